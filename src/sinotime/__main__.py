@@ -1,0 +1,3 @@
+from sinotime.cli import main
+
+main()

@@ -1,0 +1,113 @@
+"""The command line: a thin layer that parses options, calls the library and prints.
+
+This is the only module that imports click, and the only place that turns a SinotimeError
+into a message on stderr and exit status 1. Heavy modules are imported inside the commands
+that need them, so that `sinotime --help` starts quickly.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sinotime import __version__
+
+DEFAULT_FILE = Path("events.yaml")
+
+events_file_argument = click.argument(
+    "file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_FILE,
+    required=False,
+)
+
+
+class SinotimeGroup(click.Group):
+    """A group that prints a user's mistakes as messages, never as tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from sinotime.errors import SinotimeError
+
+        try:
+            return super().invoke(ctx)
+        except SinotimeError as error:
+            click.echo(str(error), err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=SinotimeGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="sinotime")
+def main() -> None:
+    """Keep a timeline of planned and completed events, and publish it.
+
+    sinotime reads a curated events.yaml, checks it, and writes calendars, feeds and
+    reports that say which plans were kept, which slipped and which are overdue.
+
+    \b
+    Example:
+      sinotime validate events.yaml
+    """
+
+
+@main.command()
+@events_file_argument
+def validate(file: Path) -> None:
+    """Check an events file and report every problem in it.
+
+    FILE defaults to ./events.yaml. Problems are printed one a line as
+    FILE:LINE:COLUMN: PATH: MESSAGE, then a summary; the exit status is 1 if there are any.
+
+    \b
+    Example:
+      sinotime validate events.yaml
+    """
+    from sinotime.loading import load_events
+
+    data = load_events(file, today=local_today())
+    click.echo(
+        f"{file}: valid: {_count(len(data.events), 'event')}, {_count(len(data.sources), 'source')}, "
+        f"{_count(len(data.series), 'series', 'series')}; last changed {data.last_changed()}"
+    )
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the schema to this file instead of standard output.",
+)
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of the events file.
+
+    Editors use it for completion and checks: events.yaml names it on its first line
+    (# yaml-language-server: $schema=./events.schema.json).
+
+    \b
+    Example:
+      sinotime schema -o events.schema.json
+    """
+    from sinotime.schema import schema_json
+
+    text = schema_json()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from sinotime.output import write_files
+
+        write_files(output.parent, {output.name: text.encode()})
+        click.echo(f"wrote {output}", err=True)
+
+
+def local_today() -> date:
+    """Today on this machine's clock, in its local time zone."""
+    return datetime.now().astimezone().date()
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"

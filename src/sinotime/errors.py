@@ -1,0 +1,53 @@
+"""Errors a user can fix, kept as data until the command line prints them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One mistake in an input file, at a position editors and CI understand."""
+
+    file: str
+    line: int  # 1-based; 0 when the problem is about the file as a whole
+    column: int  # 1-based; 0 when unknown
+    path: str  # e.g. "events[3].plans[0].target"; empty for the whole file
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        position = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        where = f" {self.path}:" if self.path else ""
+        text = f"{position}:{where} {self.message}"
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (self.line, self.column, self.path, self.message)
+
+
+class SinotimeError(Exception):
+    """An error the user can fix; the CLI prints it without a traceback and exits 1."""
+
+
+class InputError(SinotimeError):
+    """An input file with one or more problems, all found in one run."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: Sequence[Problem] = sorted(set(problems), key=Problem.sort_key)
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        count = len(self.problems)
+        files = sorted({p.file for p in self.problems})
+        return f"{count} problem{'s' if count != 1 else ''} in {', '.join(files)}"
+
+    def __str__(self) -> str:
+        return "\n".join([*(str(p) for p in self.problems), self.summary()])
+
+
+class OutputError(SinotimeError):
+    """The output folder cannot be written; nothing already published was changed."""

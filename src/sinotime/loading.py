@@ -1,0 +1,417 @@
+"""Turn the bytes of `events.yaml` into an `EventsFile`, or into every problem it has.
+
+YAML is composed safely into a node tree (libyaml's C parser when present), then converted
+to plain data by our own code: scalars stay text (so `2014-06-01` is not turned into a date
+and `NO` is not turned into False), duplicate keys and object-constructing tags are errors,
+and the size of what aliases expand to is bounded. Positions are looked up in the node tree
+only when there is a problem to report.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import types
+import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from sinotime.errors import InputError, Problem
+from sinotime.models import CalendarInfo, Event, EventsFile, Series, Source
+from sinotime.validation import Finding, Records, check_file
+
+Loc = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_DEPTH = 64
+MIN_NODE_BUDGET = 100_000  # nodes an alias-free file of size N cannot exceed: N / 2
+
+YAML_TAG = "tag:yaml.org,2002:"
+PLAIN_TAGS = frozenset(
+    YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - libyaml missing
+    _Loader = yaml.SafeLoader
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A problem found in the data before it has a file position."""
+
+    loc: Loc
+    message: str
+    hint: str | None = None
+    at_key: bool = False  # point at the key rather than at its value
+
+
+def load_events(path: Path, *, today: date) -> EventsFile:
+    """Load and validate an events file; raise InputError listing every problem.
+
+    `today` is the caller's date: an outcome or a change dated after it is an error.
+    """
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                [Problem(name, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError([Problem(name, 0, 0, "", f"cannot read: {error.strerror}")]) from None
+    return parse_events(raw, name, today=today)
+
+
+def parse_events(raw: bytes, name: str, *, today: date) -> EventsFile:
+    """Parse the bytes of an events file named `name` (used in messages)."""
+    text = _decode(raw, name)
+    root = _compose(text, name)
+    converter = _Converter(name, budget=max(MIN_NODE_BUDGET, len(raw) // 2))
+    data = converter.convert(root)
+    problems = list(converter.problems)
+    if not isinstance(data, dict):
+        found = "an empty file" if data is None else f"a {_yaml_type(data)}"
+        message = "the file must be a mapping with calendar, sources, series and events"
+        raise InputError([*problems, _problem(name, root, (), message, found=found)])
+    records, located = _validate_records(data)
+    problems += [_problem_from_located(name, root, each) for each in located]
+    findings = check_file(records, today=today)
+    problems += [_problem_from_located(name, root, _located_from_finding(f)) for f in findings]
+    if problems:
+        raise InputError(problems)
+    return records.complete()
+
+
+SECTIONS: dict[str, type[BaseModel]] = {"sources": Source, "series": Series, "events": Event}
+
+
+def _validate_records(data: dict[str, Any]) -> tuple[Records, list[Located]]:
+    """Validate each record on its own, so that one bad record hides no other problem."""
+    located: list[Located] = []
+    for key in data:
+        if key not in EventsFile.model_fields:
+            guess = difflib.get_close_matches(key, list(EventsFile.model_fields), n=1)
+            hint = f"did you mean '{guess[0]}'?" if guess else "use calendar, sources, series, events"
+            located.append(Located((key,), f"unknown key '{key}'", hint, at_key=True))
+    for key in ("calendar", "sources", "events"):
+        if key not in data:
+            located.append(Located((), f"missing required key '{key}'"))
+    calendar: CalendarInfo | None = None
+    if "calendar" in data:
+        calendar = _validate_one(CalendarInfo, data["calendar"], ("calendar",), located)
+    records = Records(calendar=calendar)
+    for section, model in SECTIONS.items():
+        items = data.get(section)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            located.append(Located((section,), f"expected a list; found {_describe(items)}"))
+            continue
+        if not items and section != "series":
+            located.append(Located((section,), f"needs at least one entry in {section}"))
+        valid = [_validate_one(model, item, (section, index), located) for index, item in enumerate(items)]
+        getattr(records, section).extend(valid)
+        records.ids[section] = [_id_of(item) for item in items]
+    return records, located
+
+
+def _id_of(item: Any) -> str | None:
+    identifier = item.get("id") if isinstance(item, dict) else None
+    return identifier if isinstance(identifier, str) else None
+
+
+_M = typing.TypeVar("_M", bound=BaseModel)
+
+
+def _validate_one(model: type[_M], value: Any, loc: Loc, located: list[Located]) -> _M | None:
+    try:
+        return model.model_validate(value)
+    except ValidationError as error:
+        located.extend(
+            Located((*loc, *each.loc), each.message, each.hint, each.at_key)
+            for each in _located_from_pydantic(error, model)
+        )
+        return None
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    line,
+                    column,
+                    "",
+                    f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded",
+                    "save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: building many small objects triggers it needlessly."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _compose(text: str, name: str) -> yaml.Node | None:
+    try:
+        with _collector_paused():
+            return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        hint = "indent with spaces, not tabs" if "\t" in _line_of(text, line) else None
+        raise InputError([Problem(name, line, column, "", f"YAML syntax error: {message}", hint)]) from None
+    except yaml.YAMLError as error:
+        raise InputError([Problem(name, 0, 0, "", f"YAML error: {error}")]) from None
+    except RecursionError:
+        raise InputError(
+            [Problem(name, 0, 0, "", f"nesting is too deep; the limit is {MAX_DEPTH} levels")]
+        ) from None
+
+
+def _line_of(text: str, line: int) -> str:
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+class _Converter:
+    """Node tree to plain data: text scalars, duplicate keys and foreign tags as problems."""
+
+    def __init__(self, name: str, *, budget: int) -> None:
+        self.name = name
+        self.budget = budget
+        self.problems: list[Problem] = []
+
+    def convert(self, node: yaml.Node | None) -> Any:
+        if node is None:
+            return None
+        with _collector_paused():
+            return self._node(node, (), 0)
+
+    def _add(self, node: yaml.Node, loc: Loc, message: str, hint: str | None = None) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, _path(loc), message, hint))
+
+    def _node(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            if self.budget == -1:
+                self._add(
+                    node,
+                    loc,
+                    "aliases expand to too many values",
+                    "this looks like an alias bomb; write the values out",
+                )
+            return None
+        if depth > MAX_DEPTH:
+            if not any("nesting" in p.message for p in self.problems):
+                self._add(node, loc, f"nesting is too deep; the limit is {MAX_DEPTH} levels")
+            return None
+        if node.tag not in PLAIN_TAGS:
+            self._add(
+                node, loc, f"YAML tag {node.tag.replace(YAML_TAG, '!!')} is not allowed", "write plain values"
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self._node(item, (*loc, index), depth + 1) for index, item in enumerate(node.value)]
+        if node.tag == YAML_TAG + "null":
+            return None
+        return node.value
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._add(key_node, loc, "a key must be plain text")
+                continue
+            key = key_node.value
+            if key == "<<" and key_node.tag == YAML_TAG + "merge":
+                self._add(key_node, loc, "merge keys (<<) are not supported", "write the keys out")
+                continue
+            if key in result:
+                self._add(key_node, (*loc, key), f"duplicate key '{key}'", "remove one of the two")
+                continue
+            result[key] = self._node(value_node, (*loc, key), depth + 1)
+        return result
+
+
+def _path(loc: Loc) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _locate(root: yaml.Node | None, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
+    """The 1-based line and column of the node at `loc`, or of its nearest ancestor."""
+    node = root
+    key_node: yaml.Node | None = None
+    for part in loc:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == part:
+                    key_node, child = k, v
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            key_node, child = None, node.value[part]
+        if child is None:
+            key_node = None
+            break
+        node = child
+    target = key_node if at_key and key_node is not None else node
+    if target is None:
+        return (1, 1)
+    return (target.start_mark.line + 1, target.start_mark.column + 1)
+
+
+def _problem(
+    name: str,
+    root: yaml.Node | None,
+    loc: Loc,
+    message: str,
+    *,
+    found: str | None = None,
+    hint: str | None = None,
+) -> Problem:
+    line, column = _locate(root, loc)
+    if found:
+        message = f"{message}; found {found}"
+    return Problem(name, line, column, _path(loc), message, hint)
+
+
+def _problem_from_located(name: str, root: yaml.Node | None, located: Located) -> Problem:
+    line, column = _locate(root, located.loc, at_key=located.at_key)
+    return Problem(name, line, column, _path(located.loc), located.message, located.hint)
+
+
+def _located_from_finding(finding: Finding) -> Located:
+    return Located(finding.loc, finding.message, finding.hint)
+
+
+# -- pydantic errors, mapped by their type code -------------------------------------------
+
+
+def _located_from_pydantic(error: ValidationError, model: type[BaseModel]) -> Iterator[Located]:
+    details = error.errors(include_url=False)
+    failed = [tuple(d["loc"]) for d in details if d["type"] != "too_short"]
+    for detail in details:
+        if detail["type"] == "too_short" and any(f[: len(detail["loc"])] == detail["loc"] for f in failed):
+            continue  # pydantic also counts the items that failed as missing
+        loc: Loc = tuple(part for part in detail["loc"] if not _is_union_tag(part))
+        kind = detail["type"]
+        value = detail.get("input")
+        ctx = detail.get("ctx") or {}
+        field = next((p for p in reversed(loc) if isinstance(p, str)), "value")
+        if kind == "missing":
+            yield Located(loc[:-1], f"missing required key '{loc[-1]}'")
+        elif kind == "extra_forbidden":
+            allowed = _field_names(model, loc[:-1])
+            guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+            hint = f"did you mean '{guess[0]}'?" if guess else f"allowed keys: {', '.join(allowed)}"
+            yield Located(loc, f"unknown key '{loc[-1]}'", hint, at_key=True)
+        elif kind == "enum":
+            choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
+            choices = [c for c in choices if c]
+            guess = difflib.get_close_matches(str(value), choices, n=1)
+            hint = f"did you mean '{guess[0]}'?" if guess else f"use one of: {', '.join(choices)}"
+            yield Located(loc, f"unknown {field} {value!r}", hint)
+        elif kind == "fuzzy_date":
+            yield Located(loc, f"bad date {value!r}: {ctx['message']}", ctx.get("hint") or None)
+        elif kind == "string_pattern_mismatch" and str(ctx.get("pattern", "")).startswith("^[a-z0-9]"):
+            yield Located(
+                loc, f"{value!r} is not a valid id", "use lowercase letters, digits and single hyphens"
+            )
+        elif kind in ("model_type", "dict_type", "model_attributes_type"):
+            yield Located(loc, f"expected a mapping; found {_describe(value)}")
+        elif kind in ("list_type", "tuple_type"):
+            yield Located(loc, f"expected a list; found {_describe(value)}")
+        elif kind == "value_error":
+            yield Located(loc, str(ctx.get("error", detail["msg"])))
+        elif kind == "too_short":
+            yield Located(loc, f"needs at least {ctx.get('min_length', 1)} item(s)")
+        elif kind == "string_too_long":
+            yield Located(loc, f"is {len(str(value)):,} characters; the limit is {ctx['max_length']:,}")
+        else:
+            yield Located(loc, f"{detail['msg'][0].lower()}{detail['msg'][1:]}; found {_describe(value)}")
+
+
+def _is_union_tag(part: str | int) -> bool:
+    return isinstance(part, str) and (part.startswith("function-") or part in {"str", "int"})
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _yaml_type(value: Any) -> str:
+    return "list" if isinstance(value, list) else "mapping" if isinstance(value, dict) else "text value"
+
+
+def _field_names(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys allowed in the mapping at `loc` of `model`, found by walking its annotations."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else Any
+        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated and Optional from an annotation."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = options[0] if len(options) == 1 else annotation
+            if len(options) != 1:
+                return annotation
+        else:
+            return annotation

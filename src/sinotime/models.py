@@ -1,0 +1,310 @@
+"""The data model of `events.yaml`: sources, series and events with their plans and outcome.
+
+The models know nothing of files or of the command line; `loading` builds them from YAML and
+`validation` holds the rules that span records (unique ids, citations of known sources).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from sinotime.dates import FuzzyDate
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_TEXT = 20_000  # characters in one description, quote or note
+MAX_LINE = 500  # characters in a title, a name, a wording
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=100),
+    Field(description="A lowercase slug of letters, digits and single hyphens: `rail-bridge-opening`."),
+]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
+
+
+def _check_web_url(value: str) -> str:
+    if not re.fullmatch(r"https?://[^\s/?#]+[^\s]*", value):
+        raise ValueError("must be an http:// or https:// address")
+    return value
+
+
+WebUrl = Annotated[
+    str,
+    StringConstraints(max_length=2000),
+    AfterValidator(_check_web_url),
+    Field(description="An http:// or https:// address.", json_schema_extra={"format": "uri"}),
+]
+
+
+def _check_day(value: str | date) -> date:
+    if isinstance(value, date):
+        return value
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("must be a day written YYYY-MM-DD")
+    return date.fromisoformat(value)
+
+
+Day = Annotated[
+    date,
+    BeforeValidator(_check_day),
+    Field(description="A day, YYYY-MM-DD.", json_schema_extra={"format": "date"}),
+]
+
+
+def _check_timezone(value: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {value!r}; use an IANA name such as Asia/Harbin") from None
+    if value not in available_timezones():
+        raise ValueError(f"unknown time zone {value!r}; use an IANA name such as Asia/Harbin")
+    return value
+
+
+TimeZoneName = Annotated[
+    str,
+    AfterValidator(_check_timezone),
+    Field(description="An IANA time zone name, e.g. `Asia/Harbin`, `Asia/Vladivostok`."),
+]
+
+
+class Strict(BaseModel):
+    """Every model forbids unknown keys and is immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Kind(StrEnum):
+    """What sort of event this is; each kind gets a calendar and a feed of its own."""
+
+    EXPO = "expo"
+    INFRASTRUCTURE = "infrastructure"
+    CULTURAL_FAIR = "cultural-fair"
+    DELEGATION_VISIT = "delegation-visit"
+    STATE_VISIT = "state-visit"
+    FORUM = "forum"
+    AGREEMENT = "agreement"
+    INSTITUTION = "institution"
+    SPORTS = "sports"
+    TARGET = "target"
+    BUSINESS = "business"
+    PROGRAMME = "programme"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+
+KIND_LABELS: dict[Kind, str] = {
+    Kind.EXPO: "Expos and trade fairs",
+    Kind.INFRASTRUCTURE: "Bridges and infrastructure",
+    Kind.CULTURAL_FAIR: "Cultural fairs",
+    Kind.DELEGATION_VISIT: "Delegation visits",
+    Kind.STATE_VISIT: "State visits",
+    Kind.FORUM: "Forums",
+    Kind.AGREEMENT: "Agreements and contracts",
+    Kind.INSTITUTION: "Institutions opened",
+    Kind.SPORTS: "Sports events",
+    Kind.TARGET: "Trade and policy targets",
+    Kind.BUSINESS: "Business ventures",
+    Kind.PROGRAMME: "Cooperation programmes",
+}
+
+
+class OutcomeStatus(StrEnum):
+    HAPPENED = "happened"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+
+
+class CalendarInfo(Strict):
+    """What subscribers see of the calendar and the feeds as a whole."""
+
+    name: Line = Field(description="The title of the calendars and feeds.")
+    description: Text = Field(description="One or two sentences for subscribers.")
+    base_url: WebUrl | None = Field(
+        default=None,
+        description="The public address `feeds/` is served from; `--base-url` overrides it.",
+    )
+    timezone: TimeZoneName = Field(
+        default="Asia/Harbin", description="Zone for timed events that name none of their own."
+    )
+    language: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")] = Field(
+        default="en", description="BCP 47 language tag of the text."
+    )
+
+
+class Source(Strict):
+    """A published text that events cite: an article, a wire report, an official page."""
+
+    id: Slug
+    publisher: Line = Field(description="Who published it; `unknown` when not known.")
+    title: Line = Field(description="The headline, or a description of the page.")
+    url: WebUrl | None = Field(default=None, description="The address read or the original's.")
+    copies: tuple[WebUrl, ...] = Field(default=(), description="Further addresses of the same text.")
+    published: FuzzyDate = Field(description="Publication date at its real precision.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")] = Field(
+        default="en", description="BCP 47 language tag."
+    )
+    author: Line | None = Field(default=None, description="The byline.")
+    seed: Line | None = Field(default=None, description="File name in shared/seeds/, for the five articles.")
+    note: Text | None = Field(default=None, description="What is uncertain about the source itself.")
+
+
+class Series(Strict):
+    """A project or a recurring event whose milestones or editions read as one story."""
+
+    id: Slug
+    title: Line
+    description: Text | None = None
+
+
+class Place(Strict):
+    name: Line = Field(description="City or site.")
+    region: Line | None = Field(default=None, description="Province, oblast, krai or republic.")
+    countries: tuple[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], ...] = Field(
+        default=(), description="ISO 3166 alpha-2 codes, e.g. [CN, RU]."
+    )
+    lat: float | None = Field(default=None, ge=-90, le=90, description="Latitude, decimal degrees.")
+    lon: float | None = Field(default=None, ge=-180, le=180, description="Longitude, decimal degrees.")
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> Place:
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("give both lat and lon, or neither")
+        return self
+
+
+def _citation_from_id(value: Any) -> Any:
+    return {"source": value} if isinstance(value, str) else value
+
+
+class Citation(Strict):
+    """A reference to a source, optionally with a short quote."""
+
+    source: Slug = Field(description="The id of a source.")
+    quote: Text | None = Field(default=None, description="A short quote from the source.")
+    note: Text | None = Field(default=None, description="What the source supports.")
+
+
+CitationOrId = Annotated[Citation, BeforeValidator(_citation_from_id)]
+
+
+class Plan(Strict):
+    """One announced target: what a source said would happen, and by when."""
+
+    target: FuzzyDate | None = Field(
+        default=None, description="The announced date; absent for a plan with no date."
+    )
+    wording: Line = Field(description="The source's own words for the target.")
+    announced: FuzzyDate = Field(description="When it was said, at its precision.")
+    source: Slug = Field(description="The id of the source that says so.")
+    quote: Text | None = None
+    note: Text | None = Field(default=None, description="How the date was worked out.")
+
+
+class Report(Strict):
+    """What one source reports about an outcome, where sources disagree."""
+
+    date: FuzzyDate | None = None
+    wording: Line | None = None
+    source: Slug
+    quote: Text | None = None
+    note: Text | None = None
+
+
+class Outcome(Strict):
+    """What actually became of the event."""
+
+    status: OutcomeStatus = Field(default=OutcomeStatus.HAPPENED)
+    date: FuzzyDate | None = Field(default=None, description="When it happened; required for happened.")
+    wording: Line | None = Field(default=None, description="The source's own words for the date.")
+    source: Slug
+    quote: Text | None = None
+    note: Text | None = None
+    other_reports: tuple[Report, ...] = Field(
+        default=(), description="Other sources that say something else."
+    )
+
+    @model_validator(mode="after")
+    def _happened_has_date(self) -> Outcome:
+        if self.status is OutcomeStatus.HAPPENED and self.date is None:
+            raise ValueError("an outcome that happened needs a date")
+        return self
+
+
+class Event(Strict):
+    """One event: a milestone, an edition, a visit, an agreement, a target."""
+
+    id: Slug
+    title: Line
+    kind: Kind
+    series: Slug | None = Field(default=None, description="The id of a series.")
+    description: Text | None = None
+    place: Place | None = None
+    participants: tuple[Line, ...] = ()
+    tags: tuple[Annotated[str, StringConstraints(min_length=1, max_length=100)], ...] = ()
+    timezone: TimeZoneName | None = Field(default=None, description="Zone of a timed date.")
+    cites: tuple[CitationOrId, ...] = Field(min_length=1, description="At least one citation.")
+    plans: tuple[Plan, ...] = Field(default=(), description="Targets in the order announced.")
+    outcome: Outcome | None = None
+    added: Day = Field(description="The day this record was added.")
+    changed: Day = Field(description="The day this record was last changed.")
+
+    @model_validator(mode="after")
+    def _has_a_date(self) -> Event:
+        if not self.plans and self.outcome is None:
+            raise ValueError("an event needs at least one plan or an outcome")
+        if self.changed < self.added:
+            raise ValueError(f"changed ({self.changed}) is before added ({self.added})")
+        return self
+
+    @property
+    def latest_plan(self) -> Plan | None:
+        return self.plans[-1] if self.plans else None
+
+    def source_ids(self) -> list[str]:
+        """Every source the event cites anywhere, first-cited first, without repeats."""
+        ids = [c.source for c in self.cites]
+        ids += [p.source for p in self.plans]
+        if self.outcome is not None:
+            ids.append(self.outcome.source)
+            ids += [r.source for r in self.outcome.other_reports]
+        return list(dict.fromkeys(ids))
+
+
+class EventsFile(Strict):
+    """The whole of `events.yaml`."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        title="sinotime events file",
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
+    )
+
+    calendar: CalendarInfo
+    sources: tuple[Source, ...] = Field(min_length=1)
+    series: tuple[Series, ...] = ()
+    events: tuple[Event, ...] = Field(min_length=1)
+
+    def last_changed(self) -> date:
+        """The file's own last-changed day: the newest `changed` of any event."""
+        return max(event.changed for event in self.events)

@@ -1,0 +1,164 @@
+"""Rules that span records: unique ids, citations of known sources and series, dates that
+cannot be (an outcome after the record was last changed, a plan announced after its outcome).
+
+Each rule returns findings with a location in the data; `loading` turns them into problems
+with a file position. Nothing here knows of files.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from sinotime.errors import InputError
+from sinotime.models import CalendarInfo, Event, EventsFile, Series, Source
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    loc: Loc
+    message: str
+    hint: str | None = None
+
+
+@dataclass
+class Records:
+    """The records of a file, each validated on its own; None stands for an invalid record.
+
+    `ids` holds the id written in each record of a section, valid record or not (None where
+    there is none), so that duplicates are found among all records and a citation of a source
+    whose record has a mistake is not reported as unknown as well.
+    """
+
+    calendar: CalendarInfo | None = None
+    sources: list[Source | None] = field(default_factory=list)
+    series: list[Series | None] = field(default_factory=list)
+    events: list[Event | None] = field(default_factory=list)
+    ids: dict[str, list[str | None]] = field(default_factory=dict)
+
+    def complete(self) -> EventsFile:
+        """The whole file, once every record is valid."""
+        if self.calendar is None or None in self.sources or None in self.series or None in self.events:
+            raise InputError([])
+        return EventsFile.model_construct(
+            calendar=self.calendar,
+            sources=tuple(s for s in self.sources if s is not None),
+            series=tuple(s for s in self.series if s is not None),
+            events=tuple(e for e in self.events if e is not None),
+        )
+
+
+def check_file(records: Records, *, today: date) -> list[Finding]:
+    """Every cross-record problem among the valid records."""
+    return [
+        *_duplicate_ids("sources", records.ids.get("sources", []), "source"),
+        *_duplicate_ids("series", records.ids.get("series", []), "series"),
+        *_duplicate_ids("events", records.ids.get("events", []), "event"),
+        *_references(records),
+        *(
+            finding
+            for index, event in enumerate(records.events)
+            if event is not None
+            for finding in _event_dates(event, index, today)
+        ),
+    ]
+
+
+def _duplicate_ids(section: str, ids: list[str | None], what: str) -> Iterator[Finding]:
+    first_index: dict[str, int] = {}
+    for index, identifier in enumerate(ids):
+        if identifier is None:
+            continue
+        if identifier in first_index:
+            yield Finding(
+                (section, index, "id"),
+                f"duplicate {what} id '{identifier}' (first at {section}[{first_index[identifier]}])",
+                "every id must be unique",
+            )
+        else:
+            first_index[identifier] = index
+
+
+def _unknown(kind: str, value: str, known: Iterable[str]) -> tuple[str, str | None]:
+    guess = difflib.get_close_matches(value, list(known), n=1)
+    return f"unknown {kind} '{value}'", (f"did you mean '{guess[0]}'?" if guess else None)
+
+
+def _references(records: Records) -> Iterator[Finding]:
+    source_ids = {i for i in records.ids.get("sources", []) if i}
+    series_ids = {i for i in records.ids.get("series", []) if i}
+    event_ids = {i for i in records.ids.get("events", []) if i}
+    for index, series in enumerate(records.series):
+        if series is not None and series.id in event_ids:
+            yield Finding(
+                ("series", index, "id"),
+                f"series id '{series.id}' is also an event's id",
+                "give the series an id of its own",
+            )
+    for index, event in enumerate(records.events):
+        if event is None:
+            continue
+        base: Loc = ("events", index)
+        for loc, source in _citations(event):
+            if source not in source_ids:
+                message, hint = _unknown("source", source, source_ids)
+                yield Finding((*base, *loc), message, hint)
+        if event.series is not None:
+            if event.series == event.id:
+                yield Finding(
+                    (*base, "series"),
+                    "an event cannot be its own series",
+                    "name a series from the series list",
+                )
+            elif event.series not in series_ids:
+                message, hint = _unknown("series", event.series, series_ids)
+                yield Finding((*base, "series"), message, hint)
+
+
+def _citations(event: Event) -> Iterator[tuple[Loc, str]]:
+    for i, citation in enumerate(event.cites):
+        yield ("cites", i, "source"), citation.source
+    for i, plan in enumerate(event.plans):
+        yield ("plans", i, "source"), plan.source
+    if event.outcome is not None:
+        yield ("outcome", "source"), event.outcome.source
+        for i, report in enumerate(event.outcome.other_reports):
+            yield ("outcome", "other_reports", i, "source"), report.source
+
+
+def _event_dates(event: Event, index: int, today: date) -> Iterator[Finding]:
+    base: Loc = ("events", index)
+    if event.changed > today:
+        yield Finding((*base, "changed"), f"changed ({event.changed}) is in the future")
+    for i in range(1, len(event.plans)):
+        before, after = event.plans[i - 1].announced, event.plans[i].announced
+        if after.latest is not None and after.latest < before.earliest:
+            yield Finding(
+                (*base, "plans", i, "announced"),
+                f"announced {after} is before the previous plan's {before}",
+                "list plans in the order they were announced",
+            )
+    outcome = event.outcome
+    if outcome is None or outcome.date is None:
+        return
+    happened = outcome.date
+    if happened.earliest > today:
+        yield Finding((*base, "outcome", "date"), f"outcome {happened} is in the future")
+    elif happened.earliest > event.changed:
+        yield Finding(
+            (*base, "outcome", "date"),
+            f"outcome {happened} is after the record was last changed ({event.changed})",
+            "update 'changed' to the day you recorded the outcome",
+        )
+    for i, plan in enumerate(event.plans):
+        happened_latest = happened.latest
+        if happened_latest is not None and plan.announced.earliest > happened_latest:
+            yield Finding(
+                (*base, "plans", i, "announced"),
+                f"plan announced {plan.announced} after its outcome ({happened})",
+                "a plan must be announced before what it plans",
+            )
