@@ -75,6 +75,59 @@ def validate(file: Path) -> None:
 
 
 @main.command()
+@events_file_argument
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("feeds"),
+    show_default=True,
+    help="The folder to write into.",
+)
+@click.option(
+    "--base-url",
+    metavar="URL",
+    default=None,
+    help="Public address of the output folder (overrides calendar.base_url in the file).",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Day that decides what is overdue [default: the newest change in the file].",
+)
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 and name the files that are stale.")
+def build(file: Path, out: Path, base_url: str | None, as_of: datetime | None, check: bool) -> None:
+    """Write the calendars and feeds of an events file into a folder.
+
+    Every file is rendered first and then written atomically; files whose bytes are
+    already there are left alone, and a build that fails changes nothing.
+
+    \b
+    Example:
+      sinotime build events.yaml --out feeds --base-url https://example.org/sinotime/
+    """
+    from sinotime.build import build as build_site
+
+    result = build_site(
+        file,
+        out,
+        today=local_today(),
+        base_url=base_url,
+        as_of=as_of.date() if as_of else None,
+        check=check,
+    )
+    if check:
+        if result.stale:
+            click.echo(f"{_count(len(result.stale), 'stale file')} in {out}:", err=True)
+            for name in result.stale:
+                click.echo(f"  {name}", err=True)
+            raise SystemExit(1)
+        click.echo(f"{out}: all {_count(len(result.files), 'file')} up to date")
+        return
+    click.echo(f"{out}: wrote {_count(len(result.written), 'file')}, {len(result.unchanged)} unchanged")
+
+
+@main.command()
 @click.option(
     "-o",
     "--output",
