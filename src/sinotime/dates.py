@@ -5,7 +5,7 @@ with an outcome honestly: a target of "2018" is missed only from 2019-01-01.
 
 The notation (see docs/file-format.md):
 
-    2019-06-15              a day               2019-06-15T10:00   a day and a time
+    2019-06-15              a day               2019-06-15T10:00:00 a day and a time
     2014-06                 a month             2018               a year
     2026-22                 summer 2026         2022-36            Q4 2022     2022-41  H2 2022
     2019-06-15/2019-06-19   a span: lasts from the first through the last
@@ -78,8 +78,8 @@ SUB_YEAR_GROUPS: dict[int, tuple[Precision, str, int, int]] = {
 MONTH_NAMES = [calendar.month_name[m] for m in range(13)]
 MONTH_ABBREVIATIONS = [calendar.month_abbr[m] for m in range(13)]
 
-_POINT = r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?)?"
-_POINT_PARTS = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?")
+_POINT = r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}:\d{2})?)?)?"
+_POINT_PARTS = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?)?)?")
 _SPAN = re.compile(rf"({_POINT})/({_POINT})")
 _WINDOW = re.compile(rf"\[({_POINT})\.\.({_POINT})?\]")
 
@@ -228,7 +228,9 @@ def _validate_for_pydantic(text: str) -> FuzzyDate:
         return parse_date(text)
     except DateSyntaxError as error:
         raise PydanticCustomError(
-            "fuzzy_date", "{message}", {"message": error.message, "hint": error.hint or ""}
+            "hinted",
+            "bad date {value}: {message}",
+            {"value": repr(text), "message": error.message, "hint": error.hint or ""},
         ) from None
 
 
@@ -267,7 +269,7 @@ def parse_point(text: str) -> Point:
     match = _POINT_PARTS.fullmatch(text)
     if match is None:
         raise DateSyntaxError(f"{text!r} is not a date sinotime understands")
-    year_text, month_text, day_text, hour_text, minute_text = match.groups()
+    year_text, month_text, day_text, hour_text, minute_text, second_text = match.groups()
     year = int(year_text)
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise DateSyntaxError(
@@ -301,10 +303,12 @@ def parse_point(text: str) -> Point:
     the_day = date(year, code, day)
     if hour_text is None:
         return Point(Precision.DAY, the_day, the_day)
-    hour, minute = int(hour_text), int(minute_text)
-    if hour > 23 or minute > 59:
-        raise DateSyntaxError(f"time {hour_text}:{minute_text} does not exist", "use 00:00-23:59")
-    return Point(Precision.TIME, the_day, the_day, time(hour, minute))
+    hour, minute, second = int(hour_text), int(minute_text), int(second_text)
+    if hour > 23 or minute > 59 or second > 59:
+        raise DateSyntaxError(
+            f"time {hour_text}:{minute_text}:{second_text} does not exist", "use 00:00:00-23:59:59"
+        )
+    return Point(Precision.TIME, the_day, the_day, time(hour, minute, second))
 
 
 def _last_day_of_month(year: int, month: int) -> date:

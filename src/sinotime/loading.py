@@ -84,7 +84,10 @@ def parse_events(raw: bytes, name: str, *, today: date) -> EventsFile:
         message = "the file must be a mapping with calendar, sources, series and events"
         raise InputError([*problems, _problem(name, root, (), message, found=found)])
     records, located = _validate_records(data)
-    problems += [_problem_from_located(name, root, each) for each in located]
+    already = {problem.path for problem in problems}  # a bad tag is not also a bad value
+    problems += [
+        _problem_from_located(name, root, each) for each in located if _path(each.loc) not in already
+    ]
     findings = check_file(records, today=today)
     problems += [_problem_from_located(name, root, _located_from_finding(f)) for f in findings]
     if problems:
@@ -122,6 +125,8 @@ def _validate_records(data: dict[str, Any]) -> tuple[Records, list[Located]]:
         valid = [_validate_one(model, item, (section, index), located) for index, item in enumerate(items)]
         getattr(records, section).extend(valid)
         records.ids[section] = [_id_of(item) for item in items]
+        if section == "events":
+            records.raw_events = items
     return records, located
 
 
@@ -324,6 +329,14 @@ def _located_from_finding(finding: Finding) -> Located:
 def _located_from_pydantic(error: ValidationError, model: type[BaseModel]) -> Iterator[Located]:
     details = error.errors(include_url=False)
     failed = [tuple(d["loc"]) for d in details if d["type"] != "too_short"]
+    misspelt = {
+        (*d["loc"][:-1], guess)
+        for d in details
+        if d["type"] == "extra_forbidden"
+        for guess in difflib.get_close_matches(
+            str(d["loc"][-1]), _field_names(model, tuple(d["loc"][:-1])), n=1
+        )
+    }
     for detail in details:
         if detail["type"] == "too_short" and any(f[: len(detail["loc"])] == detail["loc"] for f in failed):
             continue  # pydantic also counts the items that failed as missing
@@ -332,6 +345,8 @@ def _located_from_pydantic(error: ValidationError, model: type[BaseModel]) -> It
         value = detail.get("input")
         ctx = detail.get("ctx") or {}
         field = next((p for p in reversed(loc) if isinstance(p, str)), "value")
+        if kind == "missing" and loc in misspelt:
+            continue  # reported once, as the unknown key with its "did you mean"
         if kind == "missing":
             yield Located(loc[:-1], f"missing required key '{loc[-1]}'")
         elif kind == "extra_forbidden":
@@ -345,8 +360,8 @@ def _located_from_pydantic(error: ValidationError, model: type[BaseModel]) -> It
             guess = difflib.get_close_matches(str(value), choices, n=1)
             hint = f"did you mean '{guess[0]}'?" if guess else f"use one of: {', '.join(choices)}"
             yield Located(loc, f"unknown {field} {value!r}", hint)
-        elif kind == "fuzzy_date":
-            yield Located(loc, f"bad date {value!r}: {ctx['message']}", ctx.get("hint") or None)
+        elif kind == "hinted":
+            yield Located(loc, detail["msg"], ctx.get("hint") or None)
         elif kind == "string_pattern_mismatch" and str(ctx.get("pattern", "")).startswith("^[a-z0-9]"):
             yield Located(
                 loc, f"{value!r} is not a valid id", "use lowercase letters, digits and single hyphens"

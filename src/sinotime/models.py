@@ -20,6 +20,7 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from sinotime.dates import FuzzyDate
 
@@ -66,14 +67,14 @@ Day = Annotated[
 
 
 def _check_timezone(value: str) -> str:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+    import difflib
+    from zoneinfo import available_timezones
 
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {value!r}; use an IANA name such as Asia/Harbin") from None
-    if value not in available_timezones():
-        raise ValueError(f"unknown time zone {value!r}; use an IANA name such as Asia/Harbin")
+    zones = available_timezones()
+    if value not in zones:
+        guess = difflib.get_close_matches(value, sorted(zones), n=1)
+        hint = f"did you mean '{guess[0]}'?" if guess else "use an IANA name such as Asia/Harbin"
+        raise PydanticCustomError("hinted", "unknown time zone {value}", {"value": repr(value), "hint": hint})
     return value
 
 
@@ -171,8 +172,8 @@ class Series(Strict):
     """A project or a recurring event whose milestones or editions read as one story."""
 
     id: Slug
-    title: Line
-    description: Text | None = None
+    title: Line = Field(description="The project's or the series' name.")
+    description: Text | None = Field(default=None, description="One paragraph on the series.")
 
 
 class Place(Strict):
@@ -215,29 +216,32 @@ class Plan(Strict):
     wording: Line = Field(description="The source's own words for the target.")
     announced: FuzzyDate = Field(description="When it was said, at its precision.")
     source: Slug = Field(description="The id of the source that says so.")
-    quote: Text | None = None
+    quote: Text | None = Field(default=None, description="A short quote from the source.")
     note: Text | None = Field(default=None, description="How the date was worked out.")
 
 
 class Report(Strict):
     """What one source reports about an outcome, where sources disagree."""
 
-    date: FuzzyDate | None = None
-    wording: Line | None = None
-    source: Slug
-    quote: Text | None = None
-    note: Text | None = None
+    date: FuzzyDate | None = Field(default=None, description="The date this source gives.")
+    wording: Line | None = Field(default=None, description="The source's own words for the date.")
+    source: Slug = Field(description="The id of the source.")
+    quote: Text | None = Field(default=None, description="A short quote from the source.")
+    note: Text | None = Field(default=None, description="How it differs, or how it was worked out.")
 
 
 class Outcome(Strict):
     """What actually became of the event."""
 
-    status: OutcomeStatus = Field(default=OutcomeStatus.HAPPENED)
+    status: OutcomeStatus = Field(
+        default=OutcomeStatus.HAPPENED,
+        description="happened, cancelled, or postponed (put off with no new date).",
+    )
     date: FuzzyDate | None = Field(default=None, description="When it happened; required for happened.")
     wording: Line | None = Field(default=None, description="The source's own words for the date.")
-    source: Slug
-    quote: Text | None = None
-    note: Text | None = None
+    source: Slug = Field(description="The id of the source.")
+    quote: Text | None = Field(default=None, description="A short quote from the source.")
+    note: Text | None = Field(default=None, description="How the date was worked out, or what is uncertain.")
     other_reports: tuple[Report, ...] = Field(
         default=(), description="Other sources that say something else."
     )
@@ -253,17 +257,19 @@ class Event(Strict):
     """One event: a milestone, an edition, a visit, an agreement, a target."""
 
     id: Slug
-    title: Line
-    kind: Kind
+    title: Line = Field(description="What happens, without its date or status.")
+    kind: Kind = Field(description="What sort of event: " + ", ".join(Kind) + ".")
     series: Slug | None = Field(default=None, description="The id of a series.")
-    description: Text | None = None
-    place: Place | None = None
-    participants: tuple[Line, ...] = ()
-    tags: tuple[Annotated[str, StringConstraints(min_length=1, max_length=100)], ...] = ()
+    description: Text | None = Field(default=None, description="What, who, why; plain text.")
+    place: Place | None = Field(default=None, description="Where it happens.")
+    participants: tuple[Line, ...] = Field(default=(), description="Organisations and people involved.")
+    tags: tuple[Annotated[str, StringConstraints(min_length=1, max_length=100)], ...] = Field(
+        default=(), description="Free keywords."
+    )
     timezone: TimeZoneName | None = Field(default=None, description="Zone of a timed date.")
     cites: tuple[CitationOrId, ...] = Field(min_length=1, description="At least one citation.")
     plans: tuple[Plan, ...] = Field(default=(), description="Targets in the order announced.")
-    outcome: Outcome | None = None
+    outcome: Outcome | None = Field(default=None, description="What actually happened, when known.")
     added: Day = Field(description="The day this record was added.")
     changed: Day = Field(description="The day this record was last changed.")
 
@@ -300,10 +306,10 @@ class EventsFile(Strict):
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
     )
 
-    calendar: CalendarInfo
-    sources: tuple[Source, ...] = Field(min_length=1)
-    series: tuple[Series, ...] = ()
-    events: tuple[Event, ...] = Field(min_length=1)
+    calendar: CalendarInfo = Field(description="The calendar's and feeds' metadata.")
+    sources: tuple[Source, ...] = Field(min_length=1, description="Every source, defined once.")
+    series: tuple[Series, ...] = Field(default=(), description="Projects and recurring events.")
+    events: tuple[Event, ...] = Field(min_length=1, description="The events.")
 
     def last_changed(self) -> date:
         """The file's own last-changed day: the newest `changed` of any event."""

@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sinotime.errors import InputError
 from sinotime.models import CalendarInfo, Event, EventsFile, Series, Source
@@ -39,6 +40,7 @@ class Records:
     series: list[Series | None] = field(default_factory=list)
     events: list[Event | None] = field(default_factory=list)
     ids: dict[str, list[str | None]] = field(default_factory=dict)
+    raw_events: list[Any] = field(default_factory=list)
 
     def complete(self) -> EventsFile:
         """The whole file, once every record is valid."""
@@ -89,45 +91,59 @@ def _unknown(kind: str, value: str, known: Iterable[str]) -> tuple[str, str | No
 
 
 def _references(records: Records) -> Iterator[Finding]:
+    """Citations of unknown sources and series, checked on every event, valid or not."""
     source_ids = {i for i in records.ids.get("sources", []) if i}
     series_ids = {i for i in records.ids.get("series", []) if i}
     event_ids = {i for i in records.ids.get("events", []) if i}
-    for index, series in enumerate(records.series):
-        if series is not None and series.id in event_ids:
+    for index, series_id in enumerate(records.ids.get("series", [])):
+        if series_id in event_ids:
             yield Finding(
                 ("series", index, "id"),
-                f"series id '{series.id}' is also an event's id",
+                f"series id '{series_id}' is also an event's id",
                 "give the series an id of its own",
             )
-    for index, event in enumerate(records.events):
-        if event is None:
+    for index, raw in enumerate(records.raw_events):
+        if not isinstance(raw, dict):
             continue
         base: Loc = ("events", index)
-        for loc, source in _citations(event):
+        for loc, source in _citations(raw):
             if source not in source_ids:
                 message, hint = _unknown("source", source, source_ids)
                 yield Finding((*base, *loc), message, hint)
-        if event.series is not None:
-            if event.series == event.id:
+        series = raw.get("series")
+        if isinstance(series, str):
+            if series == raw.get("id"):
                 yield Finding(
                     (*base, "series"),
                     "an event cannot be its own series",
                     "name a series from the series list",
                 )
-            elif event.series not in series_ids:
-                message, hint = _unknown("series", event.series, series_ids)
+            elif series not in series_ids:
+                message, hint = _unknown("series", series, series_ids)
                 yield Finding((*base, "series"), message, hint)
 
 
-def _citations(event: Event) -> Iterator[tuple[Loc, str]]:
-    for i, citation in enumerate(event.cites):
-        yield ("cites", i, "source"), citation.source
-    for i, plan in enumerate(event.plans):
-        yield ("plans", i, "source"), plan.source
-    if event.outcome is not None:
-        yield ("outcome", "source"), event.outcome.source
-        for i, report in enumerate(event.outcome.other_reports):
-            yield ("outcome", "other_reports", i, "source"), report.source
+def _citations(raw: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """Every source id an event's data cites, with where, however malformed the rest is."""
+    for i, citation in enumerate(_list(raw.get("cites"))):
+        if isinstance(citation, str):
+            yield ("cites", i), citation
+        elif isinstance(citation, dict) and isinstance(citation.get("source"), str):
+            yield ("cites", i, "source"), citation["source"]
+    for i, plan in enumerate(_list(raw.get("plans"))):
+        if isinstance(plan, dict) and isinstance(plan.get("source"), str):
+            yield ("plans", i, "source"), plan["source"]
+    outcome = raw.get("outcome")
+    if isinstance(outcome, dict):
+        if isinstance(outcome.get("source"), str):
+            yield ("outcome", "source"), outcome["source"]
+        for i, report in enumerate(_list(outcome.get("other_reports"))):
+            if isinstance(report, dict) and isinstance(report.get("source"), str):
+                yield ("outcome", "other_reports", i, "source"), report["source"]
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _event_dates(event: Event, index: int, today: date) -> Iterator[Finding]:

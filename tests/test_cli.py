@@ -1,0 +1,74 @@
+"""The command line: a one-line summary when valid, every problem and exit 1 when not."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sinotime import __version__
+from sinotime.cli import main
+
+DATA = Path(__file__).parent / "data"
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_validate_prints_a_one_line_summary_for_a_valid_file() -> None:
+    code, out, err = run("validate", str(DATA / "rail-bridge.yaml"))
+    assert (code, err) == (0, "")
+    assert (
+        out == f"{DATA / 'rail-bridge.yaml'}: valid: 1 event, 3 sources, 1 series; last changed 2026-11-23\n"
+    )
+
+
+def test_validate_lists_every_problem_on_stderr_and_exits_1() -> None:
+    code, out, err = run("validate", str(DATA / "invalid" / "ten-mistakes.yaml"))
+    assert code == 1
+    assert out == ""
+    assert err.endswith("10 problems in " + str(DATA / "invalid" / "ten-mistakes.yaml") + "\n")
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "invalid").glob("*.yaml")), ids=lambda p: p.stem)
+def test_no_invalid_file_gets_a_traceback(path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert re.search(r"^\d+ problems? in ", result.stderr.splitlines()[-1])
+
+
+def test_a_missing_file_is_a_clear_error() -> None:
+    code, _, err = run("validate", "no/such/events.yaml")
+    assert code == 1
+    assert (
+        err
+        == "no/such/events.yaml: cannot read: No such file or directory\n1 problem in no/such/events.yaml\n"
+    )
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert (code, out) == (0, f"sinotime, version {__version__}\n")
+
+
+def test_schema_prints_the_committed_schema() -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    committed = (Path(__file__).parent.parent / "events.schema.json").read_text(encoding="utf-8")
+    assert out == committed, "events.schema.json is stale: run `sinotime schema -o events.schema.json`"
+
+
+def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
+    for name, command in main.commands.items():
+        code, out, _ = run(name, "--help")
+        assert code == 0
+        assert "Example:" in out, f"{name} --help has no example"
+        assert command.help and command.help.split("\n")[0].strip(), f"{name} has no help line"
+        assert f"sinotime {name}" in README, f"the README does not mention `sinotime {name}`"
