@@ -65,3 +65,22 @@ def test_an_outcome_is_valid_once_today_has_reached_it() -> None:
     text = path.read_text(encoding="utf-8").replace('changed: "2026-11-20"', 'changed: "2027-06-20"')
     data = parse_events(text.encode(), "future.yaml", today=date(2027, 6, 20))
     assert data.events[0].outcome is not None
+
+
+@pytest.mark.parametrize("depth", [1_000, 200_000])
+def test_deep_nesting_is_refused_without_crashing(depth: int) -> None:
+    """libyaml's own composer recurses and crashes the process at this depth; we do not."""
+    raw = ("calendar: " + "[" * depth + "]" * depth + "\n").encode()
+    with pytest.raises(InputError) as raised:
+        parse_events(raw, "deep.yaml", today=TODAY)
+    assert str(raised.value).startswith(
+        "deep.yaml:1:74: calendar[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"
+    )
+    assert "nesting is too deep; the limit is 64 levels" in str(raised.value)
+
+
+def test_a_second_yaml_document_is_refused() -> None:
+    raw = (DATA / "rail-bridge.yaml").read_bytes() + b"---\ncalendar: {}\n"
+    with pytest.raises(InputError) as raised:
+        parse_events(raw, "two.yaml", today=TODAY)
+    assert "the file holds more than one YAML document" in str(raised.value)

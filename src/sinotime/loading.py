@@ -10,38 +10,25 @@ only when there is a problem to report.
 from __future__ import annotations
 
 import difflib
-import gc
 import types
 import typing
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from sinotime.errors import InputError, Problem
 from sinotime.models import CalendarInfo, Event, EventsFile, Series, Source
-from sinotime.validation import Finding, Records, check_file
+from sinotime.validation import Records, check_file
+from sinotime.yamlreader import YamlReader, collector_paused, path_text, positions
 
 Loc = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
-MAX_DEPTH = 64
-MIN_NODE_BUDGET = 100_000  # nodes an alias-free file of size N cannot exceed: N / 2
-
-YAML_TAG = "tag:yaml.org,2002:"
-PLAIN_TAGS = frozenset(
-    YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
-)
-
-try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml missing
-    _Loader = yaml.SafeLoader
+MIN_ALIAS_BUDGET = 100_000  # an alias-free file of N bytes holds fewer than N / 2 values
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,21 +62,25 @@ def load_events(path: Path, *, today: date) -> EventsFile:
 def parse_events(raw: bytes, name: str, *, today: date) -> EventsFile:
     """Parse the bytes of an events file named `name` (used in messages)."""
     text = _decode(raw, name)
-    root = _compose(text, name)
-    converter = _Converter(name, budget=max(MIN_NODE_BUDGET, len(raw) // 2))
-    data = converter.convert(root)
-    problems = list(converter.problems)
+    reader = YamlReader(name, budget=max(MIN_ALIAS_BUDGET, len(raw) // 2))
+    data = reader.read(text)
+    problems = list(reader.problems)
+    if problems and data is None:
+        raise InputError(problems)
     if not isinstance(data, dict):
         found = "an empty file" if data is None else f"a {_yaml_type(data)}"
-        message = "the file must be a mapping with calendar, sources, series and events"
-        raise InputError([*problems, _problem(name, root, (), message, found=found)])
-    records, located = _validate_records(data)
+        message = f"the file must be a mapping with calendar, sources, series and events; found {found}"
+        raise InputError([*problems, Problem(name, 1, 1, "", message)])
+    with collector_paused():
+        records, located = _validate_records(data)
     already = {problem.path for problem in problems}  # a bad tag is not also a bad value
-    problems += [
-        _problem_from_located(name, root, each) for each in located if _path(each.loc) not in already
-    ]
-    findings = check_file(records, today=today)
-    problems += [_problem_from_located(name, root, _located_from_finding(f)) for f in findings]
+    located = [each for each in located if path_text(each.loc) not in already]
+    located += [Located(f.loc, f.message, f.hint) for f in check_file(records, today=today)]
+    if located:
+        where = positions(text, [each.loc for each in located])
+        for each in located:
+            line, column = where[(each.loc, each.at_key)]
+            problems.append(Problem(name, line, column, path_text(each.loc), each.message, each.hint))
     if problems:
         raise InputError(problems)
     return records.complete()
@@ -169,158 +160,6 @@ def _decode(raw: bytes, name: str) -> str:
                 )
             ]
         ) from None
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: building many small objects triggers it needlessly."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _compose(text: str, name: str) -> yaml.Node | None:
-    try:
-        with _collector_paused():
-            return yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = " ".join(part for part in (error.context, error.problem) if part)
-        hint = "indent with spaces, not tabs" if "\t" in _line_of(text, line) else None
-        raise InputError([Problem(name, line, column, "", f"YAML syntax error: {message}", hint)]) from None
-    except yaml.YAMLError as error:
-        raise InputError([Problem(name, 0, 0, "", f"YAML error: {error}")]) from None
-    except RecursionError:
-        raise InputError(
-            [Problem(name, 0, 0, "", f"nesting is too deep; the limit is {MAX_DEPTH} levels")]
-        ) from None
-
-
-def _line_of(text: str, line: int) -> str:
-    lines = text.splitlines()
-    return lines[line - 1] if 0 < line <= len(lines) else ""
-
-
-class _Converter:
-    """Node tree to plain data: text scalars, duplicate keys and foreign tags as problems."""
-
-    def __init__(self, name: str, *, budget: int) -> None:
-        self.name = name
-        self.budget = budget
-        self.problems: list[Problem] = []
-
-    def convert(self, node: yaml.Node | None) -> Any:
-        if node is None:
-            return None
-        with _collector_paused():
-            return self._node(node, (), 0)
-
-    def _add(self, node: yaml.Node, loc: Loc, message: str, hint: str | None = None) -> None:
-        mark = node.start_mark
-        self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, _path(loc), message, hint))
-
-    def _node(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
-        self.budget -= 1
-        if self.budget < 0:
-            if self.budget == -1:
-                self._add(
-                    node,
-                    loc,
-                    "aliases expand to too many values",
-                    "this looks like an alias bomb; write the values out",
-                )
-            return None
-        if depth > MAX_DEPTH:
-            if not any("nesting" in p.message for p in self.problems):
-                self._add(node, loc, f"nesting is too deep; the limit is {MAX_DEPTH} levels")
-            return None
-        if node.tag not in PLAIN_TAGS:
-            self._add(
-                node, loc, f"YAML tag {node.tag.replace(YAML_TAG, '!!')} is not allowed", "write plain values"
-            )
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self._node(item, (*loc, index), depth + 1) for index, item in enumerate(node.value)]
-        if node.tag == YAML_TAG + "null":
-            return None
-        return node.value
-
-    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self._add(key_node, loc, "a key must be plain text")
-                continue
-            key = key_node.value
-            if key == "<<" and key_node.tag == YAML_TAG + "merge":
-                self._add(key_node, loc, "merge keys (<<) are not supported", "write the keys out")
-                continue
-            if key in result:
-                self._add(key_node, (*loc, key), f"duplicate key '{key}'", "remove one of the two")
-                continue
-            result[key] = self._node(value_node, (*loc, key), depth + 1)
-        return result
-
-
-def _path(loc: Loc) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
-def _locate(root: yaml.Node | None, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
-    """The 1-based line and column of the node at `loc`, or of its nearest ancestor."""
-    node = root
-    key_node: yaml.Node | None = None
-    for part in loc:
-        child: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode) and k.value == part:
-                    key_node, child = k, v
-                    break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            key_node, child = None, node.value[part]
-        if child is None:
-            key_node = None
-            break
-        node = child
-    target = key_node if at_key and key_node is not None else node
-    if target is None:
-        return (1, 1)
-    return (target.start_mark.line + 1, target.start_mark.column + 1)
-
-
-def _problem(
-    name: str,
-    root: yaml.Node | None,
-    loc: Loc,
-    message: str,
-    *,
-    found: str | None = None,
-    hint: str | None = None,
-) -> Problem:
-    line, column = _locate(root, loc)
-    if found:
-        message = f"{message}; found {found}"
-    return Problem(name, line, column, _path(loc), message, hint)
-
-
-def _problem_from_located(name: str, root: yaml.Node | None, located: Located) -> Problem:
-    line, column = _locate(root, located.loc, at_key=located.at_key)
-    return Problem(name, line, column, _path(located.loc), located.message, located.hint)
-
-
-def _located_from_finding(finding: Finding) -> Located:
-    return Located(finding.loc, finding.message, finding.hint)
 
 
 # -- pydantic errors, mapped by their type code -------------------------------------------

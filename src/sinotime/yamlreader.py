@@ -1,0 +1,307 @@
+"""Plain data from YAML, built from libyaml's event stream by our own iterative code.
+
+Why not `yaml.safe_load`: it turns `2014-06-01` into a date and `NO` into False, silently
+keeps the last of two equal keys, expands aliases without limit ("billion laughs"), and
+libyaml's recursive composer crashes the process on very deep nesting. Reading the event
+stream (which libyaml produces without recursion) lets us keep every scalar as text, refuse
+duplicate keys and object-constructing tags, bound nesting and alias expansion, and still
+report every problem at its line. Positions are found by a second pass only when a later
+stage has problems to report.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from sinotime.errors import Problem
+
+Loc = tuple[str | int, ...]
+
+MAX_DEPTH = 64
+MAX_SCALAR = 1_000_000  # characters in one value; the models set tighter limits per field
+NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+ALLOWED_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+
+try:
+    Parser: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    Parser = yaml.SafeLoader
+
+
+def path_text(loc: Loc) -> str:
+    """`("events", 3, "plans", 0)` as `events[3].plans[0]`."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: building many small objects triggers it needlessly."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@dataclass
+class _Frame:
+    loc: Loc
+    value: dict[str, Any] | list[Any]
+    anchor: str | None
+    size: int = 1
+    key: str | None = None  # a mapping's pending key
+    key_mark: Any = None
+    skip_value: bool = False  # the pending key was refused; drop its value
+
+
+@dataclass
+class YamlReader:
+    """Read one YAML document into plain data; collect problems instead of raising."""
+
+    name: str
+    budget: int  # how many values aliases may expand to, in all
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, mark: Any, loc: Loc, message: str, hint: str | None = None) -> None:
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        self.problems.append(Problem(self.name, line, column, path_text(loc), message, hint))
+
+    def read(self, text: str) -> Any:
+        """The document's data, or None for an empty one. Stops early only on a fatal problem."""
+        with collector_paused():
+            try:
+                return self._read(yaml.parse(text, Loader=Parser))
+            except yaml.MarkedYAMLError as error:
+                mark = error.problem_mark or error.context_mark
+                message = " ".join(part for part in (error.context, error.problem) if part)
+                line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+                hint = "indent with spaces, not tabs" if "\t" in line else None
+                self.problem(mark, (), f"YAML syntax error: {message}", hint)
+            except yaml.YAMLError as error:
+                self.problem(None, (), f"YAML error: {error}")
+            except _Stop:
+                pass
+            return None
+
+    def _read(self, events: Iterable[yaml.Event]) -> Any:
+        stack: list[_Frame] = []
+        anchors: dict[str, tuple[Any, int]] = {}
+        result: Any = None
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.problem(
+                        event.start_mark, (), "the file holds more than one YAML document", "remove '---'"
+                    )
+                    raise _Stop
+                continue
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                loc = self._child_loc(stack, event)
+                if len(stack) >= MAX_DEPTH:
+                    self.problem(
+                        event.start_mark, loc, f"nesting is too deep; the limit is {MAX_DEPTH} levels"
+                    )
+                    raise _Stop
+                self._check_tag(event, loc)
+                container: dict[str, Any] | list[Any] = (
+                    {} if isinstance(event, yaml.MappingStartEvent) else []
+                )
+                stack.append(_Frame(loc, container, event.anchor))
+                continue
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                frame = stack.pop()
+                if frame.anchor is not None:
+                    anchors[frame.anchor] = (frame.value, frame.size)
+                if stack:
+                    self._place(stack, frame.value, frame.size, event)
+                else:
+                    result = frame.value
+                continue
+            if isinstance(event, yaml.ScalarEvent):
+                value = self._scalar(stack, event)
+                if stack:
+                    self._place(stack, value, 1, event, is_scalar=True, scalar_event=event)
+                else:
+                    result = value
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, 1)
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                loc = self._child_loc(stack, event)
+                if event.anchor not in anchors:
+                    self.problem(event.start_mark, loc, f"unknown alias *{event.anchor}")
+                    raise _Stop
+                value, size = anchors[event.anchor]
+                self.budget -= size
+                if self.budget < 0:
+                    self.problem(
+                        event.start_mark,
+                        loc,
+                        "aliases expand to too many values",
+                        "this looks like an alias bomb; write the values out",
+                    )
+                    raise _Stop
+                if stack:
+                    self._place(stack, value, size, event)
+                else:
+                    result = value
+        return result
+
+    def _child_loc(self, stack: list[_Frame], event: yaml.Event) -> Loc:
+        if not stack:
+            return ()
+        frame = stack[-1]
+        if isinstance(frame.value, list):
+            return (*frame.loc, len(frame.value))
+        return (*frame.loc, frame.key) if frame.key is not None else frame.loc
+
+    def _check_tag(self, event: Any, loc: Loc) -> None:
+        tag = event.tag
+        if tag is not None and tag not in ("!", *ALLOWED_TAGS):
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            self.problem(event.start_mark, loc, f"YAML tag {shown} is not allowed", "write plain values")
+
+    def _scalar(self, stack: list[_Frame], event: yaml.ScalarEvent) -> Any:
+        loc = self._child_loc(stack, event)
+        self._check_tag(event, loc)
+        if len(event.value) > MAX_SCALAR:
+            self.problem(
+                event.start_mark,
+                loc,
+                f"a value of {len(event.value):,} characters; the limit is {MAX_SCALAR:,}",
+            )
+            return None
+        plain = event.implicit[0] and event.style is None
+        if (plain and NULL.match(event.value)) or event.tag == "tag:yaml.org,2002:null":
+            return None
+        return event.value
+
+    def _place(
+        self,
+        stack: list[_Frame],
+        value: Any,
+        size: int,
+        event: yaml.Event,
+        *,
+        is_scalar: bool = False,
+        scalar_event: yaml.ScalarEvent | None = None,
+    ) -> None:
+        frame = stack[-1]
+        frame.size += size
+        if isinstance(frame.value, list):
+            frame.value.append(value)
+            return
+        if frame.key is None and not frame.skip_value:
+            # this event is a key
+            if not is_scalar or (not isinstance(value, str) and value is not None):
+                self.problem(event.start_mark, frame.loc, "a key must be plain text")
+                frame.skip_value = True
+                return
+            key = "" if value is None else value
+            if scalar_event is not None and scalar_event.value == "<<" and scalar_event.style is None:
+                self.problem(
+                    event.start_mark, frame.loc, "merge keys (<<) are not supported", "write the keys out"
+                )
+                frame.skip_value = True
+                return
+            if key in frame.value:
+                self.problem(
+                    event.start_mark, (*frame.loc, key), f"duplicate key '{key}'", "remove one of the two"
+                )
+                frame.skip_value = True
+                return
+            frame.key, frame.key_mark = key, event.start_mark
+            return
+        if frame.skip_value:
+            frame.skip_value = False
+            return
+        assert frame.key is not None
+        frame.value[frame.key] = value
+        frame.key = None
+
+
+class _Stop(Exception):
+    """A problem after which reading on would only produce noise."""
+
+
+def positions(text: str, wanted: Iterable[Loc]) -> dict[tuple[Loc, bool], tuple[int, int]]:
+    """The 1-based (line, column) of each wanted location, as (loc, at_key) -> position.
+
+    A location that is not in the document gets its nearest ancestor's position.
+    """
+    targets = set(wanted)
+    prefixes = {loc[:i] for loc in targets for i in range(len(loc) + 1)}
+    found: dict[tuple[Loc, bool], tuple[int, int]] = {}
+    stack: list[list[Any]] = []  # [loc, is_mapping, pending_key, count]
+
+    def mark_of(event: yaml.Event) -> tuple[int, int]:
+        mark = event.start_mark
+        return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+    def child_loc() -> Loc | None:
+        if not stack:
+            return ()
+        loc, is_mapping, key, count = stack[-1]
+        if is_mapping:
+            return None if key is None else (*loc, key)
+        return (*loc, count)
+
+    def after_value() -> None:
+        if stack:
+            if stack[-1][1]:
+                stack[-1][2] = None
+            else:
+                stack[-1][3] += 1
+
+    try:
+        for event in yaml.parse(text, Loader=Parser):
+            if isinstance(
+                event, yaml.MappingStartEvent | yaml.SequenceStartEvent | yaml.ScalarEvent | yaml.AliasEvent
+            ):
+                is_key = bool(stack) and stack[-1][1] and stack[-1][2] is None
+                if is_key:
+                    key = event.value if isinstance(event, yaml.ScalarEvent) else "?"
+                    stack[-1][2] = key
+                    loc = (*stack[-1][0], key)
+                    if loc in prefixes:
+                        found.setdefault((loc, True), mark_of(event))
+                    continue
+                loc = child_loc() or ()
+                if loc in prefixes:
+                    found.setdefault((loc, False), mark_of(event))
+                if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                    stack.append([loc, isinstance(event, yaml.MappingStartEvent), None, 0])
+                else:
+                    after_value()
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                stack.pop()
+                after_value()
+    except yaml.YAMLError:
+        pass
+    result: dict[tuple[Loc, bool], tuple[int, int]] = {}
+    for loc in targets:
+        for at_key in (False, True):
+            for cut in range(len(loc), -1, -1):
+                position = found.get((loc[:cut], at_key and cut == len(loc))) or found.get((loc[:cut], False))
+                if position:
+                    result[(loc, at_key)] = position
+                    break
+            else:
+                result[(loc, at_key)] = (1, 1)
+    return result
