@@ -51,9 +51,11 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> WriteResult:
         raise OutputError(f"cannot write to {out}: it is a file, not a folder")
     result = WriteResult()
     staged: list[tuple[Path, Path]] = []
+    replaced = 0
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name, target in targets.items():
+            _remove_leftovers(target)
             content = files[name]
             if _has_content(target, content):
                 result.unchanged.append(name)
@@ -63,13 +65,22 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> WriteResult:
             result.written.append(name)
         for temporary, target in staged:
             os.replace(temporary, target)
+            replaced += 1
     except OSError as error:
-        for temporary, _ in staged:
+        for temporary, _ in staged[replaced:]:
             temporary.unlink(missing_ok=True)
         detail = error.strerror or str(error)
         where = f" ({error.filename})" if error.filename else ""
-        raise OutputError(f"cannot write to {out}: {detail}{where}; no file was changed") from None
+        changed = "no file was changed" if not replaced else f"{replaced} file(s) were replaced whole"
+        raise OutputError(f"cannot write to {out}: {detail}{where}; {changed}") from None
     return result
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Temporary files a killed build left behind for this target."""
+    if target.parent.is_dir():
+        for leftover in target.parent.glob(f".{target.name}.*.tmp"):
+            leftover.unlink(missing_ok=True)
 
 
 def _has_content(target: Path, content: bytes) -> bool:

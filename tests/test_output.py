@@ -1,0 +1,109 @@
+"""Writing is atomic: a failed or killed build never leaves a half-written or lost file."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from sinotime.errors import OutputError
+from sinotime.output import stale_files, write_files
+
+OLD = {"a.ics": b"old a\r\n", "b.rss": b"old b\n", "c.atom": b"old c\n"}
+NEW = {"a.ics": b"new a\r\n" * 1000, "b.rss": b"new b\n" * 1000, "c.atom": b"new c\n" * 1000}
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_files_are_written_and_unchanged_ones_are_left_alone(tmp_path: Path) -> None:
+    first = write_files(tmp_path, OLD)
+    assert first.written == sorted(OLD)
+    before = {name: (tmp_path / name).stat().st_mtime_ns for name in OLD}
+    second = write_files(tmp_path, {**OLD, "b.rss": b"changed\n"})
+    assert (second.written, second.unchanged) == (["b.rss"], ["a.ics", "c.atom"])
+    assert (tmp_path / "a.ics").stat().st_mtime_ns == before["a.ics"]
+    assert contents(tmp_path) == {**OLD, "b.rss": b"changed\n"}
+
+
+def test_stale_files_names_missing_and_different_files(tmp_path: Path) -> None:
+    write_files(tmp_path, OLD)
+    assert stale_files(tmp_path, {**OLD, "b.rss": b"x", "d.ics": b"y"}) == ["b.rss", "d.ics"]
+
+
+@pytest.mark.parametrize("name", ["../escape.ics", "/etc/escape.ics", "sub/../../escape.ics", "."])
+def test_a_name_can_never_escape_the_output_folder(tmp_path: Path, name: str) -> None:
+    out = tmp_path / "feeds"
+    with pytest.raises(OutputError, match="outside"):
+        write_files(out, {name: b"x"})
+    assert not (tmp_path / "escape.ics").exists()
+
+
+def test_an_output_folder_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    out = tmp_path / "feeds"
+    out.write_bytes(b"I am a file")
+    with pytest.raises(OutputError, match="it is a file, not a folder"):
+        write_files(out, NEW)
+    assert out.read_bytes() == b"I am a file"
+
+
+@pytest.mark.parametrize(
+    ("code", "words"), [(errno.ENOSPC, "No space left on device"), (errno.EACCES, "Permission denied")]
+)
+def test_a_disk_that_fills_up_part_way_changes_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, words: str
+) -> None:
+    write_files(tmp_path, OLD)
+    real_fdopen = os.fdopen
+    opened = []
+
+    def failing_fdopen(fd: int, *args: object, **kwargs: object) -> object:
+        opened.append(fd)
+        if len(opened) == 2:
+            os.close(fd)
+            raise OSError(code, os.strerror(code))
+        return real_fdopen(fd, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "fdopen", failing_fdopen)
+    with pytest.raises(OutputError, match=f"{words}.*no file was changed"):
+        write_files(tmp_path, NEW)
+    assert contents(tmp_path) == OLD, "an old file changed, or a temporary file was left behind"
+
+
+KILL_AFTER_FIRST_RENAME = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from sinotime import output
+    real_replace = os.replace
+    def replace_then_die(source, target):
+        real_replace(source, target)
+        os.kill(os.getpid(), signal.SIGKILL)
+    os.replace = replace_then_die
+    output.write_files(Path(sys.argv[1]), {name: (name + " new\\n").encode() * 1000 for name in sys.argv[2:]})
+    """
+)
+
+
+def test_a_build_killed_between_two_files_leaves_each_file_old_or_new(tmp_path: Path) -> None:
+    names = ["a.ics", "b.rss", "c.atom"]
+    old = {name: f"{name} old\n".encode() for name in names}
+    new = {name: f"{name} new\n".encode() * 1000 for name in names}
+    write_files(tmp_path, old)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_AFTER_FIRST_RENAME, str(tmp_path), *names], check=False
+    )
+    assert killed.returncode == -9
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if not p.name.startswith(".")}
+    assert set(after) == set(names)
+    assert all(after[name] in (old[name], new[name]) for name in names)
+    assert after != old, "the first rename should have happened"
+    assert after != new, "the kill should have stopped the build part way"
+    write_files(tmp_path, new)
+    assert contents(tmp_path) == new, "the second build completes it and removes the temporary files"
