@@ -20,7 +20,7 @@ import json
 import re
 import shlex
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -214,7 +214,7 @@ class Report:
     rows: tuple[Row, ...]
     series: tuple[SeriesStory, ...]
     summary: Summary
-    schema_version: int = field(default=SCHEMA_VERSION)
+    schema_version: int = SCHEMA_VERSION
 
     @property
     def empty_message(self) -> str:
@@ -367,8 +367,8 @@ def status_words(row: Row, *, short: bool = False) -> str:
         case Flag.COMPLETED if row.ahead:
             return f"{row.flag.value}, ahead of target"
         case Flag.OVERDUE if row.overdue_since is not None:
-            days = row.overdue_days
-            return f"{row.flag.value} since {day_words(row.overdue_since, short=short)} ({days} days)"
+            days = _count(row.overdue_days or 0, "day")
+            return f"{row.flag.value} since {day_words(row.overdue_since, short=short)} ({days})"
         case _:
             return row.flag.value
 
@@ -530,7 +530,7 @@ def _overdue_words(row: Row, *, short: bool) -> str:
     wording = f' ("{row.wording}")' if row.wording else ""
     assert row.overdue_since is not None
     since = day_words(row.overdue_since, short=short)
-    return f"target {target}{wording}, overdue since {since} ({row.overdue_days} days)"
+    return f"target {target}{wording}, overdue since {since} ({_count(row.overdue_days or 0, 'day')})"
 
 
 def _count(number: int, singular: str) -> str:
@@ -639,8 +639,9 @@ def report_json(report: Report) -> dict[str, Any]:
             "flags": {flag.value: n for flag, n in summary.flags.items()},
             "kinds": {kind.value: n for kind, n in summary.kinds.items()},
             "longest_slips": [
-                {"id": row.id, "slip_days": row.slip.days if row.slip else None}
+                {"id": row.id, "slip_days": row.slip.days, "slip": row.slip.words()}
                 for row in summary.longest_slips
+                if row.slip is not None
             ],
             "overdue": [row.id for row in summary.overdue],
         },
