@@ -476,9 +476,9 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
         )
         facts = [status_words(row), row.kind.value, place_words(row.place)]
         status = wrap(clean(" · ".join(fact for fact in facts if fact)), width, indent="  ", hang="    ")
-        first = status[0]
-        flag = row.flag.value
-        status[0] = "  " + style(flag, *FLAG_STYLES[row.flag], colour=colour) + first[2 + len(flag) :]
+        first, flag = status[0], row.flag.value
+        if first.startswith("  " + flag):  # always, unless the width is absurdly small
+            status[0] = "  " + style(flag, *FLAG_STYLES[row.flag], colour=colour) + first[2 + len(flag) :]
         out.extend(status)
         if row.wording:
             para(f'date: "{row.wording}" ({date_words(row)})', "  ", "    ")
