@@ -7,6 +7,7 @@ that need them, so that `sinotime --help` starts quickly.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -155,6 +156,180 @@ def schema(output: Path | None) -> None:
 
         write_files(output.parent, {output.name: text.encode()})
         click.echo(f"wrote {output}", err=True)
+
+
+def _day_bound(*, latest: bool) -> Any:
+    """Parse --from/--to: a day, a month, a season or a year; "2019" is 1 January or 31 December."""
+
+    def convert(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+        if value is None:
+            return None
+        from sinotime.dates import DateSyntaxError, parse_point
+
+        try:
+            point = parse_point(value.strip())
+        except DateSyntaxError as error:
+            raise click.BadParameter(
+                f"{error.message} (write a day 2019-06-15, a month 2019-06 or a year 2019)"
+            ) from None
+        return point.latest if latest else point.earliest
+
+    return convert
+
+
+REPORT_FORMATS = ("text", "markdown", "json", "csv")
+# The values of models.Kind and timeline.Flag, spelled out so that `sinotime --help` need not
+# import pydantic; tests/test_report_cli.py checks that they stay equal to the enums.
+KIND_VALUES = (
+    "expo",
+    "infrastructure",
+    "cultural-fair",
+    "delegation-visit",
+    "state-visit",
+    "forum",
+    "agreement",
+    "institution",
+    "sports",
+    "target",
+    "business",
+    "programme",
+)
+FLAG_VALUES = ("completed", "completed-late", "upcoming", "overdue", "unscheduled", "cancelled", "postponed")
+
+
+@main.command()
+@events_file_argument
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Day that decides what is upcoming or overdue, YYYY-MM-DD [default: today].",
+)
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(KIND_VALUES),
+    help="Only events of this kind (repeat for several).",
+)
+@click.option(
+    "--flag",
+    "flags",
+    multiple=True,
+    type=click.Choice(FLAG_VALUES),
+    help="Only events with this flag (repeat for several).",
+)
+@click.option("--series", "series", multiple=True, metavar="ID", help="Only events of this series (repeat).")
+@click.option(
+    "--from",
+    "start",
+    metavar="DATE",
+    callback=_day_bound(latest=False),
+    help="Only events whose date reaches on or after this day, month or year.",
+)
+@click.option(
+    "--to",
+    "end",
+    metavar="DATE",
+    callback=_day_bound(latest=True),
+    help="Only events whose date begins on or before this day, month or year.",
+)
+@click.option(
+    "--search",
+    metavar="TEXT",
+    default=None,
+    help="Only events whose title, description, place, participants, tags or series contain TEXT (any case).",
+)
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    show_default=True,
+    help="text for a terminal, markdown for a document, json or csv for programs.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the report to this file (atomically, never in colour) instead of standard output.",
+)
+def report(
+    file: Path,
+    as_of: datetime | None,
+    kinds: tuple[str, ...],
+    flags: tuple[str, ...],
+    series: tuple[str, ...],
+    start: date | None,
+    end: date | None,
+    search: str | None,
+    format_: str,
+    output: Path | None,
+) -> None:
+    """Print every event in order, its plans beside its outcome.
+
+    Each event shows its date at its true precision, its kind, place and flag (completed,
+    completed-late, upcoming, overdue, unscheduled, cancelled, postponed), and for a plan
+    every target in the order announced, with its source, then what became of it and how
+    late. A summary counts the flags and kinds and lists the longest slips and everything
+    overdue. Filters combine: an event must match all of them. Colour is used only on a
+    terminal, never when NO_COLOR is set.
+
+    \b
+    Example:
+      sinotime report events.yaml --as-of 2026-11-23 --flag overdue
+      sinotime report events.yaml --kind expo --format markdown -o expos.md
+    """
+    from sinotime.loading import load_events
+    from sinotime.models import Kind
+    from sinotime.report import Filters, make_report, render_csv, render_json, render_markdown, render_text
+    from sinotime.timeline import Flag, build_timeline
+
+    if start is not None and end is not None and end < start:
+        raise click.BadParameter(f"--to {end} is before --from {start}", param_hint="'--to'")
+    data = load_events(file, today=local_today())
+    known = {s.id for s in data.series}
+    unknown = [s for s in series if s not in known]
+    if unknown:
+        choices = ", ".join(sorted(known)) or "none"
+        raise click.BadParameter(
+            f"no series {', '.join(map(repr, unknown))} in {file} (its series: {choices})",
+            param_hint="'--series'",
+        )
+    timeline = build_timeline(data, as_of=as_of.date() if as_of else local_today())
+    filters = Filters(
+        kinds=tuple(Kind(k) for k in kinds),
+        flags=tuple(Flag(f) for f in flags),
+        series=series,
+        start=start,
+        end=end,
+        search=search,
+    )
+    result = make_report(timeline, filters)
+    colour = output is None and format_ == "text" and not os.environ.get("NO_COLOR") and _stdout_is_terminal()
+    match format_:
+        case "markdown":
+            text = render_markdown(result)
+        case "json":
+            text = render_json(result)
+        case "csv":
+            text = render_csv(result)
+        case _:
+            text = render_text(result, width=80, colour=colour)
+    if not result.rows and format_ in ("json", "csv"):
+        click.echo(result.empty_message, err=True)
+    if output is None:
+        click.echo(text, nl=False, color=colour)
+    else:
+        from sinotime.output import write_files
+
+        write_files(output.parent, {output.name: text.encode()})
+        click.echo(f"wrote {output}", err=True)
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def local_today() -> date:

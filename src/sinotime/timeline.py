@@ -105,7 +105,13 @@ def first_target(event: Event) -> FuzzyDate | None:
 
 def current_target(event: Event) -> FuzzyDate | None:
     """The latest announced target with a date: what the plan stands at now."""
-    return next((plan.target for plan in reversed(event.plans) if plan.target is not None), None)
+    plan = current_plan(event)
+    return None if plan is None else plan.target
+
+
+def current_plan(event: Event) -> Plan | None:
+    """The latest announced plan with a target date (its wording names the current target)."""
+    return next((plan for plan in reversed(event.plans) if plan.target is not None), None)
 
 
 def slip_of(event: Event) -> Slip | None:

@@ -1,0 +1,811 @@
+"""`sinotime report`: every event in the order it happened, each plan beside its outcome.
+
+A library in three steps, so that each can be tested on its own:
+
+- `select(timeline, filters)` picks the timeline's entries that match every filter;
+- `make_report(timeline, filters)` turns them into a `Report`: one `Row` per event, with its
+  targets in the order announced, its outcome, its slip, its sources; the series read as
+  stories; a summary (counts per flag and kind, the longest slips, what is overdue);
+- the pure renderers in `sinotime.report_formats` turn a `Report` into text, Markdown, JSON
+  or CSV.
+
+Flags and slips come from `timeline`; nothing here decides them again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shlex
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sinotime.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, FuzzyDate, day_after
+from sinotime.models import Event, Kind, OutcomeStatus, Place, Series, Source
+from sinotime.report_formats import clean, compact, markdown, spreadsheet_cell, style, wrap
+from sinotime.timeline import Entry, Flag, Slip, Timeline, current_plan, first_target
+
+Day = date  # `Row.date` is a field; this names the type inside classes that have one
+
+SCHEMA_VERSION = 1
+LONGEST_SLIPS = 5  # how many slips the summary lists
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What to keep: every given filter must match (AND); values of one filter are alternatives (OR).
+
+    `start` and `end` are days: an event is kept when its date's bounds overlap
+    [start, end]. Events without a date (unscheduled plans) are left out when either is given.
+    """
+
+    kinds: tuple[Kind, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    series: tuple[str, ...] = ()
+    start: date | None = None
+    end: date | None = None
+    search: str | None = None
+
+    def __post_init__(self) -> None:
+        # One canonical order, so that the same filters describe themselves the same way.
+        object.__setattr__(self, "kinds", tuple(k for k in Kind if k in self.kinds))
+        object.__setattr__(self, "flags", tuple(f for f in Flag if f in self.flags))
+        object.__setattr__(self, "series", tuple(sorted(set(self.series))))
+        if self.search is not None and not self.search.strip():
+            object.__setattr__(self, "search", None)
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.kinds or self.flags or self.series or self.start or self.end or self.search is not None
+        )
+
+    def describe(self) -> str:
+        """The filters as the options that give them: "--kind expo --flag overdue"."""
+        parts = [f"--kind {k.value}" for k in self.kinds]
+        parts += [f"--flag {f.value}" for f in self.flags]
+        parts += [f"--series {s}" for s in self.series]
+        if self.start is not None:
+            parts.append(f"--from {self.start.isoformat()}")
+        if self.end is not None:
+            parts.append(f"--to {self.end.isoformat()}")
+        if self.search is not None:
+            parts.append(f"--search {shlex.quote(self.search)}")
+        return " ".join(parts)
+
+    def matches(self, entry: Entry) -> bool:
+        event = entry.event
+        if self.kinds and event.kind not in self.kinds:
+            return False
+        if self.flags and entry.flag not in self.flags:
+            return False
+        if self.series and event.series not in self.series:
+            return False
+        if (self.start is not None or self.end is not None) and not _overlaps(
+            entry.date, self.start, self.end
+        ):
+            return False
+        return self.search is None or self.search.casefold() in _search_text(entry)
+
+
+def _overlaps(value: FuzzyDate | None, start: date | None, end: date | None) -> bool:
+    if value is None:
+        return False
+    if end is not None and value.earliest > end:
+        return False
+    latest = value.latest
+    return start is None or latest is None or latest >= start
+
+
+def _search_text(entry: Entry) -> str:
+    event = entry.event
+    parts: list[str] = [event.title, event.description or ""]
+    if event.place is not None:
+        parts += [event.place.name, event.place.region or "", *event.place.countries]
+    parts += event.participants
+    parts += event.tags
+    if entry.series is not None:
+        parts.append(entry.series.title)
+    return "\n".join(parts).casefold()
+
+
+def select(timeline: Timeline, filters: Filters) -> list[Entry]:
+    """The timeline's entries that match every filter, in the timeline's order."""
+    return [entry for entry in timeline if filters.matches(entry)]
+
+
+# The data model of a report ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    id: str
+    publisher: str
+    title: str
+    url: str | None
+    published: FuzzyDate
+
+    @property
+    def name(self) -> str:
+        """Who said it, for a reader: the publisher, or the headline when that is unknown."""
+        return self.title if self.publisher.casefold() == "unknown" else self.publisher
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRow:
+    """One announced target: what was promised, by whom, when."""
+
+    target: FuzzyDate | None
+    wording: str
+    announced: FuzzyDate
+    source: SourceRef
+    quote: str | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OtherReport:
+    date: FuzzyDate | None
+    wording: str | None
+    source: SourceRef
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeRow:
+    status: OutcomeStatus
+    date: FuzzyDate | None
+    wording: str | None
+    source: SourceRef
+    quote: str | None
+    note: str | None
+    other_reports: tuple[OtherReport, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One event as the report shows it."""
+
+    id: str
+    title: str
+    kind: Kind
+    series: Series | None
+    flag: Flag
+    date: FuzzyDate | None  # when it happened, else its current target; None when unscheduled
+    wording: str | None  # the source's own words for `date`
+    announced: FuzzyDate | None  # when its latest plan was announced (dates an unscheduled plan)
+    place: Place | None
+    description: str | None
+    participants: tuple[str, ...]
+    tags: tuple[str, ...]
+    targets: tuple[TargetRow, ...]
+    outcome: OutcomeRow | None
+    slip: Slip | None  # how late, against the first target
+    ahead: bool  # happened before the first target's earliest day
+    overdue_since: Day | None  # the day after the current target's latest day, when overdue
+    overdue_days: int | None  # days from the current target's latest day to the as-of date
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesStory:
+    series: Series
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    total: int
+    flags: dict[Flag, int]  # every flag, in Flag order, zeros included
+    kinds: dict[Kind, int]  # every kind, in Kind order, zeros included
+    longest_slips: tuple[Row, ...]
+    overdue: tuple[Row, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    title: str
+    as_of: date
+    filters: Filters
+    rows: tuple[Row, ...]
+    series: tuple[SeriesStory, ...]
+    summary: Summary
+    schema_version: int = SCHEMA_VERSION
+
+    @property
+    def empty_message(self) -> str:
+        """What an empty report says: "No events match: --kind expo --flag overdue"."""
+        return f"No events match: {self.filters.describe() or '(no filters)'}"
+
+
+def make_report(timeline: Timeline, filters: Filters) -> Report:
+    """Select the entries and resolve each into a Row; gather the series and the summary."""
+    rows = report_rows(timeline, select(timeline, filters))
+    return Report(
+        title=timeline.data.calendar.name,
+        as_of=timeline.as_of,
+        filters=filters,
+        rows=rows,
+        series=series_stories(timeline, rows),
+        summary=summarise(rows),
+    )
+
+
+def report_rows(timeline: Timeline, entries: Iterable[Entry]) -> tuple[Row, ...]:
+    """One Row per entry, in the entries' order."""
+    return tuple(_row(timeline, entry) for entry in entries)
+
+
+def _row(timeline: Timeline, entry: Entry) -> Row:
+    event = entry.event
+    sources = timeline.sources
+
+    def ref(source_id: str) -> SourceRef:
+        return _source_ref(sources[source_id])
+
+    targets = tuple(
+        TargetRow(plan.target, plan.wording, plan.announced, ref(plan.source), plan.quote, plan.note)
+        for plan in event.plans
+    )
+    outcome = None
+    if event.outcome is not None:
+        o = event.outcome
+        outcome = OutcomeRow(
+            status=o.status,
+            date=o.date,
+            wording=o.wording,
+            source=ref(o.source),
+            quote=o.quote,
+            note=o.note,
+            other_reports=tuple(
+                OtherReport(r.date, r.wording, ref(r.source), r.note) for r in o.other_reports
+            ),
+        )
+    overdue_since = overdue_days = None
+    if entry.flag is Flag.OVERDUE and entry.date is not None and entry.date.latest is not None:
+        overdue_since = day_after(entry.date.latest)
+        overdue_days = (timeline.as_of - entry.date.latest).days
+    return Row(
+        id=event.id,
+        title=event.title,
+        kind=event.kind,
+        series=entry.series,
+        flag=entry.flag,
+        date=entry.date,
+        wording=_date_wording(event),
+        announced=event.plans[-1].announced if event.plans else None,
+        place=event.place,
+        description=event.description,
+        participants=event.participants,
+        tags=event.tags,
+        targets=targets,
+        outcome=outcome,
+        slip=entry.slip,
+        ahead=_ahead(event),
+        overdue_since=overdue_since,
+        overdue_days=overdue_days,
+        sources=tuple(ref(source_id) for source_id in event.source_ids()),
+    )
+
+
+def _source_ref(source: Source) -> SourceRef:
+    return SourceRef(source.id, source.publisher, source.title, source.url, source.published)
+
+
+def _date_wording(event: Event) -> str | None:
+    """The source's words for the event's date: the outcome's, else the current target's."""
+    if event.outcome is not None and event.outcome.date is not None:
+        return event.outcome.wording
+    plan = current_plan(event)
+    return None if plan is None else plan.wording
+
+
+def _ahead(event: Event) -> bool:
+    """Whether it happened wholly before the first target could begin."""
+    outcome, target = event.outcome, first_target(event)
+    if outcome is None or outcome.status is not OutcomeStatus.HAPPENED or outcome.date is None:
+        return False
+    happened_latest = outcome.date.latest
+    return target is not None and happened_latest is not None and happened_latest < target.earliest
+
+
+def series_stories(timeline: Timeline, rows: Sequence[Row]) -> tuple[SeriesStory, ...]:
+    """Each series with rows in the report, its rows in order; series ordered by their first row."""
+    stories: dict[str, list[Row]] = {}
+    for row in rows:
+        if row.series is not None:
+            stories.setdefault(row.series.id, []).append(row)
+    return tuple(SeriesStory(timeline.series[sid], tuple(members)) for sid, members in stories.items())
+
+
+def summarise(rows: Sequence[Row]) -> Summary:
+    flags = dict.fromkeys(Flag, 0)
+    kinds = dict.fromkeys(Kind, 0)
+    for row in rows:
+        flags[row.flag] += 1
+        kinds[row.kind] += 1
+    order = {row.id: index for index, row in enumerate(rows)}
+    slipped = sorted(
+        (row for row in rows if row.slip is not None),
+        key=lambda row: (-row.slip.days if row.slip else 0, order[row.id]),
+    )
+    return Summary(
+        total=len(rows),
+        flags=flags,
+        kinds=kinds,
+        longest_slips=tuple(slipped[:LONGEST_SLIPS]),
+        overdue=tuple(row for row in rows if row.flag is Flag.OVERDUE),
+    )
+
+
+# Words shared by the renderers --------------------------------------------------------------
+
+
+def day_words(day: date, *, short: bool = False) -> str:
+    """ "16 November 2022", or "16 Nov 2022" when short."""
+    months = MONTH_ABBREVIATIONS if short else MONTH_NAMES
+    return f"{day.day} {months[day.month]} {day.year}"
+
+
+def date_words(row: Row, *, short: bool = False) -> str:
+    """The row's date at its true precision; an unscheduled plan says when it was announced."""
+    if row.date is not None:
+        return row.date.words(short=short)
+    announced = f" (announced {row.announced.words(short=short)})" if row.announced else ""
+    return f"no date{announced}"
+
+
+def status_words(row: Row, *, short: bool = False) -> str:
+    """The flag with what it implies: "completed-late +3 y 10 m", "overdue since 1 September 2026"."""
+    match row.flag:
+        case Flag.COMPLETED_LATE if row.slip is not None:
+            return f"{row.flag.value} {row.slip.words()}"
+        case Flag.COMPLETED if row.ahead:
+            return f"{row.flag.value}, ahead of target"
+        case Flag.OVERDUE if row.overdue_since is not None:
+            days = _count(row.overdue_days or 0, "day")
+            return f"{row.flag.value} since {day_words(row.overdue_since, short=short)} ({days})"
+        case _:
+            return row.flag.value
+
+
+def place_words(place: Place | None, *, countries: bool = True) -> str:
+    """ "Tongjiang, Heilongjiang (CN)"; empty when the event names no place."""
+    if place is None:
+        return ""
+    text = place.name + (f", {place.region}" if place.region else "")
+    return text + (f" ({', '.join(place.countries)})" if countries and place.countries else "")
+
+
+def history_steps(row: Row) -> list[str]:
+    """The plan's story, one step each: every target in the order announced, then the outcome.
+
+    ["in operation in 2018 (China Daily, Feb 2017)", ..., "happened 16 Nov 2022 (SeaNews,
+    Nov 2022), +3 y 10 m late"]. Empty for an event that was never planned.
+    """
+    if not row.targets:
+        return []
+    steps = [_target_step(target) for target in row.targets]
+    steps.append(_end_step(row))
+    return steps
+
+
+def _target_step(target: TargetRow) -> str:
+    text = target.wording
+    if target.target is not None:
+        long, short = target.target.words(), target.target.words(short=True)
+        if long.casefold() not in text.casefold() and short.casefold() not in text.casefold():
+            text += f" [{short}]"
+    return f"{text} ({target.source.name}, {compact(target.announced)})"
+
+
+def _end_step(row: Row) -> str:
+    outcome = row.outcome
+    if outcome is not None:
+        cited = f"({outcome.source.name}, {compact(outcome.source.published)})"
+        if outcome.status is OutcomeStatus.CANCELLED:
+            return f"cancelled {cited}"
+        if outcome.status is OutcomeStatus.POSTPONED:
+            return f"postponed, no new date {cited}"
+        assert outcome.date is not None
+        text = f"happened {outcome.date.words(short=True)} {cited}"
+        if row.slip is not None:
+            return f"{text}, {row.slip.words()} late"
+        return f"{text}, ahead of target" if row.ahead else f"{text}, on target"
+    match row.flag:
+        case Flag.OVERDUE if row.overdue_since is not None:
+            return f"no outcome yet, overdue since {day_words(row.overdue_since, short=True)}"
+        case Flag.UPCOMING if row.date is not None and row.date.latest is not None:
+            return f"not yet due (by {day_words(row.date.latest, short=True)})"
+        case Flag.UPCOMING:
+            return "not yet due"
+        case _:
+            return "no date set, no outcome yet"
+
+
+def source_words(source: SourceRef) -> str:
+    return f"{source.name} ({compact(source.published)})"
+
+
+def other_report_words(report: OtherReport) -> str:
+    said = report.wording or (report.date.words(short=True) if report.date else "")
+    if report.date is not None and report.wording:
+        said = f'"{report.wording}" ({report.date.words(short=True)})'
+    return f"{source_words(report.source)}: {said}" if said else source_words(report.source)
+
+
+# Text, for a terminal -----------------------------------------------------------------------
+
+FLAG_STYLES: dict[Flag, tuple[str, ...]] = {
+    Flag.COMPLETED: ("green",),
+    Flag.COMPLETED_LATE: ("yellow",),
+    Flag.UPCOMING: ("cyan",),
+    Flag.OVERDUE: ("red", "bold"),
+    Flag.UNSCHEDULED: ("blue",),
+    Flag.CANCELLED: ("magenta",),
+    Flag.POSTPONED: ("magenta",),
+}
+
+
+def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str:
+    """The report for a terminal: wrapped to `width` columns, in colour only when asked."""
+    out: list[str] = []
+
+    def heading(text: str) -> None:
+        out.extend(style(line, "bold", colour=colour) for line in wrap(clean(text), width, hang=""))
+
+    def para(text: str, indent: str = "", hang: str = "  ") -> None:
+        out.extend(wrap(clean(text), width, indent=indent, hang=hang))
+
+    heading(f"{report.title}: plans and outcomes as of {day_words(report.as_of)}")
+    if not report.rows:
+        para(report.empty_message)
+        return "\n".join(out) + "\n"
+    para(f"Filters: {report.filters.describe() or 'none'}. {_count(len(report.rows), 'event')}.")
+    out.append("")
+    heading("EVENTS")
+    for row in report.rows:
+        out.append("")
+        out.extend(
+            style(line, "bold", colour=colour)
+            for line in wrap(clean(f"{date_words(row)}: {row.title}"), width, hang="  ")
+        )
+        facts = [status_words(row), row.kind.value, place_words(row.place)]
+        status = wrap(clean(" · ".join(fact for fact in facts if fact)), width, indent="  ", hang="    ")
+        first, flag = status[0], row.flag.value
+        if first.startswith("  " + flag):  # always, unless the width is absurdly small
+            status[0] = "  " + style(flag, *FLAG_STYLES[row.flag], colour=colour) + first[2 + len(flag) :]
+        out.extend(status)
+        if row.wording:
+            para(f'date: "{row.wording}" ({date_words(row)})', "  ", "    ")
+        if row.series is not None:
+            para(f"series: {row.series.title}", "  ", "    ")
+        steps = history_steps(row)
+        if steps:
+            para("history: " + " -> ".join(steps), "  ", "    ")
+        if row.outcome is not None and row.outcome.note:
+            para(f"note: {row.outcome.note}", "  ", "    ")
+        if row.outcome is not None and row.outcome.other_reports:
+            others = "; ".join(other_report_words(r) for r in row.outcome.other_reports)
+            para(f"other reports: {others}", "  ", "    ")
+        para("sources: " + "; ".join(source_words(s) for s in row.sources), "  ", "    ")
+    if report.series:
+        out.append("")
+        heading("SERIES")
+        for story in report.series:
+            out.append("")
+            heading(story.series.title)
+            if story.series.description:
+                para(story.series.description, "  ", "  ")
+            for row in story.rows:
+                para(
+                    f"- {date_words(row, short=True)}: {row.title} [{status_words(row, short=True)}]",
+                    "  ",
+                    "    ",
+                )
+    out.append("")
+    heading("SUMMARY")
+    out.append("")
+    summary = report.summary
+    para(f"{_count(summary.total, 'event')} as of {day_words(report.as_of)}")
+    para("flags: " + ", ".join(f"{n} {flag.value}" for flag, n in summary.flags.items() if n))
+    para("kinds: " + ", ".join(f"{n} {kind.value}" for kind, n in summary.kinds.items() if n))
+    if summary.longest_slips:
+        para("longest slips:")
+        for row in summary.longest_slips:
+            assert row.slip is not None
+            para(f"{row.slip.words()}: {row.title} ({date_words(row, short=True)})", "  ", "    ")
+    para("overdue:" if summary.overdue else "overdue: none")
+    for row in summary.overdue:
+        para(f"{row.title}: {_overdue_words(row, short=True)}", "  ", "    ")
+    return "\n".join(out) + "\n"
+
+
+def _overdue_words(row: Row, *, short: bool) -> str:
+    target = row.date.words(short=short) if row.date else "no date"
+    wording = f' ("{row.wording}")' if row.wording else ""
+    assert row.overdue_since is not None
+    since = day_words(row.overdue_since, short=short)
+    return f"target {target}{wording}, overdue since {since} ({_count(row.overdue_days or 0, 'day')})"
+
+
+def _count(number: int, singular: str) -> str:
+    return f"{number} {singular}{'' if number == 1 else 's'}"
+
+
+# Markdown, for a document -------------------------------------------------------------------
+
+
+def render_markdown(report: Report) -> str:
+    """The report as CommonMark with GitHub tables; every piece of data is escaped."""
+    md = markdown
+    out = [f"# {md(report.title)}: plans and outcomes", ""]
+    filters = report.filters.describe()
+    if not report.rows:
+        out += [f"As of {day_words(report.as_of)}.", "", md(report.empty_message)]
+        return "\n".join(out) + "\n"
+    out += [
+        f"As of {day_words(report.as_of)}. Filters: {md(filters) if filters else 'none'}. "
+        f"{_count(len(report.rows), 'event')}.",
+        "",
+        "## Summary",
+        "",
+        "| flag | events |",
+        "|:--|--:|",
+        *(f"| {flag.value} | {n} |" for flag, n in report.summary.flags.items()),
+        "",
+        "| kind | events |",
+        "|:--|--:|",
+        *(f"| {kind.value} | {n} |" for kind, n in report.summary.kinds.items() if n),
+        "",
+    ]
+    if report.summary.longest_slips:
+        out += ["Longest slips:", ""]
+        for number, row in enumerate(report.summary.longest_slips, 1):
+            assert row.slip is not None
+            out.append(f"{number}. {row.slip.words()}: {md(row.title)} ({md(date_words(row))})")
+        out.append("")
+    if report.summary.overdue:
+        out += [f"Overdue as of {day_words(report.as_of)}:", ""]
+        out += [
+            f"- {md(row.title)}: {md(_overdue_words(row, short=False))}" for row in report.summary.overdue
+        ]
+        out.append("")
+    out += [
+        "## Events",
+        "",
+        "| date | event | kind | place | status |",
+        "|:--|:--|:--|:--|:--|",
+    ]
+    for row in report.rows:
+        cells = [date_words(row), row.title, row.kind.value, place_words(row.place), status_words(row)]
+        out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
+    planned = [row for row in report.rows if row.targets]
+    if planned:
+        out += ["", "## Plans and outcomes", ""]
+        for row in planned:
+            text = f"- **{md(row.title)}**: {md(status_words(row))}."
+            if row.wording:
+                text += f' Date: "{md(row.wording)}" ({md(date_words(row))}).'
+            text += " History: " + " → ".join(md(step) for step in history_steps(row)) + "."
+            out.append(text)
+    if report.series:
+        out += ["", "## Series"]
+        for story in report.series:
+            out += ["", f"### {md(story.series.title)}", ""]
+            if story.series.description:
+                out += [md(story.series.description), ""]
+            out += [
+                f"{n}. {md(date_words(row))}: {md(row.title)} ({md(status_words(row))})"
+                for n, row in enumerate(story.rows, 1)
+            ]
+    return "\n".join(out) + "\n"
+
+
+# JSON, for programs -------------------------------------------------------------------------
+
+
+def render_json(report: Report) -> str:
+    """The report as JSON in the schema of docs/report-schema.md (schema_version 1)."""
+    text = json.dumps(report_json(report), ensure_ascii=False, indent=2)
+    # json leaves DEL and the C1 controls raw; escape them so no terminal reads them as commands.
+    return _C1_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+_C1_CONTROLS = re.compile("[\x7f-\x9f]")
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    f = report.filters
+    summary = report.summary
+    return {
+        "schema_version": report.schema_version,
+        "title": report.title,
+        "as_of": report.as_of.isoformat(),
+        "filters": {
+            "kind": [k.value for k in f.kinds],
+            "flag": [x.value for x in f.flags],
+            "series": list(f.series),
+            "from": f.start.isoformat() if f.start else None,
+            "to": f.end.isoformat() if f.end else None,
+            "search": f.search,
+        },
+        "summary": {
+            "events": summary.total,
+            "flags": {flag.value: n for flag, n in summary.flags.items()},
+            "kinds": {kind.value: n for kind, n in summary.kinds.items()},
+            "longest_slips": [
+                {"id": row.id, "slip_days": row.slip.days, "slip": row.slip.words()}
+                for row in summary.longest_slips
+                if row.slip is not None
+            ],
+            "overdue": [row.id for row in summary.overdue],
+        },
+        "events": [_row_json(row) for row in report.rows],
+        "series": [
+            {
+                "id": story.series.id,
+                "title": story.series.title,
+                "description": story.series.description,
+                "events": [row.id for row in story.rows],
+            }
+            for story in report.series
+        ],
+    }
+
+
+def date_json(value: FuzzyDate | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    latest = value.latest
+    return {
+        "edtf": value.text,
+        "words": value.words(),
+        "precision": value.precision.value,
+        "earliest": value.earliest.isoformat(),
+        "latest": latest.isoformat() if latest else None,
+        "approximate": value.approximate,
+        "uncertain": value.uncertain,
+    }
+
+
+def _row_json(row: Row) -> dict[str, Any]:
+    place = row.place
+    outcome = row.outcome
+    return {
+        "id": row.id,
+        "title": row.title,
+        "kind": row.kind.value,
+        "series": row.series.id if row.series else None,
+        "flag": row.flag.value,
+        "date": date_json(row.date),
+        "date_wording": row.wording,
+        "place": None
+        if place is None
+        else {"name": place.name, "region": place.region, "countries": list(place.countries)},
+        "description": row.description,
+        "participants": list(row.participants),
+        "tags": list(row.tags),
+        "targets": [
+            {
+                "target": date_json(t.target),
+                "wording": t.wording,
+                "announced": date_json(t.announced),
+                "source": t.source.id,
+                "quote": t.quote,
+                "note": t.note,
+            }
+            for t in row.targets
+        ],
+        "outcome": None
+        if outcome is None
+        else {
+            "status": outcome.status.value,
+            "date": date_json(outcome.date),
+            "wording": outcome.wording,
+            "source": outcome.source.id,
+            "quote": outcome.quote,
+            "note": outcome.note,
+            "other_reports": [
+                {"date": date_json(r.date), "wording": r.wording, "source": r.source.id, "note": r.note}
+                for r in outcome.other_reports
+            ],
+        },
+        "slip_days": row.slip.days if row.slip else None,
+        "slip": row.slip.words() if row.slip else None,
+        "ahead_of_target": row.ahead,
+        "overdue_since": row.overdue_since.isoformat() if row.overdue_since else None,
+        "overdue_days": row.overdue_days,
+        "history": history_steps(row),
+        "sources": [
+            {
+                "id": s.id,
+                "publisher": s.publisher,
+                "title": s.title,
+                "url": s.url,
+                "published": date_json(s.published),
+            }
+            for s in row.sources
+        ],
+    }
+
+
+# CSV, for spreadsheets ----------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "date_words",
+    "date_wording",
+    "earliest",
+    "latest",
+    "precision",
+    "kind",
+    "title",
+    "series",
+    "place",
+    "countries",
+    "flag",
+    "slip_days",
+    "slip",
+    "overdue_since",
+    "first_target",
+    "first_target_latest",
+    "current_target",
+    "current_target_wording",
+    "plans",
+    "outcome",
+    "outcome_date",
+    "history",
+    "sources",
+)
+
+
+def render_csv(report: Report) -> str:
+    """One row per event under a fixed header (docs/report-schema.md); RFC 4180, CRLF."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in report.rows:
+        writer.writerow(csv_row(row))
+    return buffer.getvalue()
+
+
+def csv_row(row: Row) -> dict[str, str]:
+    dated = [t for t in row.targets if t.target is not None]
+    first = dated[0].target if dated else None
+    current = dated[-1] if dated else None
+    first_latest = first.latest if first else None
+    latest = row.date.latest if row.date else None
+    values = {
+        "id": row.id,
+        "date": row.date.text if row.date else "",
+        "date_words": date_words(row),
+        "date_wording": row.wording or "",
+        "earliest": row.date.earliest.isoformat() if row.date else "",
+        "latest": latest.isoformat() if latest else "",
+        "precision": row.date.precision.value if row.date else "",
+        "kind": row.kind.value,
+        "title": row.title,
+        "series": row.series.id if row.series else "",
+        "place": place_words(row.place, countries=False),
+        "countries": " ".join(row.place.countries) if row.place else "",
+        "flag": row.flag.value,
+        "slip_days": str(row.slip.days) if row.slip else "",
+        "slip": row.slip.words().removeprefix("+") if row.slip else "",
+        "overdue_since": row.overdue_since.isoformat() if row.overdue_since else "",
+        "first_target": first.text if first else "",
+        "first_target_latest": first_latest.isoformat() if first_latest else "",
+        "current_target": current.target.text if current and current.target else "",
+        "current_target_wording": current.wording if current else "",
+        "plans": str(len(row.targets)),
+        "outcome": row.outcome.status.value if row.outcome else "",
+        "outcome_date": row.outcome.date.text if row.outcome and row.outcome.date else "",
+        "history": " -> ".join(history_steps(row)),
+        "sources": " ".join(s.id for s in row.sources),
+    }
+    return {key: spreadsheet_cell(value) for key, value in values.items()}

@@ -1,0 +1,375 @@
+"""The report's data: which events it keeps, and what it says about each plan."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sinotime.loading import load_events
+from sinotime.models import EventsFile, Kind
+from sinotime.report import (
+    Filters,
+    Report,
+    history_steps,
+    make_report,
+    render_csv,
+    render_json,
+    render_markdown,
+    render_text,
+    select,
+)
+from sinotime.timeline import Flag, build_timeline
+
+FIXTURE = Path(__file__).parent / "data" / "report-fixture.yaml"
+AS_OF = date(2026, 11, 23)
+DATA = load_events(FIXTURE, today=AS_OF)
+
+
+def fixture_report(as_of: date = AS_OF, **filters: Any) -> Report:
+    return make_report(build_timeline(DATA, as_of=as_of), Filters(**filters))
+
+
+def ids(report: Report) -> list[str]:
+    return [row.id for row in report.rows]
+
+
+def row_of(report: Report, event_id: str) -> Any:
+    return next(row for row in report.rows if row.id == event_id)
+
+
+def events_file(*events: dict[str, Any]) -> EventsFile:
+    return EventsFile.model_validate(
+        {
+            "calendar": {"name": "t", "description": "d"},
+            "sources": [{"id": "s", "publisher": "P", "title": "T", "published": "2017-02-16"}],
+            "events": list(events),
+        }
+    )
+
+
+def planned(target: str | None, outcome: str | None = None, event_id: str = "e") -> dict[str, Any]:
+    plan: dict[str, Any] = {"wording": "soon", "announced": "2017-02-16", "source": "s"}
+    if target is not None:
+        plan["target"] = target
+    event: dict[str, Any] = {
+        "id": event_id,
+        "title": "An event",
+        "kind": "infrastructure",
+        "cites": ["s"],
+        "plans": [plan],
+        "added": "2026-11-20",
+        "changed": "2026-11-20",
+    }
+    if outcome is not None:
+        event["outcome"] = {"date": outcome, "source": "s"}
+    return event
+
+
+def flag_on(target: str | None, as_of: date, outcome: str | None = None) -> Flag:
+    report = make_report(build_timeline(events_file(planned(target, outcome)), as_of=as_of), Filters())
+    return report.rows[0].flag
+
+
+# The fixture, read on 23 November 2026 ------------------------------------------------------
+
+
+def test_the_bridges_are_completed_late_by_their_slips() -> None:
+    report = fixture_report()
+    rail, road = row_of(report, "rail-bridge-opening"), row_of(report, "highway-bridge-opening")
+    assert (rail.flag, rail.slip.words(), rail.slip.days) == (Flag.COMPLETED_LATE, "+3 y 10 m", 1416)
+    assert (road.flag, road.slip.words()) == (Flag.COMPLETED_LATE, "+2 y 5 m")
+
+
+def test_the_rail_bridge_history_reads_target_by_target_then_the_outcome() -> None:
+    steps = history_steps(row_of(fixture_report(), "rail-bridge-opening"))
+    assert steps == [
+        "in operation in 2018 (China Daily, Feb 2017)",
+        "completion later this year [between 18 Jun 2019 and 31 Dec 2019] (Xinhua, Jun 2019)",
+        "happened 16 Nov 2022 (SeaNews, Nov 2022), +3 y 10 m late",
+    ]
+
+
+def test_a_plan_with_three_successive_targets_keeps_them_in_the_order_announced() -> None:
+    cableway = row_of(fixture_report(), "cableway-opening")
+    assert [t.wording for t in cableway.targets] == [
+        "completion expected in 2021",
+        "completion in the second half of 2022",
+        "operation during the summer",
+    ]
+    assert [t.announced.text for t in cableway.targets] == ["2019-07-20", "2021-04-06", "2026-03-02"]
+    text = render_text(fixture_report(flags=(Flag.OVERDUE,)))
+    flat = " ".join(text.split())
+    history = flat[flat.index("history: ") :]
+    positions = [history.index(t.wording) for t in cableway.targets]
+    assert positions == sorted(positions)
+    assert "-> no outcome yet, overdue since 1 Sep 2026" in flat
+
+
+def test_the_cableway_with_no_outcome_is_overdue_from_the_day_after_its_last_target() -> None:
+    cableway = row_of(fixture_report(), "cableway-opening")
+    assert cableway.flag is Flag.OVERDUE
+    assert cableway.date.text == "2026-22"  # summer 2026, the latest target
+    assert (cableway.overdue_since, cableway.overdue_days) == (date(2026, 9, 1), 84)
+    assert row_of(fixture_report(date(2026, 8, 31)), "cableway-opening").flag is Flag.UPCOMING
+
+
+def test_a_target_reached_early_is_completed_and_ahead() -> None:
+    trade = row_of(fixture_report(), "trade-200bn")
+    assert (trade.flag, trade.slip, trade.ahead) == (Flag.COMPLETED, None, True)
+    assert history_steps(trade)[-1].endswith("ahead of target")
+
+
+def test_announced_visits_show_what_became_of_them() -> None:
+    visit = row_of(fixture_report(), "khabarovsk-visit-2023")
+    assert visit.flag is Flag.COMPLETED
+    assert history_steps(visit) == [
+        "in the near future [on or after 13 Apr 2023] (Consulate General of China in Khabarovsk, 2023)",
+        "happened 24 May 2023 (Interfax, May 2023), on target",
+    ]
+
+
+def test_a_cancelled_plan_says_so_with_its_source() -> None:
+    fair = row_of(fixture_report(), "culture-fair-2020")
+    assert fair.flag is Flag.CANCELLED
+    assert history_steps(fair)[-1] == "cancelled (Teleport2001, Mar 2021)"
+    assert fair.outcome.note == "not held because of the pandemic"
+
+
+def test_a_postponed_plan_and_an_unscheduled_plan() -> None:
+    report = fixture_report()
+    assert row_of(report, "cableway-test-runs").flag is Flag.POSTPONED
+    pumps = row_of(report, "pump-production-start")
+    assert (pumps.flag, pumps.date) == (Flag.UNSCHEDULED, None)
+    assert history_steps(pumps)[-1] == "no date set, no outcome yet"
+
+
+def test_every_event_comes_in_the_order_it_happened() -> None:
+    report = fixture_report()
+    assert ids(report) == [
+        "rail-bridge-construction-start",
+        "pump-production-start",  # unscheduled: at its announcement, 16 Feb 2017
+        "expo-6",
+        "culture-fair-2020",
+        "highway-bridge-opening",
+        "rail-bridge-opening",
+        "khabarovsk-visit-2023",
+        "amur-business-forum-heihe",
+        "expo-7",
+        "trade-200bn",
+        "expo-8",
+        "cableway-test-runs",
+        "cableway-opening",
+        "expo-10",
+    ]
+
+
+def test_the_date_prefers_the_source_wording_beside_the_normalised_words() -> None:
+    report = fixture_report()
+    assert (row_of(report, "rail-bridge-opening").wording, row_of(report, "expo-6").wording) == (
+        "16 November",
+        None,
+    )
+    text = render_text(report)
+    assert '  date: "16 November" (16 November 2022)\n' in text
+    assert '  date: "operation during the summer" (summer 2026)\n' in text
+
+
+def test_the_summary_counts_flags_and_kinds_and_lists_slips_and_overdue() -> None:
+    summary = fixture_report().summary
+    assert summary.total == 14
+    assert summary.flags == {
+        Flag.COMPLETED: 6,
+        Flag.COMPLETED_LATE: 3,
+        Flag.UPCOMING: 1,
+        Flag.OVERDUE: 1,
+        Flag.UNSCHEDULED: 1,
+        Flag.CANCELLED: 1,
+        Flag.POSTPONED: 1,
+    }
+    assert summary.kinds[Kind.EXPO] == 4
+    assert summary.kinds[Kind.INFRASTRUCTURE] == 5
+    assert summary.kinds[Kind.STATE_VISIT] == 0
+    assert sum(summary.kinds.values()) == 14
+    assert [row.id for row in summary.longest_slips] == [
+        "rail-bridge-opening",
+        "highway-bridge-opening",
+        "expo-7",
+    ]
+    assert [row.id for row in summary.overdue] == ["cableway-opening"]
+
+
+def test_a_series_reads_as_one_story_in_order() -> None:
+    stories = {story.series.id: [row.id for row in story.rows] for story in fixture_report().series}
+    assert stories == {
+        "tongjiang-rail-bridge": ["rail-bridge-construction-start", "rail-bridge-opening"],
+        "china-russia-expo": ["expo-6", "expo-7", "expo-8", "expo-10"],
+        "blagoveshchensk-heihe-bridge": ["highway-bridge-opening"],
+        "heihe-cableway": ["cableway-test-runs", "cableway-opening"],
+    }
+
+
+# Flags on their boundary days ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("target", "as_of", "flag"),
+    [
+        ("2018", date(2018, 12, 31), Flag.UPCOMING),
+        ("2018", date(2019, 1, 1), Flag.OVERDUE),
+        ("2019-06-15", date(2019, 6, 15), Flag.UPCOMING),
+        ("2019-06-15", date(2019, 6, 16), Flag.OVERDUE),
+        ("2026-22", date(2026, 8, 31), Flag.UPCOMING),  # summer 2026 ends on 31 August
+        ("2026-22", date(2026, 9, 1), Flag.OVERDUE),
+        ("[2019-06-18..2019-12-31]", date(2019, 12, 31), Flag.UPCOMING),
+        ("[2019-06-18..2019-12-31]", date(2020, 1, 1), Flag.OVERDUE),
+        ("[2023-05-01..]", date(2099, 1, 1), Flag.UPCOMING),  # an open target is never overdue
+        (None, date(2099, 1, 1), Flag.UNSCHEDULED),
+    ],
+)
+def test_a_plan_is_upcoming_through_its_targets_latest_day_and_overdue_after(
+    target: str | None, as_of: date, flag: Flag
+) -> None:
+    assert flag_on(target, as_of) is flag
+
+
+@pytest.mark.parametrize(
+    ("target", "happened", "flag", "slip"),
+    [
+        ("2018", "2018-12-31", Flag.COMPLETED, None),
+        ("2018", "2019-01-01", Flag.COMPLETED_LATE, "+1 d"),
+        ("2018", "2019", Flag.COMPLETED_LATE, "+1 d"),  # measured from the outcome's earliest day
+        ("2018", "2018-03", Flag.COMPLETED, None),
+        ("2019-06-15", "2019-06-15", Flag.COMPLETED, None),
+        ("2019-06-15", "2019-07-20", Flag.COMPLETED_LATE, "+1 m"),
+    ],
+)
+def test_an_outcome_is_late_only_after_its_first_targets_latest_day(
+    target: str, happened: str, flag: Flag, slip: str | None
+) -> None:
+    report = make_report(build_timeline(events_file(planned(target, happened)), as_of=AS_OF), Filters())
+    row = report.rows[0]
+    assert (row.flag, row.slip.words() if row.slip else None) == (flag, slip)
+
+
+def test_the_flags_in_the_text_report_follow_the_as_of_date() -> None:
+    data = events_file(planned("2018"))
+    before = render_text(make_report(build_timeline(data, as_of=date(2018, 12, 31)), Filters()))
+    after = render_text(make_report(build_timeline(data, as_of=date(2019, 1, 1)), Filters()))
+    assert "\n  upcoming · infrastructure\n" in before
+    assert "\n  overdue since 1 January 2019 (1 day) · infrastructure\n" in after
+
+
+# Filters ------------------------------------------------------------------------------------
+
+
+def test_filters_combine_with_and_and_values_of_one_filter_with_or() -> None:
+    assert ids(fixture_report(kinds=(Kind.EXPO,))) == ["expo-6", "expo-7", "expo-8", "expo-10"]
+    assert ids(fixture_report(kinds=(Kind.EXPO,), flags=(Flag.COMPLETED,))) == ["expo-6", "expo-8"]
+    assert ids(fixture_report(kinds=(Kind.EXPO,), flags=(Flag.COMPLETED, Flag.UPCOMING))) == [
+        "expo-6",
+        "expo-8",
+        "expo-10",
+    ]
+    assert ids(fixture_report(kinds=(Kind.EXPO, Kind.TARGET), flags=(Flag.COMPLETED,), search="2")) == [
+        "trade-200bn"
+    ]
+    assert ids(fixture_report(series=("heihe-cableway",), flags=(Flag.OVERDUE,))) == ["cableway-opening"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        # expo-6 lasted 15-19 June 2019: any overlap keeps it
+        (date(2019, 6, 19), date(2019, 6, 30), ["expo-6"]),
+        (date(2019, 6, 1), date(2019, 6, 15), ["expo-6"]),
+        (date(2019, 6, 20), date(2019, 12, 31), []),
+        # the cableway's target is summer 2026; the 10th expo's is all of 2027
+        (date(2026, 8, 31), None, ["cableway-opening", "expo-10"]),
+        (None, date(2014, 2, 26), ["rail-bridge-construction-start"]),
+    ],
+)
+def test_a_date_range_keeps_events_whose_date_overlaps_it(
+    start: date | None, end: date | None, expected: list[str]
+) -> None:
+    assert ids(fixture_report(start=start, end=end)) == expected
+
+
+def test_a_date_range_leaves_out_plans_without_a_date() -> None:
+    assert "pump-production-start" in ids(fixture_report())
+    assert "pump-production-start" not in ids(fixture_report(start=date(1000, 1, 1)))
+
+
+def test_an_open_date_overlaps_every_range_after_its_start() -> None:
+    data = events_file(planned("[2023-05-01..]"))
+    timeline = build_timeline(data, as_of=AS_OF)
+    assert select(timeline, Filters(start=date(2900, 1, 1))) != []
+    assert select(timeline, Filters(end=date(2023, 4, 30))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OPENS TO TRAFFIC", ["rail-bridge-opening"]),  # title, any case
+        ("iron ore", ["rail-bridge-opening"]),  # description
+        ("yekaterinburg", ["expo-7"]),  # place name
+        ("jewish autonomous", ["rail-bridge-opening"]),  # place region
+        ("han zheng", ["expo-8"]),  # participants
+        ("Border Crossing", ["highway-bridge-opening", "rail-bridge-opening"]),  # tags
+        ("cross-border cableway", ["cableway-test-runs", "cableway-opening"]),  # series title
+        ("no such words", []),
+    ],
+)
+def test_search_looks_in_title_description_place_participants_tags_and_series(
+    text: str, expected: list[str]
+) -> None:
+    assert ids(fixture_report(search=text)) == expected
+
+
+def test_filters_describe_themselves_as_the_options_that_give_them() -> None:
+    filters = Filters(
+        flags=(Flag.OVERDUE, Flag.COMPLETED),
+        kinds=(Kind.TARGET, Kind.EXPO, Kind.EXPO),
+        series=("b", "a"),
+        start=date(2019, 1, 1),
+        end=date(2019, 12, 31),
+        search="it's",
+    )
+    assert filters.describe() == (
+        "--kind expo --kind target --flag completed --flag overdue --series a --series b "
+        "--from 2019-01-01 --to 2019-12-31 --search 'it'\"'\"'s'"
+    )
+    assert Filters().describe() == ""
+    assert not Filters(search="  ").active
+
+
+def test_an_empty_result_says_so_plainly() -> None:
+    report = fixture_report(kinds=(Kind.EXPO,), flags=(Flag.OVERDUE,))
+    assert report.rows == ()
+    assert report.empty_message == "No events match: --kind expo --flag overdue"
+    assert render_text(report) == (
+        "sinotime report fixture: plans and outcomes as of 23 November 2026\n"
+        "No events match: --kind expo --flag overdue\n"
+    )
+    assert "No events match: --kind expo --flag overdue" in render_markdown(report)
+    assert render_csv(report).count("\r\n") == 1  # the header alone
+    assert '"events": []' in render_json(report)
+
+
+# Invariants ---------------------------------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(range(len(DATA.events))))
+def test_the_report_does_not_depend_on_the_order_of_events_in_the_file(order: list[int]) -> None:
+    shuffled = DATA.model_copy(update={"events": tuple(DATA.events[i] for i in order)})
+    a = make_report(build_timeline(DATA, as_of=AS_OF), Filters())
+    b = make_report(build_timeline(shuffled, as_of=AS_OF), Filters())
+    assert render_text(a) == render_text(b)
+    assert render_json(a) == render_json(b)
+    assert render_csv(a) == render_csv(b)
+    assert render_markdown(a) == render_markdown(b)

@@ -1,0 +1,164 @@
+"""`sinotime report` on the command line: data on stdout, errors on stderr, exit codes, colour."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from sinotime import cli
+from sinotime.models import Kind
+from sinotime.timeline import Flag
+
+FIXTURE = str(Path(__file__).parent / "data" / "report-fixture.yaml")
+GOLDEN = Path(__file__).parent / "golden" / "report"
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(cli.main, ["report", *args], env=env, prog_name="sinotime")
+
+
+def test_the_text_report_on_stdout_is_the_golden_report() -> None:
+    result = run(FIXTURE, "--as-of", "2026-11-23")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (GOLDEN / "report.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("fmt", "golden"), [("markdown", "report.md"), ("json", "report.json")])
+def test_each_format_on_stdout(fmt: str, golden: str) -> None:
+    result = run(FIXTURE, "--as-of", "2026-11-23", "--format", fmt)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (GOLDEN / golden).read_text(encoding="utf-8")
+
+
+def test_csv_on_stdout_reads_back_row_by_row() -> None:
+    result = run(FIXTURE, "--as-of", "2026-11-23", "--format", "csv", "--kind", "infrastructure")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode(), newline="")))
+    assert [(r["id"], r["flag"], r["slip"]) for r in rows] == [
+        ("rail-bridge-construction-start", "completed", ""),
+        ("highway-bridge-opening", "completed-late", "2 y 5 m"),
+        ("rail-bridge-opening", "completed-late", "3 y 10 m"),
+        ("cableway-test-runs", "postponed", ""),
+        ("cableway-opening", "overdue", ""),
+    ]
+
+
+def test_the_as_of_date_defaults_to_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "local_today", lambda: date(2027, 1, 5))
+    default = run(FIXTURE, "--format", "json")
+    assert json.loads(default.stdout)["as_of"] == "2027-01-05"
+    assert default.stdout == run(FIXTURE, "--format", "json", "--as-of", "2027-01-05").stdout
+    assert default.stdout != run(FIXTURE, "--format", "json", "--as-of", "2026-08-31").stdout
+
+
+def test_filters_combine_on_the_command_line() -> None:
+    result = run(
+        FIXTURE,
+        "--as-of=2026-11-23",
+        "--format=json",
+        "--kind=expo",
+        "--kind=target",
+        "--flag=completed",
+        "--from=2019-06-19",
+        "--to=2023",
+        "--search=expo",
+    )
+    parsed = json.loads(result.stdout)
+    assert [e["id"] for e in parsed["events"]] == ["expo-6"]
+    assert parsed["filters"] == {
+        "kind": ["expo", "target"],
+        "flag": ["completed"],
+        "series": [],
+        "from": "2019-06-19",
+        "to": "2023-12-31",
+        "search": "expo",
+    }
+
+
+def test_an_empty_result_says_so_and_exits_0() -> None:
+    result = run(FIXTURE, "--as-of", "2026-11-23", "--kind", "expo", "--flag", "overdue")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "No events match: --kind expo --flag overdue"
+    as_json = run(FIXTURE, "--as-of", "2026-11-23", "--kind", "expo", "--flag", "overdue", "--format", "json")
+    assert (as_json.exit_code, json.loads(as_json.stdout)["events"]) == (0, [])
+    assert as_json.stderr == "No events match: --kind expo --flag overdue\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--flag", "late"], "Invalid value for '--flag': 'late' is not one of 'completed', "),
+        (["--kind", "expos"], "Invalid value for '--kind': 'expos' is not one of 'expo', "),
+        (["--format", "pdf"], "Invalid value for '--format': 'pdf' is not one of "),
+        (["--as-of", "23.11.2026"], "Invalid value for '--as-of': '23.11.2026' does not match the format"),
+        (["--from", "2019-02-30"], "Invalid value for '--from': day 2019-02-30 does not exist"),
+        (
+            ["--from", "2020", "--to", "2019"],
+            "Invalid value for '--to': --to 2019-12-31 is before --from 2020-01-01",
+        ),
+        (["--series", "bridge"], "Invalid value for '--series': no series 'bridge' in "),
+    ],
+)
+def test_bad_options_get_a_usage_error_on_stderr_and_exit_2(args: list[str], message: str) -> None:
+    result = run(FIXTURE, *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("Usage: sinotime report [OPTIONS] [FILE]\n")
+    assert message in result.stderr
+
+
+def test_a_broken_events_file_is_an_error_on_stderr_and_exit_1(tmp_path: Path) -> None:
+    bad = tmp_path / "events.yaml"
+    bad.write_text("calendar: [\n")
+    result = run(str(bad))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert str(bad) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_output_file_is_written_without_colour_and_stdout_stays_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_stdout_is_terminal", lambda: True)
+    target = tmp_path / "out" / "report.txt"
+    result = run(FIXTURE, "--as-of", "2026-11-23", "-o", str(target), env={"NO_COLOR": ""})
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote {target}\n")
+    assert target.read_bytes() == (GOLDEN / "report.txt").read_bytes()
+    assert [p.name for p in target.parent.iterdir()] == ["report.txt"]  # no temporary file left
+
+
+def test_colour_on_a_terminal_unless_no_color_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "_stdout_is_terminal", lambda: True)
+    assert "\x1b[" in run(FIXTURE, "--as-of", "2026-11-23", env={"NO_COLOR": ""}).stdout
+    assert "\x1b" not in run(FIXTURE, "--as-of", "2026-11-23", env={"NO_COLOR": "1"}).stdout
+    assert "\x1b" not in run(FIXTURE, "--as-of", "2026-11-23", "--format", "markdown").stdout
+
+
+def test_no_colour_when_stdout_is_not_a_terminal() -> None:
+    result = run(FIXTURE, "--as-of", "2026-11-23", env={"NO_COLOR": ""})
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout
+
+
+def test_the_choices_offered_are_the_kinds_and_flags_of_the_model() -> None:
+    assert tuple(kind.value for kind in Kind) == cli.KIND_VALUES
+    assert tuple(flag.value for flag in Flag) == cli.FLAG_VALUES
+
+
+def test_help_has_an_example_and_the_readme_documents_the_command() -> None:
+    result = CliRunner().invoke(cli.main, ["report", "--help"], prog_name="sinotime")
+    assert result.exit_code == 0
+    assert "Example:\n    sinotime report events.yaml --as-of" in result.stdout
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    assert "sinotime report" in readme
+    for option in ("--as-of", "--kind", "--flag", "--series", "--from", "--to", "--search", "--format", "-o"):
+        assert f"`{option}" in readme, option
+    for flag in Flag:
+        assert f"`{flag.value}`" in readme, flag
