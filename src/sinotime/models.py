@@ -275,8 +275,8 @@ class Event(Strict):
 
     @model_validator(mode="after")
     def _has_a_date(self) -> Event:
-        if not self.plans and self.outcome is None:
-            raise ValueError("an event needs at least one plan or an outcome")
+        if not self.plans and (self.outcome is None or self.outcome.date is None):
+            raise ValueError("an event needs at least one plan or a dated outcome")
         if self.changed < self.added:
             raise ValueError(f"changed ({self.changed}) is before added ({self.added})")
         return self

@@ -1,0 +1,70 @@
+"""The bundled events.yaml validates and tells each series' story with plans and outcomes."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sinotime.loading import load_events
+from sinotime.models import EventsFile
+from sinotime.timeline import Flag, build_timeline
+
+ROOT = Path(__file__).parent.parent
+AS_OF = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def data() -> EventsFile:
+    return load_events(ROOT / "events.yaml", today=AS_OF)
+
+
+def test_every_event_cites_a_source_that_exists(data: EventsFile) -> None:
+    sources = {source.id for source in data.sources}
+    for event in data.events:
+        assert event.cites, event.id
+        assert set(event.source_ids()) <= sources, event.id
+
+
+def test_the_file_names_its_schema_on_its_first_line() -> None:
+    first = (ROOT / "events.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=./events.schema.json"
+
+
+def test_the_five_seed_articles_are_sources() -> None:
+    seeds = sorted(p.name for p in (ROOT.parent / "shared" / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip("../shared/seeds is not beside this checkout")
+    data = load_events(ROOT / "events.yaml", today=AS_OF)
+    assert sorted(source.seed for source in data.sources if source.seed) == seeds
+
+
+@pytest.mark.parametrize(
+    "series",
+    [
+        "tongjiang-rail-bridge",
+        "blagoveshchensk-heihe-highway-bridge",
+        "heihe-blagoveshchensk-cableway",
+        "china-russia-expo",
+        "china-russia-culture-fair",
+    ],
+)
+def test_each_series_is_present_with_plans_and_outcomes(data: EventsFile, series: str) -> None:
+    events = [event for event in data.events if event.series == series]
+    assert len(events) >= 3
+    assert any(event.plans for event in events), "no plan in the series"
+    assert any(event.outcome for event in events), "no outcome in the series"
+
+
+def test_the_stories_the_reference_tells(data: EventsFile) -> None:
+    """Bridges opened years late, the cableway is overdue, the trade target was met early."""
+    by_id = {entry.event.id: entry for entry in build_timeline(data, as_of=AS_OF)}
+    bridges = [e for e in by_id.values() if e.event.series and "bridge" in e.event.series and e.slip]
+    assert {e.flag for e in bridges} == {Flag.COMPLETED_LATE}
+    assert any(e.slip and e.slip.years >= 3 for e in bridges), "the rail bridge opened years late"
+    cableway = [e for e in by_id.values() if e.event.series == "heihe-blagoveshchensk-cableway"]
+    assert any(e.flag is Flag.OVERDUE for e in cableway)
+    targets = [e for e in by_id.values() if e.event.kind == "target"]
+    assert targets
+    assert all(e.flag is Flag.COMPLETED for e in targets)
