@@ -43,3 +43,17 @@ def test_no_slip_when_it_happened_within_the_target() -> None:
     slip = slip_between(date(2018, 12, 31), date(2019, 1, 13))
     assert slip is not None
     assert slip.words() == "+13 d"
+
+
+def test_a_report_as_of_a_past_day_shows_what_was_known_then() -> None:
+    """As of mid-2019 the bridge had not opened and only the first target had been announced."""
+    data = parse_events(FIXTURE, "x", today=date(2026, 11, 23))
+    (entry,) = build_timeline(data, as_of=date(2019, 6, 1)).entries
+    assert entry.flag is Flag.OVERDUE
+    assert [plan.wording for plan in entry.event.plans] == ["in operation in 2018"]
+    assert entry.slip is None
+
+
+def test_an_event_not_yet_announced_on_the_as_of_day_is_not_on_the_timeline() -> None:
+    data = parse_events(FIXTURE, "x", today=date(2026, 11, 23))
+    assert build_timeline(data, as_of=date(2017, 2, 15)).entries == ()

@@ -172,10 +172,28 @@ class Timeline:
         return [entry for entry in self.entries if entry.event.series == series_id]
 
 
+def as_known_on(event: Event, as_of: date) -> Event | None:
+    """The event as it stood on `as_of`: plans announced by then, an outcome that had begun.
+
+    A report as of a past day thus shows what was overdue on that day, not what we know now.
+    None when nothing of the event was known yet.
+    """
+    plans = tuple(plan for plan in event.plans if plan.announced.earliest <= as_of)
+    outcome = event.outcome
+    if outcome is not None and outcome.date is not None and outcome.date.earliest > as_of:
+        outcome = None
+    if not plans and (outcome is None or outcome.date is None):
+        return None
+    if plans == event.plans and outcome is event.outcome:
+        return event
+    return event.model_copy(update={"plans": plans, "outcome": outcome})
+
+
 def build_timeline(data: EventsFile, *, as_of: date) -> Timeline:
-    """Resolve every event against `as_of` and sort by date's earliest day, then id."""
+    """Resolve every event as it was known on `as_of`; sort by date's earliest day, then id."""
     series = {s.id: s for s in data.series}
-    ordered = sorted(data.events, key=lambda e: (sort_day(e), e.id))
+    known = [event for event in (as_known_on(e, as_of) for e in data.events) if event is not None]
+    ordered = sorted(known, key=lambda e: (sort_day(e), e.id))
     entries = [
         Entry(
             event=event,
