@@ -108,6 +108,7 @@ def build(file: Path, out: Path, base_url: str | None, as_of: datetime | None, c
       sinotime build events.yaml --out feeds --base-url https://example.org/sinotime/
     """
     from sinotime.build import build as build_site
+    from sinotime.feeds import missing_address_note
 
     result = build_site(
         file,
@@ -117,6 +118,8 @@ def build(file: Path, out: Path, base_url: str | None, as_of: datetime | None, c
         as_of=as_of.date() if as_of else None,
         check=check,
     )
+    if note := missing_address_note(result.files):
+        click.echo(note, err=True)
     if check:
         if result.stale:
             click.echo(f"{_count(len(result.stale), 'stale file')} in {out}:", err=True)
