@@ -49,12 +49,19 @@ def site_for(data: EventsFile, base_url: str | None) -> Site:
 
 
 def render_site(timeline: Timeline, site: Site) -> dict[str, bytes]:
+    """Every file: the calendars and feeds first, then the page that links to them."""
+    from sinotime.page import render_page
+
     files: dict[str, bytes] = {}
     for render in renderers():
         for name, content in render(timeline, site).items():
             if name in files:
                 raise AssertionError(f"two renderers write {name}")
             files[name] = content
+    for name, content in render_page(timeline, site, sorted(files)).items():
+        if name in files:
+            raise AssertionError(f"two renderers write {name}")
+        files[name] = content
     return files
 
 

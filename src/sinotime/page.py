@@ -1,0 +1,780 @@
+"""The timeline page, `feeds/index.html`: subscribe in one click, see plans against outcomes.
+
+One self-contained HTML file: the subscribe links (with `<link rel="alternate">` tags so
+browsers and readers discover the feeds), a timeline drawn here as inline SVG (no script is
+needed to see it), and the full chronological list, which a small inline script can filter.
+
+Everything from the data is escaped with `html.escape(..., quote=True)`; links come only from
+http(s) addresses. A Content-Security-Policy allows nothing but the page's own style and
+script (by their hashes), so even a slip in escaping could neither load nor run anything.
+The page is pure: the same timeline and names give the same bytes, with no clock read.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from importlib.resources import files
+
+from sinotime.build import Site
+from sinotime.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, FuzzyDate, Precision
+from sinotime.models import Event, Kind, OutcomeStatus, Source
+from sinotime.timeline import Entry, Flag, Timeline, current_target, sort_day
+
+PAGE_NAME = "index.html"
+
+
+def esc(text: object) -> str:
+    """Escape text for HTML content and for double-quoted attribute values alike."""
+    return html.escape(str(text), quote=True)
+
+
+def web_href(url: str | None) -> str | None:
+    """An address safe to put in href: http(s) only (the model already insists; belt and braces)."""
+    if url is None or not url.startswith(("https://", "http://")):
+        return None
+    return url
+
+
+def _asset(name: str) -> str:
+    return files("sinotime").joinpath("page_assets", name).read_text(encoding="utf-8")
+
+
+def _csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+# --- what each published file holds ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FileFormat:
+    suffix: str
+    label: str  # "Calendar", "RSS feed"
+    short: str  # the link's text: ".ics", "RSS"
+    mime: str
+    calendar: bool = False
+
+
+# Longest suffix first: "x.rss.xml" is RSS, not an unknown ".xml".
+FORMATS: tuple[FileFormat, ...] = (
+    FileFormat(".rss.xml", "RSS feed", "RSS", "application/rss+xml"),
+    FileFormat(".atom.xml", "Atom feed", "Atom", "application/atom+xml"),
+    FileFormat(".atom", "Atom feed", "Atom", "application/atom+xml"),
+    FileFormat(".rss", "RSS feed", "RSS", "application/rss+xml"),
+    FileFormat(".ics", "Calendar", ".ics", "text/calendar", calendar=True),
+)
+FORMAT_ORDER = {"text/calendar": 0, "application/rss+xml": 1, "application/atom+xml": 2}
+EVERYTHING_STEM = "sinotime"
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """One file another renderer wrote, with what it holds (None when the name is not known)."""
+
+    name: str
+    stem: str
+    format: FileFormat | None
+    holds: str | None
+    rank: tuple[int, int, str]
+
+
+def describe(name: str, timeline: Timeline) -> Published:
+    """What a file holds, from its name: `sinotime.*`, `kind-X.*`, `series-Y.*`."""
+    fmt = next((f for f in FORMATS if name.endswith(f.suffix) and len(name) > len(f.suffix)), None)
+    if fmt is None:
+        return Published(name, name, None, None, (3, 0, name))
+    stem = name[: -len(fmt.suffix)]
+    if stem == EVERYTHING_STEM:
+        return Published(name, stem, fmt, "Everything: every event of every kind", (0, 0, stem))
+    if stem.startswith("kind-") and stem[5:] in {kind.value for kind in Kind}:
+        kind = Kind(stem[5:])
+        return Published(name, stem, fmt, kind.label, (1, list(Kind).index(kind), stem))
+    series_ids = [s.id for s in timeline.data.series]
+    if stem.startswith("series-") and stem[7:] in series_ids:
+        series_id = stem[7:]
+        title = timeline.series[series_id].title
+        return Published(name, stem, fmt, f"{title}: every milestone", (2, series_ids.index(series_id), stem))
+    return Published(name, name, None, None, (3, 0, name))
+
+
+def published_groups(timeline: Timeline, names: Iterable[str]) -> list[list[Published]]:
+    """The published files grouped by what they hold, everything first, then kinds, then series."""
+    groups: dict[tuple[int, int, str], list[Published]] = {}
+    for name in sorted(set(names)):
+        if name == PAGE_NAME:
+            continue
+        item = describe(name, timeline)
+        groups.setdefault(item.rank, []).append(item)
+    return [
+        sorted(groups[rank], key=lambda p: (FORMAT_ORDER.get(p.format.mime, 9) if p.format else 9, p.name))
+        for rank in sorted(groups)
+    ]
+
+
+def href_for(site: Site, name: str) -> str:
+    """The address of a published file: absolute when the site has a base URL, else relative."""
+    return site.url(name) or name
+
+
+def webcal_for(site: Site, name: str) -> str | None:
+    url = site.url(name)
+    if url is None:
+        return None
+    return "webcal://" + url.split("://", 1)[1]
+
+
+def _alternate_links(groups: list[list[Published]], site: Site) -> list[str]:
+    lines = []
+    for group in groups:
+        for item in group:
+            if item.format is None or item.holds is None:
+                continue
+            title = f"{item.holds} — {item.format.label}"
+            lines.append(
+                f'<link rel="alternate" type="{esc(item.format.mime)}" title="{esc(title)}"'
+                f' href="{esc(href_for(site, item.name))}">'
+            )
+    return lines
+
+
+def _subscribe_links(group: list[Published], site: Site) -> tuple[list[str], list[str]]:
+    """The calendar links and the feed links of one group, as HTML."""
+    holds = group[0].holds or group[0].name
+    calendars: list[str] = []
+    feeds: list[str] = []
+    for item in group:
+        href = esc(href_for(site, item.name))
+        if item.format is None:
+            feeds.append(f'<a href="{href}">{esc(item.name)}</a>')
+        elif item.format.calendar:
+            webcal = webcal_for(site, item.name)
+            if webcal is not None:
+                calendars.append(
+                    f'<a class="subscribe" href="{esc(webcal)}" type="text/calendar"'
+                    f' title="{esc(f"Subscribe in your calendar app: {holds}")}">Subscribe</a>'
+                )
+            calendars.append(
+                f'<a href="{href}" type="text/calendar"'
+                f' title="{esc(f"The calendar file (iCalendar): {holds}")}">{esc(item.format.short)}</a>'
+            )
+        else:
+            feeds.append(
+                f'<a href="{href}" type="{esc(item.format.mime)}"'
+                f' title="{esc(f"{item.format.label}: {holds}")}">{esc(item.format.short)}</a>'
+            )
+    return calendars, feeds
+
+
+def _quick_subscribe(groups: list[list[Published]], site: Site) -> str:
+    """The everything calendar and feeds, in the header: one click without scrolling."""
+    everything = next((g for g in groups if g[0].stem == EVERYTHING_STEM and g[0].format), None)
+    if everything is None:
+        return ""
+    calendars, feeds = _subscribe_links(everything, site)
+    more = ' <a class="more" href="#subscribe">By kind and series</a>' if len(groups) > 1 else ""
+    return (
+        f'<p class="quick"><span>Subscribe to everything:</span> '
+        f'<span class="links">{" ".join(calendars + feeds)}</span>{more}</p>'
+    )
+
+
+def _subscribe_section(groups: list[list[Published]], site: Site) -> str:
+    rows = []
+    for group in groups:
+        calendars, feeds = _subscribe_links(group, site)
+        holds = group[0].holds or group[0].name
+        rows.append(
+            f'<li><span class="holds">{esc(holds)}</span>'
+            f'<span class="links">{" ".join(calendars)}</span>'
+            f'<span class="links">{" ".join(feeds)}</span></li>'
+        )
+    if not rows:
+        body = "<p>No calendars or feeds were published with this page.</p>"
+    else:
+        body = '<ul class="subscriptions">\n' + "\n".join(rows) + "\n</ul>"
+    how = (
+        "<strong>Subscribe</strong> opens your calendar app, which then keeps the calendar up to date"
+        " by itself; to add it by hand, copy the <strong>.ics</strong> address."
+        if site.base_url
+        else "Calendar apps subscribe to the <strong>.ics</strong> files by the address they are served from."
+    )
+    hint = f'<p class="hint">{how} RSS and Atom links go into a feed reader.</p>'
+    return f'<section id="subscribe">\n<h2>Subscribe</h2>\n{hint}\n{body}\n</section>'
+
+
+# --- the timeline, drawn as SVG ----------------------------------------------------------------
+
+WIDTH = 1100
+MARGIN = 16
+AXIS_HEIGHT = 30
+ROW_LABEL_HEIGHT = 20
+LANE_HEIGHT = 26
+ROW_PADDING = 6
+BOTTOM = 28
+BAND_HEIGHT = 12
+DOT_RADIUS = 6
+MIN_BAND = 6
+OPEN_LENGTH = 40
+CHAR_WIDTH = 6.4  # average width of a character of an 11.5px label
+LABEL_GAP = 6
+LANE_GAP = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    start: date
+    end: date  # exclusive
+
+    @classmethod
+    def around(cls, days: Iterable[date]) -> Scale:
+        listed = list(days)
+        return cls(date(min(listed).year, 1, 1), date(max(listed).year + 1, 1, 1))
+
+    def x(self, day: date) -> float:
+        span = (self.end - self.start).days
+        return MARGIN + (day - self.start).days / span * (WIDTH - 2 * MARGIN)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A date on the chart: hollow for an announced target, filled for what happened."""
+
+    date: FuzzyDate
+    happened: bool
+
+    def bounds(self, scale: Scale) -> tuple[float, float]:
+        d = self.date
+        if d.precision in (Precision.DAY, Precision.TIME):
+            centre = scale.x(d.earliest) + (scale.x(d.earliest + timedelta(days=1)) - scale.x(d.earliest)) / 2
+            return centre - DOT_RADIUS, centre + DOT_RADIUS
+        start = scale.x(d.earliest)
+        latest = d.latest
+        if latest is None:
+            return start, start + OPEN_LENGTH
+        end = scale.x(latest + timedelta(days=1))
+        if end - start < MIN_BAND:
+            middle = (start + end) / 2
+            return middle - MIN_BAND / 2, middle + MIN_BAND / 2
+        return start, end
+
+    def svg(self, scale: Scale, y: float) -> str:
+        left, right = self.bounds(scale)
+        fill = "filled" if self.happened else "hollow"
+        d = self.date
+        if d.precision in (Precision.DAY, Precision.TIME):
+            return (
+                f'<circle class="mark {fill}" cx="{_n((left + right) / 2)}" cy="{_n(y)}" r="{DOT_RADIUS}"/>'
+            )
+        top, bottom = y - BAND_HEIGHT / 2, y + BAND_HEIGHT / 2
+        if d.latest is None:  # open-ended: a band with no right edge, pointing on
+            return (
+                f'<path class="mark open {fill}"'
+                f' d="M{_n(right)} {_n(top)}H{_n(left)}V{_n(bottom)}H{_n(right)}'
+                f'M{_n(right - 6)} {_n(top - 3)}L{_n(right + 2)} {_n(y)}L{_n(right - 6)} {_n(bottom + 3)}"/>'
+            )
+        return (
+            f'<rect class="mark {fill}" x="{_n(left)}" y="{_n(top)}" width="{_n(right - left)}"'
+            f' height="{BAND_HEIGHT}" rx="3"/>'
+        )
+
+
+def _n(value: float) -> str:
+    """A coordinate, rounded for small and stable output."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def marks_of(event: Event) -> list[Mark]:
+    marks = [Mark(plan.target, False) for plan in event.plans if plan.target is not None]
+    if event.outcome is not None and event.outcome.date is not None:
+        marks.append(Mark(event.outcome.date, True))
+    return marks
+
+
+def chart_label(entry: Entry, *, with_title: bool) -> str:
+    """The few words beside an event on the chart; colour is never the only signal."""
+    target = current_target(entry.event)
+    when = entry.date.words(short=True) if entry.date is not None else ""
+    match entry.flag:
+        case Flag.COMPLETED_LATE:
+            slip = entry.slip.words() if entry.slip is not None else ""
+            text = f"{when} · {slip} late"
+        case Flag.OVERDUE:
+            text = f"overdue: last target {target.words(short=True)}" if target else "overdue"
+        case Flag.UPCOMING:
+            text = f"planned {when}"
+        case Flag.UNSCHEDULED:
+            text = "planned, no date"
+        case Flag.CANCELLED:
+            text = "cancelled"
+        case Flag.POSTPONED:
+            text = "postponed"
+        case _:
+            text = when
+    if with_title:
+        title = entry.event.title
+        short = title if len(title) <= 34 else title[:33].rstrip() + "…"
+        text = f"{short}: {text}"
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """One event's shapes on the chart, before it is given a lane."""
+
+    entry: Entry
+    marks: list[Mark]
+    label: str
+    label_right: bool
+    left: float
+    right: float
+    mark_left: float
+    mark_right: float
+
+
+def draw(entry: Entry, scale: Scale, *, as_of_x: float, with_title: bool) -> Drawing:
+    marks = marks_of(entry.event)
+    if marks:
+        bounds = [m.bounds(scale) for m in marks]
+        mark_left, mark_right = min(b[0] for b in bounds), max(b[1] for b in bounds)
+    else:  # no date at all: a small diamond at the announcement
+        centre = scale.x(sort_day(entry.event))
+        mark_left, mark_right = centre - DOT_RADIUS, centre + DOT_RADIUS
+    if entry.flag is Flag.OVERDUE:
+        mark_right = max(mark_right, as_of_x + DOT_RADIUS)
+    label = chart_label(entry, with_title=with_title)
+    width = len(label) * CHAR_WIDTH
+    label_right = mark_right + LABEL_GAP + width <= WIDTH - MARGIN / 2 or mark_left - LABEL_GAP - width < 0
+    if label_right:
+        left, right = mark_left, mark_right + LABEL_GAP + width
+    else:
+        left, right = mark_left - LABEL_GAP - width, mark_right
+    return Drawing(entry, marks, label, label_right, left, right, mark_left, mark_right)
+
+
+def pack(drawings: list[Drawing]) -> list[list[Drawing]]:
+    """Lanes within a row so that no two events (with their labels) overlap."""
+    lanes: list[list[Drawing]] = []
+    for drawing in sorted(drawings, key=lambda d: (d.left, d.entry.event.id)):
+        for lane in lanes:
+            if lane[-1].right + LANE_GAP <= drawing.left:
+                lane.append(drawing)
+                break
+        else:
+            lanes.append([drawing])
+    return lanes
+
+
+def _first_day(event: Event) -> date:
+    """The earliest day an event shows on the chart: its first target's or its outcome's."""
+    return min([m.date.earliest for m in marks_of(event)] + [sort_day(event)])
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    label: str
+    entries: list[Entry]
+    by_kind: bool
+
+
+def chart_rows(timeline: Timeline) -> list[Row]:
+    """One row per series (in order of its earliest mark), then one per kind for the rest."""
+    rows: list[Row] = []
+    series_ids = sorted(
+        {e.event.series for e in timeline if e.event.series in timeline.series},
+        key=lambda s: (min(_first_day(e.event) for e in timeline.series_entries(s)), s),
+    )
+    for series_id in series_ids:
+        rows.append(Row(timeline.series[series_id].title, timeline.series_entries(series_id), False))
+    for kind in Kind:
+        loose = [e for e in timeline if e.event.kind is kind and e.event.series not in timeline.series]
+        if loose:
+            rows.append(Row(kind.label, loose, True))
+    return rows
+
+
+def _entry_svg(drawing: Drawing, scale: Scale, y: float, as_of_x: float) -> str:
+    entry = drawing.entry
+    event = entry.event
+    parts: list[str] = []
+    centres = [sum(m.bounds(scale)) / 2 for m in drawing.marks]
+    for a, b in itertools.pairwise(centres):
+        parts.append(f'<line class="connector" x1="{_n(a)}" y1="{_n(y)}" x2="{_n(b)}" y2="{_n(y)}"/>')
+    if entry.flag is Flag.OVERDUE and centres:
+        parts.append(
+            f'<line class="connector overdue-tail" x1="{_n(centres[-1])}" y1="{_n(y)}"'
+            f' x2="{_n(as_of_x)}" y2="{_n(y)}"/>'
+        )
+        parts.append(
+            f'<path class="warning" d="M{_n(as_of_x)} {_n(y - 7)}L{_n(as_of_x + 7)} {_n(y + 6)}'
+            f'H{_n(as_of_x - 7)}Z"/>'
+        )
+    for mark in drawing.marks:
+        parts.append(mark.svg(scale, y))
+    if not drawing.marks:
+        c = (drawing.mark_left + drawing.mark_right) / 2
+        parts.append(
+            f'<path class="mark hollow" d="M{_n(c)} {_n(y - 6)}L{_n(c + 6)} {_n(y)}L{_n(c)} {_n(y + 6)}'
+            f'L{_n(c - 6)} {_n(y)}Z"/>'
+        )
+    if entry.flag is Flag.CANCELLED:
+        c = drawing.mark_right - DOT_RADIUS
+        parts.append(
+            f'<path class="cross" d="M{_n(c - 5)} {_n(y - 5)}L{_n(c + 5)} {_n(y + 5)}'
+            f'M{_n(c - 5)} {_n(y + 5)}L{_n(c + 5)} {_n(y - 5)}"/>'
+        )
+    if drawing.label_right:
+        x, anchor = drawing.mark_right + LABEL_GAP, "start"
+    else:
+        x, anchor = drawing.mark_left - LABEL_GAP, "end"
+    parts.append(
+        f'<text class="label" x="{_n(x)}" y="{_n(y + 4)}" text-anchor="{anchor}">{esc(drawing.label)}</text>'
+    )
+    when = entry.date.words() if entry.date is not None else "no date"
+    tooltip = f"{event.title} — {flag_text(entry)} — {when}"
+    return (
+        f'<g class="entry f-{esc(entry.flag.value)}" data-kind="{esc(event.kind.value)}"'
+        f' data-flag="{esc(entry.flag.value)}"><a href="#event-{esc(event.id)}">'
+        f"<title>{esc(tooltip)}</title>{''.join(parts)}</a></g>"
+    )
+
+
+def timeline_svg(timeline: Timeline) -> str:
+    """The chart: years across, one row per series or kind, plans hollow, outcomes filled."""
+    days = [timeline.as_of]
+    for entry in timeline:
+        days.append(sort_day(entry.event))
+        for mark in marks_of(entry.event):
+            days.append(mark.date.earliest)
+            days.append(mark.date.latest or mark.date.earliest)
+    scale = Scale.around(days)
+    as_of_x = scale.x(timeline.as_of)
+    rows = chart_rows(timeline)
+    bands: list[str] = []
+    body: list[str] = []
+    y = float(AXIS_HEIGHT)
+    for index, row in enumerate(rows):
+        drawings = [draw(e, scale, as_of_x=as_of_x, with_title=row.by_kind) for e in row.entries]
+        lanes = pack(drawings)
+        height = ROW_PADDING + ROW_LABEL_HEIGHT + len(lanes) * LANE_HEIGHT + ROW_PADDING
+        if index % 2 == 0:
+            bands.append(f'<rect class="row-band" x="0" y="{_n(y)}" width="{WIDTH}" height="{_n(height)}"/>')
+        label = row.label if len(row.label) <= 120 else row.label[:119] + "…"
+        body.append(
+            f'<text class="row-label" x="{MARGIN}" y="{_n(y + ROW_PADDING + 14)}">{esc(label)}</text>'
+        )
+        for lane_index, lane in enumerate(lanes):
+            centre = y + ROW_PADDING + ROW_LABEL_HEIGHT + lane_index * LANE_HEIGHT + LANE_HEIGHT / 2
+            body.extend(_entry_svg(d, scale, centre, as_of_x) for d in lane)
+        y += height
+    bottom = y
+    axis = _axis(scale, bottom)
+    as_of = timeline.as_of
+    as_of_words = f"as of {as_of.day} {MONTH_ABBREVIATIONS[as_of.month]} {as_of.year}"
+    anchor = "end" if as_of_x > WIDTH / 2 else "start"
+    axis.append(
+        f'<line class="as-of" x1="{_n(as_of_x)}" y1="{AXIS_HEIGHT - 8}"'
+        f' x2="{_n(as_of_x)}" y2="{_n(bottom + 6)}"/>'
+        f'<text class="axis" x="{_n(as_of_x + (-4 if anchor == "end" else 4))}" y="{_n(bottom + 20)}"'
+        f' text-anchor="{anchor}">{esc(as_of_words)}</text>'
+    )
+    total = bottom + BOTTOM
+    return (
+        f'<svg id="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {_n(total)}"'
+        f' width="{WIDTH}" height="{_n(total)}" aria-labelledby="chart-title">'
+        '<title id="chart-title">Plans and outcomes by year: hollow marks are announced targets, '
+        "filled marks what happened; a dashed line from target to outcome is a slip.</title>\n"
+        + "\n".join(bands + axis + body)
+        + "\n</svg>"
+    )
+
+
+def _axis(scale: Scale, bottom: float) -> list[str]:
+    """A line at the start of every year, and the years' names (every few years when many)."""
+    lines: list[str] = []
+    years = list(range(scale.start.year, scale.end.year))
+    step = 1 if len(years) <= 20 else 2 if len(years) <= 40 else 5
+    for year in years:
+        x0, x1 = scale.x(date(year, 1, 1)), scale.x(date(year + 1, 1, 1))
+        lines.append(
+            f'<line class="grid" x1="{_n(x0)}" y1="{AXIS_HEIGHT - 8}" x2="{_n(x0)}" y2="{_n(bottom)}"/>'
+        )
+        if year % step == 0:
+            lines.append(
+                f'<text class="axis" x="{_n((x0 + x1) / 2)}" y="18" text-anchor="middle">{year}</text>'
+            )
+    end = scale.x(scale.end)
+    lines.append(
+        f'<line class="grid" x1="{_n(end)}" y1="{AXIS_HEIGHT - 8}" x2="{_n(end)}" y2="{_n(bottom)}"/>'
+    )
+    return lines
+
+
+LEGEND = (
+    ('<circle class="mark hollow" cx="9" cy="9" r="6"/>', "f-upcoming", "an announced target (hollow)"),
+    (
+        '<circle class="mark filled" cx="9" cy="9" r="6"/>',
+        "f-completed",
+        "what happened (filled); a dot is a day",
+    ),
+    (
+        '<rect class="mark filled" x="2" y="3" width="28" height="12" rx="3"/>',
+        "f-completed",
+        "a band: known only to the month, season or year, or lasting several days",
+    ),
+    (
+        '<line class="connector" x1="2" y1="9" x2="30" y2="9"/>'
+        '<circle class="mark filled" cx="30" cy="9" r="5"/>',
+        "f-completed-late",
+        "a dashed line from target to outcome: a slip, labelled with how late",
+    ),
+    (
+        '<line class="connector overdue-tail" x1="2" y1="9" x2="24" y2="9"/>'
+        '<path class="warning" d="M24 2L31 15H17Z"/>',
+        "f-overdue",
+        "overdue: no outcome, the last target has passed; the line runs to the as-of date",
+    ),
+)
+
+
+def _legend() -> str:
+    items = [
+        f'<li><svg width="34" height="18" viewBox="0 0 34 18" aria-hidden="true"><g class="entry {cls}">'
+        f"{shape}</g></svg>{esc(text)}</li>"
+        for shape, cls, text in LEGEND
+    ]
+    return '<ul class="legend">' + "".join(items) + "</ul>"
+
+
+# --- the list ----------------------------------------------------------------------------------
+
+
+def flag_text(entry: Entry) -> str:
+    if entry.flag is Flag.COMPLETED_LATE and entry.slip is not None:
+        return f"{entry.flag.label}, {entry.slip.words()}"
+    return entry.flag.label
+
+
+def _source_link(source: Source | None, source_id: str) -> str:
+    if source is None:
+        return esc(source_id)
+    href = web_href(source.url)
+    name = esc(source.publisher)
+    return f'<a href="{esc(href)}">{name}</a>' if href else name
+
+
+def _quote(text: str | None) -> str:
+    return f" <q>{esc(text)}</q>" if text else ""
+
+
+def _note(text: str | None) -> str:
+    return f' <span class="note">({esc(text)})</span>' if text else ""
+
+
+def _story(entry: Entry, timeline: Timeline) -> str:
+    """The target history and the outcome, in the order they were said."""
+    event = entry.event
+    lines = []
+    for plan in event.plans:
+        target = plan.target.words() if plan.target is not None else "no date"
+        lines.append(
+            f"<li>Target <strong>{esc(target)}</strong>: <q>{esc(plan.wording)}</q>, said"
+            f" {esc(plan.announced.words())}"
+            f" by {_source_link(timeline.sources.get(plan.source), plan.source)}"
+            f"{_quote(plan.quote)}{_note(plan.note)}</li>"
+        )
+    outcome = event.outcome
+    if outcome is not None:
+        verb = {
+            OutcomeStatus.HAPPENED: "Happened",
+            OutcomeStatus.CANCELLED: "Cancelled",
+            OutcomeStatus.POSTPONED: "Postponed",
+        }[outcome.status]
+        when = f" <strong>{esc(outcome.date.words())}</strong>" if outcome.date is not None else ""
+        wording = f": <q>{esc(outcome.wording)}</q>," if outcome.wording else ","
+        lines.append(
+            f"<li>{verb}{when}{wording} reported by"
+            f" {_source_link(timeline.sources.get(outcome.source), outcome.source)}"
+            f"{_quote(outcome.quote)}{_note(outcome.note)}</li>"
+        )
+        for report in outcome.other_reports:
+            said = f" <strong>{esc(report.date.words())}</strong>" if report.date is not None else ""
+            wording = f": <q>{esc(report.wording)}</q>," if report.wording else ","
+            lines.append(
+                f"<li>Another report{said}{wording} by"
+                f" {_source_link(timeline.sources.get(report.source), report.source)}"
+                f"{_quote(report.quote)}{_note(report.note)}</li>"
+            )
+    elif entry.flag is Flag.OVERDUE:
+        last_target = current_target(event)
+        latest = last_target.latest if last_target is not None else None
+        since = f"; the last target ran out on {_day_words(latest)}" if latest else ""
+        lines.append(f"<li><strong>No outcome recorded</strong>{esc(since)}.</li>")
+    elif entry.flag.is_plan:
+        lines.append("<li>No outcome yet.</li>")
+    return '<ol class="story">' + "".join(lines) + "</ol>"
+
+
+def _sources(event: Event, timeline: Timeline) -> str:
+    quotes = {c.source: c for c in event.cites}
+    items = []
+    for source_id in event.source_ids():
+        source = timeline.sources.get(source_id)
+        if source is None:
+            items.append(f"<li>{esc(source_id)}</li>")
+            continue
+        href = web_href(source.url)
+        title = f"“{esc(source.title)}”"
+        linked = f'<a href="{esc(href)}">{title}</a>' if href else title
+        copies = "".join(
+            f' <a href="{esc(copy)}">copy {number}</a>'
+            for number, copy in enumerate((c for c in source.copies if web_href(c)), start=1)
+        )
+        citation = quotes.get(source_id)
+        cited = (_quote(citation.quote) + _note(citation.note)) if citation else ""
+        items.append(
+            f"<li>{esc(source.publisher)}, {linked}, {esc(source.published.words())}{copies}{cited}</li>"
+        )
+    return '<ul class="sources" aria-label="Sources">' + "".join(items) + "</ul>"
+
+
+def _place(event: Event) -> str | None:
+    place = event.place
+    if place is None:
+        return None
+    text = place.name + (f", {place.region}" if place.region else "")
+    if place.countries:
+        text += f" ({', '.join(place.countries)})"
+    return text
+
+
+def _entry_html(entry: Entry, timeline: Timeline) -> str:
+    event = entry.event
+    when = entry.date.words() if entry.date is not None else "No date announced"
+    meta = [event.kind.label]
+    if event.series is not None and event.series in timeline.series:
+        meta.append(timeline.series[event.series].title)
+    place = _place(event)
+    if place:
+        meta.append(place)
+    parts = [
+        f'<li id="event-{esc(event.id)}" data-kind="{esc(event.kind.value)}"'
+        f' data-flag="{esc(entry.flag.value)}">',
+        f'<div class="when"><span class="date-words">{esc(when)}</span>'
+        f' <span class="flag flag-{esc(entry.flag.value)}">{esc(flag_text(entry))}</span></div>',
+        f"<h3>{esc(event.title)}</h3>",
+        f'<p class="meta">{" · ".join(esc(m) for m in meta)}</p>',
+    ]
+    if event.description:
+        parts.append(f"<p>{esc(event.description)}</p>")
+    if event.participants:
+        parts.append(f"<p>With {esc(', '.join(event.participants))}.</p>")
+    parts.append(_story(entry, timeline))
+    parts.append(_sources(event, timeline))
+    parts.append("</li>")
+    return "\n".join(parts)
+
+
+def _filters(timeline: Timeline) -> str:
+    kinds = [k for k in Kind if any(e.event.kind is k for e in timeline)]
+    flags = [f for f in Flag if any(e.flag is f for e in timeline)]
+    kind_options = "".join(f'<option value="{esc(k.value)}">{esc(k.label)}</option>' for k in kinds)
+    flag_options = "".join(f'<option value="{esc(f.value)}">{esc(f.label)}</option>' for f in flags)
+    return (
+        '<div id="filters" hidden>'
+        '<label>Kind <select id="filter-kind"><option value="">All kinds</option>'
+        f"{kind_options}</select></label>"
+        '<label>Status <select id="filter-flag"><option value="">Any status</option>'
+        f"{flag_options}</select></label>"
+        '<button type="button" id="filter-reset">Show all</button>'
+        '<p id="filter-count" aria-live="polite"></p></div>'
+    )
+
+
+def _tally(timeline: Timeline) -> str:
+    items = []
+    for flag in Flag:
+        count = sum(1 for e in timeline if e.flag is flag)
+        if count:
+            items.append(
+                f'<li><span class="flag flag-{esc(flag.value)}">{esc(flag.label)}</span> {count}</li>'
+            )
+    return '<ul class="tally" aria-label="Events by status">' + "".join(items) + "</ul>"
+
+
+def _day_words(day: date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
+
+
+def render_html(timeline: Timeline, site: Site, published: Sequence[str]) -> str:
+    data = timeline.data
+    style = _asset("page.css")
+    script = _asset("page.js")
+    csp = (
+        f"default-src 'none'; style-src {_csp_hash(style)}; script-src {_csp_hash(script)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    groups = published_groups(timeline, published)
+    count = len(timeline)
+    head = [
+        "<!DOCTYPE html>",
+        f'<html lang="{esc(data.calendar.language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{esc(data.calendar.name)}</title>",
+        f'<meta name="description" content="{esc(data.calendar.description)}">',
+        '<link rel="icon" href="data:,">',
+        *_alternate_links(groups, site),
+        f"<style>{style}</style>",
+        "</head>",
+    ]
+    body = [
+        "<body>",
+        "<main>",
+        "<header>",
+        f"<h1>{esc(data.calendar.name)}</h1>",
+        f'<p class="lede">{esc(data.calendar.description)}</p>',
+        f'<p class="facts">{count} event{"" if count == 1 else "s"}; statuses as of'
+        f" {esc(_day_words(timeline.as_of))}; data last changed {esc(_day_words(data.last_changed()))}.</p>",
+        _tally(timeline),
+        _quick_subscribe(groups, site),
+        "</header>",
+        '<section id="timeline">',
+        "<h2>Plans and outcomes</h2>",
+        '<p class="scroll-hint">Swipe the chart sideways to see every year.</p>',
+        '<div class="chart-scroll">',
+        timeline_svg(timeline),
+        "</div>",
+        _legend(),
+        "</section>",
+        _subscribe_section(groups, site),
+        '<section id="list">',
+        "<h2>Every event, in order</h2>",
+        _filters(timeline),
+        '<ol class="events" id="events">',
+        *(_entry_html(entry, timeline) for entry in timeline),
+        "</ol>",
+        "</section>",
+        f"<footer>Made by sinotime from {esc(count)} events. Dates are as precise as their sources;"
+        " a target is missed only after its last possible day.</footer>",
+        "</main>",
+        f"<script>{script}</script>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(head + body) + "\n"
+
+
+def render_page(timeline: Timeline, site: Site, published: Sequence[str]) -> dict[str, bytes]:
+    """The timeline page, linking to the `published` calendars and feeds."""
+    return {PAGE_NAME: render_html(timeline, site, published).encode("utf-8")}

@@ -1,0 +1,281 @@
+"""The built page in a real browser: headless Chromium driven by Selenium.
+
+One browser session serves the whole module. The page is served from a server on 127.0.0.1
+that records every request it gets, and Chromium's own network log records every request it
+makes, so a stray fetch to any host would show. Without Chromium these tests skip on a laptop
+and fail under CI (where `.ci/run` installs Debian's chromium and chromium-driver).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from PIL import Image
+from selenium import webdriver
+from selenium.webdriver import Chrome as WebDriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.ui import Select
+
+from page_support import BASE_URL, fixture_data, fixture_timeline, published_names
+from sinotime.build import Site
+from sinotime.output import write_files
+from sinotime.page import render_page
+
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--window-size=1280,1000",
+)
+
+
+def find_chromium() -> tuple[str, str]:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    if browser and driver:
+        return browser, driver
+    reason = "Chromium and chromedriver are needed (Debian: apt-get install chromium chromium-driver)"
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; .ci/run installs them, so under CI this is a failure, not a skip")
+    pytest.skip(reason)
+
+
+@dataclass
+class Served:
+    url: str
+    requests: list[str] = field(default_factory=list)
+
+
+class RecordingHandler(SimpleHTTPRequestHandler):
+    requests: list[str]
+
+    def log_message(self, format: str, *args: Any) -> None:
+        self.requests.append(self.path)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The fixture's page, written as `build` writes it, served on 127.0.0.1."""
+    folder = tmp_path_factory.mktemp("feeds")
+    timeline = fixture_timeline()
+    write_files(folder, render_page(timeline, Site(BASE_URL), published_names(timeline)))
+    requests: list[str] = []
+    handler = type("Handler", (RecordingHandler,), {"requests": requests})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Served(f"http://127.0.0.1:{server.server_address[1]}/index.html", requests)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
+    chromium, chromedriver = find_chromium()
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=chromedriver), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture
+def page(browser: WebDriver, served: Served) -> WebDriver:
+    """The page freshly loaded, with the logs of earlier tests drained."""
+    browser.get(served.url)
+    return browser
+
+
+def browser_log(browser: WebDriver, kind: str) -> list[dict[str, Any]]:
+    """Chromium's log of one kind ("browser" is the console), drained as it is read."""
+    entries: list[dict[str, Any]] = browser.get_log(kind)  # type: ignore[no-untyped-call]
+    return entries
+
+
+def requests_of_document(browser: WebDriver, document: str) -> list[str]:
+    """Every request the browser sent for the document (itself included), to any host."""
+    urls = []
+    for entry in browser_log(browser, "performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            params = message["params"]
+            if document in (params.get("documentURL"), params.get("initiator", {}).get("url")):
+                urls.append(params["request"]["url"])
+    return urls
+
+
+def visible_event_ids(browser: WebDriver) -> list[str]:
+    items = browser.find_elements(By.CSS_SELECTOR, "#events > li")
+    return [str(li.get_attribute("id")).removeprefix("event-") for li in items if li.is_displayed()]
+
+
+def test_the_page_loads_without_a_console_error_or_any_request_but_its_own(
+    browser: WebDriver, served: Served
+) -> None:
+    browser_log(browser, "performance")
+    browser_log(browser, "browser")
+    served.requests.clear()
+    browser.get(served.url)
+    browser.find_element(By.ID, "chart")
+    errors = [entry for entry in browser_log(browser, "browser") if entry["level"] in ("SEVERE", "WARNING")]
+    assert errors == []
+    assert [url for url in requests_of_document(browser, served.url) if not url.startswith("data:")] == [
+        served.url
+    ]
+    assert served.requests == ["/index.html"]
+
+
+def test_the_subscribe_links_carry_the_addresses_of_the_calendars_and_feeds(page: WebDriver) -> None:
+    quick = page.find_element(By.CSS_SELECTOR, "header .quick a.subscribe")
+    assert quick.is_displayed()
+    assert quick.get_attribute("href") == "webcal://example.org/sinotime/sinotime.ics"
+    buttons = page.find_elements(By.CSS_SELECTOR, "#subscribe a[href^='webcal:']")
+    webcals = [str(a.get_attribute("href")) for a in buttons]
+    expected = [n for n in published_names(fixture_timeline()) if n.endswith(".ics")]
+    assert sorted(webcals) == sorted(f"webcal://example.org/sinotime/{n}" for n in expected)
+    alternates = {
+        link.get_attribute("href"): link.get_attribute("type")
+        for link in page.find_elements(By.CSS_SELECTOR, "link[rel=alternate]")
+    }
+    assert alternates[f"{BASE_URL}sinotime.rss"] == "application/rss+xml"
+    assert alternates[f"{BASE_URL}kind-infrastructure.atom"] == "application/atom+xml"
+    assert alternates[f"{BASE_URL}series-amur-cableway.ics"] == "text/calendar"
+
+
+def test_every_event_of_the_data_appears_with_its_flag(page: WebDriver) -> None:
+    for entry in fixture_timeline():
+        item = page.find_element(By.ID, f"event-{entry.event.id}")
+        assert item.is_displayed()
+        assert item.find_element(By.CSS_SELECTOR, "h3").text == entry.event.title
+        assert item.find_element(By.CSS_SELECTOR, ".flag").text.startswith(entry.flag.label)
+        chart_mark = page.find_element(By.CSS_SELECTOR, f"#chart a[href='#event-{entry.event.id}']")
+        assert chart_mark.is_displayed()
+
+
+def test_the_filters_show_only_the_chosen_kind_and_status(page: WebDriver) -> None:
+    timeline = fixture_timeline()
+    count = page.find_element(By.ID, "filter-count")
+    assert page.find_element(By.ID, "filters").is_displayed()
+    assert count.text == "Showing 10 of 10 events"
+    kind = Select(page.find_element(By.ID, "filter-kind"))
+    flag = Select(page.find_element(By.ID, "filter-flag"))
+
+    kind.select_by_visible_text("Bridges and infrastructure")
+    infrastructure = [e.event.id for e in timeline if e.event.kind.value == "infrastructure"]
+    assert visible_event_ids(page) == infrastructure
+    assert count.text == "Showing 3 of 10 events"
+
+    flag.select_by_visible_text("Overdue")
+    assert visible_event_ids(page) == ["cableway-opening"]
+    faded = page.find_elements(By.CSS_SELECTOR, "#chart g.faded")
+    assert len(faded) == 9
+    assert page.find_element(By.CSS_SELECTOR, "#chart g[data-flag=overdue]").get_attribute("class") == (
+        "entry f-overdue"
+    )
+
+    kind.select_by_visible_text("All kinds")
+    flag.select_by_visible_text("Completed late")
+    assert visible_event_ids(page) == ["road-bridge-opening", "rail-bridge-opening"]
+
+    page.find_element(By.ID, "filter-reset").click()
+    assert visible_event_ids(page) == [e.event.id for e in timeline]
+    assert page.find_elements(By.CSS_SELECTOR, "#chart g.faded") == []
+
+
+def test_without_javascript_every_event_is_listed_and_the_filters_are_absent(
+    browser: WebDriver, served: Served
+) -> None:
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get(served.url)
+        assert not browser.find_element(By.ID, "filters").is_displayed()
+        assert visible_event_ids(browser) == [e.event.id for e in fixture_timeline()]
+        assert browser.find_element(By.ID, "chart").is_displayed()
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+def test_a_hostile_title_is_shown_as_text_and_runs_nothing(page: WebDriver) -> None:
+    hostile = next(e for e in fixture_data().events if e.id == "hostile-title")
+    item = page.find_element(By.ID, "event-hostile-title")
+    assert item.find_element(By.CSS_SELECTOR, "h3").text == hostile.title
+    assert hostile.description is not None
+    assert hostile.description in item.text
+    # Hovering the would-be onmouseover element and reaching every element would fire them.
+    page.execute_script(
+        "document.querySelectorAll('*').forEach(function (e) { e.dispatchEvent(new Event('mouseover')); });"
+    )
+    assert page.execute_script("return window.sinotimeInjected === undefined") is True
+    assert page.find_elements(By.CSS_SELECTOR, "img, iframe, #events b") == []
+    assert len(page.find_elements(By.TAG_NAME, "script")) == 1
+
+
+def test_on_a_phone_the_list_reflows_and_only_the_chart_scrolls_sideways(page: WebDriver) -> None:
+    page.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True},
+    )
+    try:
+        page.refresh()
+        page_width = page.execute_script("return document.documentElement.scrollWidth")
+        assert page_width <= 390
+        chart_box = page.find_element(By.CSS_SELECTOR, ".chart-scroll")
+        assert page.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth", chart_box)
+        item = page.find_element(By.ID, "event-rail-bridge-opening")
+        assert item.size["width"] <= 390
+    finally:
+        page.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def coloured_pixels(element: WebElement) -> dict[str, int]:
+    """How many pixels of the element's screenshot are near each flag colour, and not white."""
+    image = Image.open(io.BytesIO(element.screenshot_as_png)).convert("RGB")
+    targets = {"completed": (27, 122, 54), "completed-late": (166, 69, 0), "overdue": (196, 22, 28)}
+    counts = dict.fromkeys(targets, 0)
+    counts["not background"] = 0
+    data = image.tobytes()
+    for r, g, b in zip(data[0::3], data[1::3], data[2::3], strict=True):
+        if min(r, g, b) < 200:
+            counts["not background"] += 1
+        for name, (tr, tg, tb) in targets.items():
+            if abs(r - tr) + abs(g - tg) + abs(b - tb) < 60:
+                counts[name] += 1
+    return counts
+
+
+def test_the_timeline_draws_plans_outcomes_and_the_overdue_cableway(page: WebDriver) -> None:
+    chart = page.find_element(By.ID, "chart")
+    assert chart.size["width"] > 900
+    assert chart.size["height"] > 300
+    counts = coloured_pixels(chart)
+    assert counts["not background"] > 5_000
+    assert counts["completed"] > 100  # the expos, the fair, the forum, the trade target
+    assert counts["completed-late"] > 100  # the two bridges and their slips
+    assert counts["overdue"] > 100  # the cableway
