@@ -34,7 +34,9 @@ Renderer = Callable[[Timeline, Site], dict[str, bytes]]
 
 def renderers() -> list[Renderer]:
     """Every renderer whose files `build` writes, imported only when building."""
-    return []
+    from sinotime.calendars import render_calendars
+
+    return [render_calendars]
 
 
 def site_for(data: EventsFile, base_url: str | None) -> Site:
