@@ -146,6 +146,9 @@ def read_with_ical(text: str) -> ReadCalendar:
 
 def read_with_vobject(text: str) -> ReadCalendar:
     """vobject: builds its time zones from the file's VTIMEZONE components."""
+    # vobject keeps every VTIMEZONE it has read in one map for the whole process, by TZID; forget
+    # the other files' zones so that this file's own VTIMEZONE is the one read.
+    vars(vobject.icalendar)["__tzidMap"].clear()
     calendar = vobject.readOne(text)
     properties = {
         name: tuple(str(line.value) for line in lines)
@@ -308,7 +311,9 @@ def events_file(events: Iterable[dict[str, Any]], **calendar: Any) -> EventsFile
     )
 
 
-def timeline_of(events: Iterable[dict[str, Any]], *, as_of: date = date(2026, 11, 23), **calendar: Any) -> Timeline:
+def timeline_of(
+    events: Iterable[dict[str, Any]], *, as_of: date = date(2026, 11, 23), **calendar: Any
+) -> Timeline:
     return build_timeline(events_file(events, **calendar), as_of=as_of)
 
 

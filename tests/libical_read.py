@@ -79,9 +79,7 @@ def subcomponents_of(component: Any) -> list[Any]:
 
 
 def errors_of(component: Any) -> list[str]:
-    errors = [
-        text_of(prop) for prop in properties_of(component) if prop.get_property_name() == "X-LIC-ERROR"
-    ]
+    errors = [text_of(prop) for prop in properties_of(component) if prop.get_property_name() == "X-LIC-ERROR"]
     for child in subcomponents_of(component):
         errors += errors_of(child)
     return errors

@@ -40,7 +40,9 @@ from icalendar import (
     Timezone,
     TimezoneDaylight,
     TimezoneStandard,
+    vCategory,
     vDuration,
+    vGeo,
     vText,
     vUri,
 )
@@ -80,8 +82,10 @@ GRID_NOTE = (
     "year, and open-ended ones, are not on the calendar (the feeds list them)."
 )
 
-# RFC 5545 allows no control characters in text but HTAB; line breaks become \n escapes.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# RFC 5545 allows no control characters in text but HTAB; line breaks become \n escapes. A
+# byte-order mark (U+FEFF) goes too: icalendar drops it at the start of a value, so it would
+# survive in some places and not others.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufeff]")
 # Everything a URI may hold as it is; the rest (spaces, controls, non-ASCII...) is %-encoded.
 _URI_SAFE = "!#$%&'()*+,/:;=?@[]~"
 
@@ -172,7 +176,7 @@ def sequence(entry: Entry) -> int:
 
 def summary(entry: Entry, where: Placement) -> str:
     """'Planned: Harbin expo (sometime in June 2014)', 'Bridge opens', 'Cancelled: Forum'."""
-    text = SUMMARY_PREFIX[entry.flag] + clean_text(entry.event.title)
+    text = SUMMARY_PREFIX[entry.flag] + (clean_text(entry.event.title).strip() or entry.event.id)
     if not where.exact and entry.date is not None:
         text += f" ({date_phrase(entry.date)})"
     return text
@@ -247,7 +251,7 @@ def describe(entry: Entry, timeline: Timeline, where: Placement) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Text as RFC 5545 allows it: CR LF and CR become LF, other control characters go."""
+    """Text as RFC 5545 allows it: CR LF and CR become LF; other control characters and BOMs go."""
     return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -266,13 +270,14 @@ def _calendar(
     calendar.add("calscale", "GREGORIAN")
     # icalendar 7 types NAME and the X-WR- properties as unknown and escapes nothing in them:
     # say they are text, so a comma, a semicolon or a line break in a name stays text.
+    # (Every text value goes through `Text`, for its escaping; see there.)
     for key, value in (
         ("name", name),
         ("x-wr-calname", name),
         ("description", description),
         ("x-wr-caldesc", description),
     ):
-        calendar.add(key, vText(clean_text(value)))
+        calendar.add(key, Text(clean_text(value)))
     # icalendar writes REFRESH-INTERVAL without the VALUE=DURATION that RFC 7986 requires, and a
     # timedelta X-PUBLISHED-TTL as "12:00:00": give both explicitly.
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
@@ -344,19 +349,54 @@ def _event(entry: Entry, where: Placement, timeline: Timeline) -> Event:
     vevent.add("dtstart", where.start)
     if where.end is not None:
         vevent.add("dtend", where.end)
-    vevent.add("summary", summary(entry, where))
-    vevent.add("description", describe(entry, timeline, where))
+    vevent.add("summary", Text(summary(entry, where)))
+    vevent.add("description", Text(describe(entry, timeline, where)))
     vevent.add("status", STATUS[entry.flag])
     vevent.add("transp", "TRANSPARENT")  # others' events never make a subscriber look busy
-    if event.place is not None:
-        vevent.add("location", clean_text(", ".join(_place_parts(entry))))
-        if event.place.lat is not None and event.place.lon is not None:
-            vevent.add("geo", (event.place.lat, event.place.lon))
+    location = ", ".join(_place_parts(entry))
+    if location:
+        vevent.add("location", Text(location))
+    place = event.place
+    if place is not None and place.lat is not None and place.lon is not None:
+        vevent.add("geo", PlainGeo((place.lat, place.lon)))
     url = primary_url(entry, timeline)
     if url is not None:
         vevent.add("url", vUri(clean_uri(url)), parameters={"VALUE": "URI"})
-    vevent.add("categories", [clean_text(category) for category in categories(entry)])
+    vevent.add("categories", Categories([clean_text(category) for category in categories(entry)]))
     return vevent
+
+
+class Text(vText):
+    """TEXT escaped as RFC 5545 says and no more: icalendar 7 also turns a literal backslash-N
+    in the text into a line break (so "Harbin\\North" would lose its backslash and gain a line)."""
+
+    def to_ical(self) -> bytes:
+        return escape_text(clean_text(str(self))).encode("utf-8")
+
+
+class Categories(vCategory):
+    """CATEGORIES, each value escaped as `Text` is: a comma inside a value stays in it."""
+
+    def to_ical(self) -> bytes:
+        return ",".join(escape_text(clean_text(str(value))) for value in self.cats).encode("utf-8")
+
+
+def escape_text(text: str) -> str:
+    """RFC 5545 3.3.11: backslash first, then semicolon, comma and line feed."""
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+class PlainGeo(vGeo):
+    """GEO as RFC 5545 reads it: plain decimals (icalendar writes 0.00005 as 5e-05, no FLOAT),
+    to the six places receivers must accept (about 0.1 m; libical rejects much longer ones)."""
+
+    def to_ical(self) -> str:
+        return f"{_six_places(self.latitude)};{_six_places(self.longitude)}"
+
+
+def _six_places(number: float) -> str:
+    text = f"{number:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def primary_url(entry: Entry, timeline: Timeline) -> str | None:
@@ -389,7 +429,8 @@ def _place_parts(entry: Entry) -> list[str]:
     place = entry.event.place
     if place is None:
         return []
-    return [place.name] if place.region is None else [place.name, place.region]
+    parts = (clean_text(part).strip() for part in (place.name, place.region) if part is not None)
+    return [part for part in parts if part]
 
 
 def _status_words(entry: Entry, as_of: str) -> str:
