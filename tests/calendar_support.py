@@ -212,7 +212,8 @@ class LineReader:
         atexit.register(self.close)
 
     def __call__(self, text: str) -> ReadCalendar:
-        assert self.process.stdin is not None and self.process.stdout is not None
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
         self.process.stdin.write(json.dumps(text) + "\n")
         self.process.stdin.flush()
         answer = json.loads(self.process.stdout.readline())
@@ -382,7 +383,7 @@ def _vobject_moment(lines: list[Any] | None) -> Moment | None:
     if isinstance(value, datetime):
         utc = None if value.tzinfo is None else int(value.timestamp())
         tzid = None
-        if value.tzinfo is not None and value.utcoffset() != timedelta(0) or "TZID" in line.params:
+        if (value.tzinfo is not None and value.utcoffset() != timedelta(0)) or "TZID" in line.params:
             tzid = vobject.icalendar.TimezoneComponent.pickTzid(value.tzinfo)
         return Moment("date-time", value.replace(tzinfo=None).isoformat(), tzid, utc)
     assert isinstance(value, date)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from calendar_support import (
     NO_SITE,
     ReadCalendar,
@@ -15,7 +16,6 @@ from calendar_support import (
     read_with_vobject,
     timeline_of,
 )
-
 from sinotime.build import Site
 from sinotime.calendars import render_calendars
 
@@ -126,6 +126,7 @@ def test_a_timed_event_has_its_zone_and_a_vtimezone_without_comment() -> None:
     assert "RDATE" not in text
     found = read_with_vobject(text).events[0]
     # 10:00 in Vladivostok in 2019 is UTC+10, worked out from the file's own VTIMEZONE.
+    assert found.start is not None
     assert found.start.utc == 1567641600  # 2019-09-05T00:00:00Z
     assert found.end is None
 
@@ -150,8 +151,10 @@ def test_a_zone_that_changed_offset_between_two_events_is_read_right_by_every_pa
     for reader in (read_with_vobject, icaljs(), libical()):
         read = reader(text)
         # Vladivostok was UTC+11 from 2011 to 2014 and has been UTC+10 since.
-        assert read.event("old@sinotime").start.utc == 1338505200, read.reader
-        assert read.event("new@sinotime").start.utc == 1559347200, read.reader
+        old, new = read.event("old@sinotime").start, read.event("new@sinotime").start
+        assert old is not None, read.reader
+        assert new is not None, read.reader
+        assert (old.utc, new.utc) == (1338505200, 1559347200), read.reader
 
 
 # --- plans, outcomes and their status --------------------------------------------------------
@@ -268,6 +271,7 @@ def test_an_event_carries_place_geo_url_and_categories() -> None:
     # The first-cited source has no address, so the first one that has one is used.
     assert found.url == "https://example.org/a"
     assert found.categories == ("Expos and trade fairs", "The bridge, north and south")
+    assert found.description is not None
     assert "Where: Harbin, Heilongjiang (CN)" in found.description
     assert "Example Daily: “A report” (10 January 2019) https://example.org/a" in found.description
 
@@ -275,7 +279,8 @@ def test_an_event_carries_place_geo_url_and_categories() -> None:
 def test_no_place_no_location_no_geo() -> None:
     found = only_event(happened("2019-06-15"))
     assert (found.location, found.geo) == (None, None)
-    assert "location" not in found.properties and "geo" not in found.properties
+    assert "location" not in found.properties
+    assert "geo" not in found.properties
 
 
 def test_events_are_sorted_by_date_then_id_whatever_the_file_order() -> None:
@@ -328,7 +333,8 @@ def test_calendar_properties_that_clients_look_for() -> None:
 
 def test_without_a_base_url_there_is_no_source_or_url() -> None:
     read = read_with_vobject(calendars(happened("2019-06-15"))["sinotime.ics"].decode())
-    assert "source" not in read.properties and "url" not in read.properties
+    assert "source" not in read.properties
+    assert "url" not in read.properties
 
 
 def test_a_hostile_base_url_cannot_break_a_line() -> None:
@@ -344,7 +350,9 @@ def test_a_hostile_base_url_cannot_break_a_line() -> None:
 def test_control_characters_never_reach_the_file() -> None:
     text = calendars(happened("2019-06-15", title="Bell\x07 and \x1b[31mescape\x00 and tab\tstays"))
     body = text["sinotime.ics"].decode()
-    assert "\x07" not in body and "\x1b" not in body and "\x00" not in body
+    assert "\x07" not in body
+    assert "\x1b" not in body
+    assert "\x00" not in body
     assert (
         only_event(happened("2019-06-15", title="Bell\x07 and \x1b[31mescape")).summary
         == "Bell and [31mescape"

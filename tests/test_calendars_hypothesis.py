@@ -15,6 +15,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from calendar_support import (
     NO_SITE,
     SOURCES,
@@ -24,9 +27,6 @@ from calendar_support import (
     read_with_ical,
     read_with_vobject,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from sinotime.calendars import render_calendars
 from sinotime.models import EventsFile, Kind
 from sinotime.timeline import Timeline, build_timeline
@@ -190,7 +190,8 @@ def check(calendar: ReadCalendar, records: list[dict[str, Any]], series_title: s
         assert sorted(names) == sorted(expected - {"categories"}), reader
         assert "categories" in found.properties, reader
         # A summary is one title, trimmed once cleaned.
-        assert found.summary is not None and as_read(record["title"]).strip() in found.summary, reader
+        assert found.summary is not None
+        assert as_read(record["title"]).strip() in found.summary, reader
         assert found.description is not None
         if "description" in record:
             assert found.description.startswith(as_read(record["description"]) + "\n\n"), reader

@@ -12,8 +12,8 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 import pytest
-from calendar_support import DATA, ReadCalendar, Reader, icaljs, libical, read_with_ical, read_with_vobject
 
+from calendar_support import DATA, ReadCalendar, Reader, icaljs, libical, read_with_ical, read_with_vobject
 from sinotime.build import Site
 from sinotime.calendars import render_calendars
 from sinotime.loading import load_events
@@ -148,7 +148,8 @@ def test_every_event_field_matches_the_model(reader: Reader) -> None:
         assert found.summary == SUMMARIES[event.id]
         assert found.status == STATUSES[event.id]
         kind, start, end = GRID[event.id]
-        assert found.start is not None and (found.start.type, found.start.value) == (kind, start)
+        assert found.start is not None
+        assert (found.start.type, found.start.value) == (kind, start)
         assert (found.end.value if found.end else None) == end
         if kind == "date-time":
             zone = event.timezone or "Asia/Harbin"
@@ -173,8 +174,10 @@ def test_every_event_field_matches_the_model(reader: Reader) -> None:
         else:
             assert list(found.categories) == categories
         stamp = found.stamp
-        assert stamp is not None and stamp.value == f"{event.changed.isoformat()}T00:00:00"
-        assert found.last_modified is not None and found.last_modified.value == stamp.value
+        assert stamp is not None
+        assert stamp.value == f"{event.changed.isoformat()}T00:00:00"
+        assert found.last_modified is not None
+        assert found.last_modified.value == stamp.value
 
 
 def test_descriptions_hold_the_story(reader: Reader) -> None:
@@ -204,7 +207,8 @@ def test_descriptions_hold_the_story(reader: Reader) -> None:
 
 def test_an_overdue_plan_states_the_as_of_day(reader: Reader) -> None:
     text = read(reader, "sinotime.ics").event("cultural-fair-2023@sinotime").description
-    assert text is not None and "Overdue as of 20 November 2026" in text
+    assert text is not None
+    assert "Overdue as of 20 November 2026" in text
 
 
 def test_all_readers_read_the_same_text() -> None:
