@@ -85,6 +85,12 @@ def test_a_window_across_two_months_names_both() -> None:
     assert found.summary == "Planned: Event e (sometime between 28 May and 3 June 2027)"
 
 
+def test_a_window_between_two_times_is_a_window_not_a_meeting() -> None:
+    found = only_event(planned("[2027-05-21T10:00..2027-05-23T12:00]"))
+    assert (found.start.type, found.start.value, found.end.value) == ("date", "2027-05-21", "2027-05-24")
+    assert found.summary.startswith("Planned: Event e (sometime between 21 May 2027, 10:00 and 23 May")
+
+
 @pytest.mark.parametrize(
     "target",
     [

@@ -49,13 +49,14 @@ from icalendar import (
 
 from sinotime.build import Site
 from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_after
-from sinotime.models import Kind, Outcome, OutcomeStatus
+from sinotime.models import Outcome, OutcomeStatus
 from sinotime.timeline import Entry, Flag, Timeline, first_target
 
 PRODID = "-//sinotime//sinotime calendars//EN"
 REFRESH = timedelta(hours=12)
 MAX_FUZZY_DAYS = 31  # a date known only to within this many days is shown across all of them
 ALL_CALENDAR = "sinotime.ics"
+EMPTY_CALENDAR_ZONE_DAY = date(1970, 1, 1)
 
 STATUS = {
     Flag.UPCOMING: "TENTATIVE",
@@ -113,7 +114,7 @@ def render_calendars(timeline: Timeline, site: Site) -> dict[str, bytes]:
         )
     }
     for kind in sorted({entry.event.kind for entry in entries}):
-        name = f"kind-{Kind(kind).value}.ics"
+        name = f"kind-{kind.value}.ics"
         chosen = [entry for entry in entries if entry.event.kind is kind]
         description = f"{kind.label} from {info.name}. {info.description} {GRID_NOTE}"
         files[name] = _calendar(timeline, site, name, f"{info.name}: {kind.label}", description, chosen)
@@ -141,7 +142,7 @@ def placement(when: FuzzyDate | None, zone: ZoneInfo) -> Placement | None:
     assert latest is not None
     exact = not (when.approximate or when.uncertain)
     start_time = when.start_datetime()
-    if start_time is not None:
+    if start_time is not None and when.precision in (Precision.TIME, Precision.SPAN):
         start = start_time.replace(tzinfo=zone)
         end_time = when.end_datetime()
         end: datetime | None = None
@@ -302,7 +303,8 @@ def _calendar(
     if not placed:
         # RFC 5545 wants at least one component: a calendar with nothing in the grid (yet) carries
         # its time zone, so that it stays valid and its address keeps working for subscribers.
-        spans[info.timezone] = [timeline.as_of]
+        # (From a fixed day, so that a newer as-of day does not rewrite a calendar with no event.)
+        spans[info.timezone] = [EMPTY_CALENDAR_ZONE_DAY]
     for tzid, days in sorted(spans.items()):
         calendar.add_component(vtimezone(tzid, min(days), max(days)))
     for where, entry in placed:
