@@ -34,9 +34,10 @@ Renderer = Callable[[Timeline, Site], dict[str, bytes]]
 
 def renderers() -> list[Renderer]:
     """Every renderer whose files `build` writes, imported only when building."""
+    from sinotime.calendars import render_calendars
     from sinotime.feeds import render_feeds
 
-    return [render_feeds]
+    return [render_calendars, render_feeds]
 
 
 def site_for(data: EventsFile, base_url: str | None) -> Site:

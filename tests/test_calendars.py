@@ -1,0 +1,376 @@
+"""What a subscriber sees in the calendars: where each date lands, its status, its sequence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from calendar_support import (
+    NO_SITE,
+    ReadCalendar,
+    event,
+    icaljs,
+    libical,
+    read_with_ical,
+    read_with_vobject,
+    timeline_of,
+)
+from sinotime.build import Site
+from sinotime.calendars import render_calendars
+
+
+def calendars(*events: dict[str, Any], site: Site = NO_SITE, **calendar: Any) -> dict[str, bytes]:
+    return render_calendars(timeline_of(events, **calendar), site)
+
+
+def read_all(*events: dict[str, Any], **calendar: Any) -> ReadCalendar:
+    return read_with_ical(calendars(*events, **calendar)["sinotime.ics"].decode())
+
+
+def only_event(*events: dict[str, Any]) -> Any:
+    (found,) = read_all(*events).events
+    return found
+
+
+def happened(on: str, **fields: Any) -> dict[str, Any]:
+    return event("e", outcome={"date": on, "source": "source-a"}, **fields)
+
+
+def planned(target: str, **fields: Any) -> dict[str, Any]:
+    plan = {"target": target, "wording": "soon", "announced": "2019-01-10", "source": "source-a"}
+    return event("e", plans=[plan], **fields)
+
+
+# --- where a date lands ---------------------------------------------------------------------
+
+
+def test_a_day_is_an_all_day_event_that_ends_the_next_day() -> None:
+    found = only_event(happened("2019-06-15"))
+    assert (found.start.type, found.start.value) == ("date", "2019-06-15")
+    assert (found.end.type, found.end.value) == ("date", "2019-06-16")
+
+
+def test_a_span_of_days_ends_the_day_after_its_last_day() -> None:
+    found = only_event(happened("2019-06-15/2019-06-19"))
+    assert (found.start.value, found.end.value) == ("2019-06-15", "2019-06-20")
+    assert found.summary == "Event e"
+
+
+def test_a_long_span_of_days_is_shown_in_full() -> None:
+    found = only_event(happened("2019-06-01/2019-09-30"))
+    assert (found.start.value, found.end.value) == ("2019-06-01", "2019-10-01")
+
+
+def test_a_month_spans_the_whole_month_and_says_so() -> None:
+    found = only_event(happened("2014-06"))
+    assert (found.start.value, found.end.value) == ("2014-06-01", "2014-07-01")
+    assert found.summary == "Event e (sometime in June 2014)"
+    assert "the exact day is not known" in found.description
+
+
+def test_february_of_a_leap_year_ends_on_the_first_of_march() -> None:
+    found = only_event(happened("2024-02"))
+    assert (found.start.value, found.end.value) == ("2024-02-01", "2024-03-01")
+
+
+def test_a_short_window_spans_its_days_and_says_so() -> None:
+    found = only_event(planned("[2027-05-21..2027-05-31]"))
+    assert (found.start.value, found.end.value) == ("2027-05-21", "2027-06-01")
+    assert found.summary == "Planned: Event e (sometime between 21 and 31 May 2027)"
+
+
+def test_a_window_across_two_months_names_both() -> None:
+    found = only_event(planned("[2027-05-28..2027-06-03]"))
+    assert found.summary == "Planned: Event e (sometime between 28 May and 3 June 2027)"
+
+
+def test_a_window_between_two_times_is_a_window_not_a_meeting() -> None:
+    found = only_event(planned("[2027-05-21T10:00:00..2027-05-23T12:00:00]"))
+    assert (found.start.type, found.start.value, found.end.value) == ("date", "2027-05-21", "2027-05-24")
+    assert found.summary.startswith("Planned: Event e (sometime between 21 May 2027, 10:00 and 23 May")
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "2018",  # a year
+        "2027-22",  # summer
+        "2027-36",  # a quarter
+        "2027-41",  # a half
+        "[2027-05-01..2027-07-31]",  # a window longer than 31 days
+        "[2027-05-01..]",  # open
+        "2027-05/2027-07",  # a span known only to months
+        "2018~",  # about a year
+    ],
+)
+def test_dates_vaguer_than_a_month_stay_out_of_the_grid(target: str) -> None:
+    files = calendars(planned(target))
+    read = read_with_ical(files["sinotime.ics"].decode())
+    assert read.events == ()
+    # The calendar stays valid RFC 5545 (one component at least) and its address keeps working.
+    assert read.components == ("vtimezone",)
+
+
+def test_a_plan_with_no_date_stays_out_of_the_grid() -> None:
+    plan = {"wording": "soon", "announced": "2019-01-10", "source": "source-a"}
+    assert read_all(event("e", plans=[plan])).events == ()
+
+
+def test_an_approximate_day_stays_on_its_day_and_says_about() -> None:
+    found = only_event(happened("2019-06-15~"))
+    assert (found.start.value, found.end.value) == ("2019-06-15", "2019-06-16")
+    assert found.summary == "Event e (about 15 June 2019)"
+
+
+def test_a_timed_event_has_its_zone_and_a_vtimezone_without_comment() -> None:
+    files = calendars(happened("2019-09-05T10:00:00", timezone="Asia/Vladivostok"))
+    text = files["sinotime.ics"].decode()
+    assert "DTSTART;TZID=Asia/Vladivostok:20190905T100000\r\n" in text
+    assert "BEGIN:VTIMEZONE\r\nTZID:Asia/Vladivostok\r\n" in text
+    assert "COMMENT" not in text
+    assert "RDATE" not in text
+    found = read_with_vobject(text).events[0]
+    # 10:00 in Vladivostok in 2019 is UTC+10, worked out from the file's own VTIMEZONE.
+    assert found.start is not None
+    assert found.start.utc == 1567641600  # 2019-09-05T00:00:00Z
+    assert found.end is None
+
+
+def test_a_timed_event_without_a_zone_of_its_own_uses_the_calendars() -> None:
+    found = only_event(happened("2021-05-12T10:00:00"))
+    assert found.start.tzid == "Asia/Harbin"
+    assert found.start.utc == 1620784800  # 02:00 UTC
+
+
+def test_a_timed_span_ends_at_its_end_time() -> None:
+    found = only_event(happened("2019-09-05T10:00:00/2019-09-05T13:30:00", timezone="Asia/Vladivostok"))
+    assert (found.start.value, found.end.value) == ("2019-09-05T10:00:00", "2019-09-05T13:30:00")
+
+
+def test_a_zone_that_changed_offset_between_two_events_is_read_right_by_every_parser() -> None:
+    events = [
+        event(
+            "old", outcome={"date": "2012-06-01T10:00:00", "source": "source-a"}, timezone="Asia/Vladivostok"
+        ),
+        event(
+            "new", outcome={"date": "2019-06-01T10:00:00", "source": "source-a"}, timezone="Asia/Vladivostok"
+        ),
+    ]
+    text = calendars(*events)["sinotime.ics"].decode()
+    for reader in (read_with_vobject, icaljs(), libical()):
+        read = reader(text)
+        # Vladivostok was UTC+11 from 2011 to 2014 and has been UTC+10 since.
+        old, new = read.event("old@sinotime").start, read.event("new@sinotime").start
+        assert old is not None, read.reader
+        assert new is not None, read.reader
+        assert (old.utc, new.utc) == (1338505200, 1559347200), read.reader
+
+
+# --- plans, outcomes and their status --------------------------------------------------------
+
+
+def test_an_upcoming_plan_is_tentative_and_marked_planned() -> None:
+    found = only_event(planned("2027-06-15"))
+    assert (found.status, found.summary) == ("TENTATIVE", "Planned: Event e")
+    assert "Planned, as of 23 November 2026" in found.description
+
+
+def test_an_overdue_plan_says_so_and_names_the_as_of_day() -> None:
+    found = only_event(planned("2025-06-15"))
+    assert (found.status, found.summary) == ("TENTATIVE", "Overdue: Event e")
+    assert "Overdue as of 23 November 2026" in found.description
+
+
+def test_what_happened_is_confirmed_at_its_actual_date_not_its_target() -> None:
+    plan = {"target": "2018", "wording": "in 2018", "announced": "2017-02-16", "source": "source-a"}
+    found = only_event(event("e", plans=[plan], outcome={"date": "2022-11-16", "source": "source-b"}))
+    assert (found.status, found.summary, found.start.value) == ("CONFIRMED", "Event e", "2022-11-16")
+    assert "Completed late (+3 y 10 m against the first announced target, 2018)" in found.description
+
+
+def test_a_plan_sits_at_its_latest_target() -> None:
+    plans = [
+        {"target": "2026-03-01", "wording": "in March", "announced": "2025-01-10", "source": "source-a"},
+        {"target": "2027-03-01", "wording": "next March", "announced": "2026-01-10", "source": "source-b"},
+    ]
+    found = only_event(event("e", plans=plans))
+    assert found.start.value == "2027-03-01"
+    assert "1. 1 March 2026: “in March”" in found.description
+    assert "2. 1 March 2027: “next March”" in found.description
+
+
+def test_a_cancelled_event_is_cancelled() -> None:
+    found = only_event(
+        event(
+            "e",
+            plans=[
+                {
+                    "target": "2020-02-10",
+                    "wording": "on 10 Feb",
+                    "announced": "2020-01-15",
+                    "source": "source-a",
+                }
+            ],
+            outcome={"status": "cancelled", "source": "source-b"},
+        )
+    )
+    assert (found.status, found.summary, found.start.value) == (
+        "CANCELLED",
+        "Cancelled: Event e",
+        "2020-02-10",
+    )
+
+
+def test_a_postponed_event_is_shown_called_off_at_its_old_date() -> None:
+    found = only_event(
+        event(
+            "e",
+            plans=[
+                {
+                    "target": "2020-02-10",
+                    "wording": "on 10 Feb",
+                    "announced": "2020-01-15",
+                    "source": "source-a",
+                }
+            ],
+            outcome={"status": "postponed", "source": "source-b"},
+        )
+    )
+    assert (found.status, found.summary) == ("CANCELLED", "Postponed: Event e")
+    assert "Postponed with no new date" in found.description
+
+
+def test_sequence_grows_when_a_target_is_added_and_when_the_outcome_is_recorded() -> None:
+    first = {"target": "2024-03-01", "wording": "in March", "announced": "2023-01-10", "source": "source-a"}
+    second = {
+        "target": "2025-03-01",
+        "wording": "next March",
+        "announced": "2024-01-10",
+        "source": "source-b",
+    }
+    outcome = {"date": "2025-03-02", "source": "source-b"}
+    one = only_event(event("e", plans=[first]))
+    two = only_event(event("e", plans=[first, second]))
+    done = only_event(
+        event("e", plans=[first, second], outcome=outcome, added="2023-01-10", changed="2025-03-03")
+    )
+    assert (one.sequence, two.sequence, done.sequence) == (0, 1, 2)
+    assert one.uid == two.uid == done.uid == "e@sinotime"
+
+
+def test_an_outcome_with_no_plan_has_sequence_zero() -> None:
+    assert only_event(happened("2019-06-15")).sequence == 0
+
+
+def test_stamps_come_from_the_records_changed_day_never_the_clock() -> None:
+    found = only_event(happened("2019-06-15", added="2026-10-01", changed="2026-10-05"))
+    assert found.stamp.value == found.last_modified.value == "2026-10-05T00:00:00"
+    assert found.stamp.utc == 1791158400
+
+
+# --- what else an event carries ---------------------------------------------------------------
+
+
+def test_an_event_carries_place_geo_url_and_categories() -> None:
+    place = {"name": "Harbin", "region": "Heilongjiang", "countries": ["CN"], "lat": 45.75, "lon": 126.63}
+    text = calendars(
+        happened("2019-06-15", place=place, series="bridge", kind="expo", cites=["source-b", "source-a"])
+    )["sinotime.ics"].decode()
+    (found,) = read_with_vobject(text).events
+    assert found.location == "Harbin, Heilongjiang"
+    assert found.geo == (45.75, 126.63)
+    # The first-cited source has no address, so the first one that has one is used.
+    assert found.url == "https://example.org/a"
+    assert found.categories == ("Expos and trade fairs", "The bridge, north and south")
+    assert found.description is not None
+    assert "Where: Harbin, Heilongjiang (CN)" in found.description
+    assert "Example Daily: “A report” (10 January 2019) https://example.org/a" in found.description
+
+
+def test_no_place_no_location_no_geo() -> None:
+    found = only_event(happened("2019-06-15"))
+    assert (found.location, found.geo) == (None, None)
+    assert "location" not in found.properties
+    assert "geo" not in found.properties
+
+
+def test_events_are_sorted_by_date_then_id_whatever_the_file_order() -> None:
+    events = [
+        event("b", outcome={"date": "2019-06-15", "source": "source-a"}),
+        event("c", outcome={"date": "2018-01-01", "source": "source-a"}),
+        event("a", outcome={"date": "2019-06-15", "source": "source-a"}),
+    ]
+    forward = calendars(*events)
+    backward = calendars(*reversed(events))
+    assert forward == backward
+    uids = [found.uid for found in read_with_ical(forward["sinotime.ics"].decode()).events]
+    assert uids == ["c@sinotime", "a@sinotime", "b@sinotime"]
+
+
+# --- the calendars as a whole -------------------------------------------------------------------
+
+
+def test_one_calendar_for_all_one_per_kind_and_one_per_series() -> None:
+    files = calendars(
+        event("a", kind="expo", series="bridge", outcome={"date": "2019-06-15", "source": "source-a"}),
+        event("b", kind="forum", outcome={"date": "2019-07-15", "source": "source-a"}),
+    )
+    assert sorted(files) == ["kind-expo.ics", "kind-forum.ics", "series-bridge.ics", "sinotime.ics"]
+    assert [e.uid for e in read_with_ical(files["kind-forum.ics"].decode()).events] == ["b@sinotime"]
+    assert [e.uid for e in read_with_ical(files["series-bridge.ics"].decode()).events] == ["a@sinotime"]
+    assert len(read_with_ical(files["sinotime.ics"].decode()).events) == 2
+    names = read_with_vobject(files["kind-expo.ics"].decode())
+    assert names.value("x-wr-calname") == names.value("name") == "Test calendar: Expos and trade fairs"
+
+
+def test_calendar_properties_that_clients_look_for() -> None:
+    site = Site(base_url="https://example.org/feeds/")
+    text = calendars(happened("2019-06-15"), site=site)["sinotime.ics"].decode()
+    assert "\r\nREFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n" in text
+    assert "\r\nX-PUBLISHED-TTL:PT12H\r\n" in text
+    assert "\r\nCALSCALE:GREGORIAN\r\n" in text
+    assert "METHOD" not in text  # iTIP's PUBLISH would require an ORGANIZER on every event
+    read = read_with_vobject(text)
+    assert read.value("version") == "2.0"
+    assert read.value("prodid") == "-//sinotime//sinotime calendars//EN"
+    assert read.value("name") == read.value("x-wr-calname") == "Test calendar"
+    assert read.value("description") == read.value("x-wr-caldesc")
+    assert read.value("description").startswith("For tests. Plans are marked Planned or Overdue")
+    assert read.value("source") == "https://example.org/feeds/sinotime.ics"
+    assert read.value("url") == "https://example.org/feeds/"
+    strict = read_with_ical(text)
+    assert strict.value("refresh-interval") == "PT12H"
+
+
+def test_without_a_base_url_there_is_no_source_or_url() -> None:
+    read = read_with_vobject(calendars(happened("2019-06-15"))["sinotime.ics"].decode())
+    assert "source" not in read.properties
+    assert "url" not in read.properties
+
+
+def test_a_hostile_base_url_cannot_break_a_line() -> None:
+    site = Site(base_url="https://example.org/a b\r\nBEGIN:VEVENT\r\n/")
+    text = calendars(happened("2019-06-15"), site=site)["sinotime.ics"].decode()
+    assert text.split("\r\n").count("BEGIN:VEVENT") == 1
+    assert (
+        read_with_vobject(text).value("source")
+        == "https://example.org/a%20b%0D%0ABEGIN:VEVENT%0D%0A/sinotime.ics"
+    )
+
+
+def test_control_characters_never_reach_the_file() -> None:
+    text = calendars(happened("2019-06-15", title="Bell\x07 and \x1b[31mescape\x00 and tab\tstays"))
+    body = text["sinotime.ics"].decode()
+    assert "\x07" not in body
+    assert "\x1b" not in body
+    assert "\x00" not in body
+    assert (
+        only_event(happened("2019-06-15", title="Bell\x07 and \x1b[31mescape")).summary
+        == "Bell and [31mescape"
+    )
+
+
+def test_rendering_twice_gives_the_same_bytes() -> None:
+    events = [planned("2027-06"), event("x", outcome={"date": "2019-09-05T10:00:00", "source": "source-a"})]
+    assert calendars(*events) == calendars(*events)

@@ -1,0 +1,48 @@
+"""The calendars of tests/data/calendars.yaml, byte for byte.
+
+When a change to the output is meant, regenerate them with `pytest --update-golden` and read the
+diff before committing: subscribers see every byte that changes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from calendar_support import DATA
+from sinotime.build import site_for
+from sinotime.calendars import render_calendars
+from sinotime.loading import load_events
+from sinotime.timeline import build_timeline
+
+GOLDEN = Path(__file__).parent / "golden" / "calendars"
+
+
+def rendered() -> dict[str, bytes]:
+    data = load_events(DATA / "calendars.yaml", today=date(2026, 11, 23))
+    return render_calendars(build_timeline(data, as_of=data.last_changed()), site_for(data, None))
+
+
+def test_the_calendars_match_their_golden_files(update_golden: bool) -> None:
+    files = rendered()
+    if update_golden:
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        for stale in GOLDEN.glob("*.ics"):
+            stale.unlink()
+        for name, content in files.items():
+            (GOLDEN / name).write_bytes(content)
+        pytest.skip("golden files rewritten; review the diff")
+    assert sorted(path.name for path in GOLDEN.glob("*.ics")) == sorted(files)
+    for name, content in files.items():
+        assert (GOLDEN / name).read_bytes() == content, f"{name} differs from tests/golden/calendars/{name}"
+
+
+def test_golden_files_use_crlf_and_fold_at_75_octets() -> None:
+    for path in GOLDEN.glob("*.ics"):
+        content = path.read_bytes()
+        assert content.endswith(b"END:VCALENDAR\r\n")
+        lines = content.split(b"\r\n")
+        assert all(b"\n" not in line and b"\r" not in line for line in lines), path.name
+        assert all(len(line) <= 75 for line in lines), path.name
