@@ -68,3 +68,20 @@ def test_the_stories_the_reference_tells(data: EventsFile) -> None:
     targets = [e for e in by_id.values() if e.event.kind == "target"]
     assert targets
     assert all(e.flag is Flag.COMPLETED for e in targets)
+
+
+def test_the_committed_feeds_folder_is_built_from_the_bundled_data() -> None:
+    """`sinotime build --check` names stale files; a stale feeds/ fails here before it ships."""
+    from click.testing import CliRunner
+
+    from sinotime.cli import main
+
+    result = CliRunner().invoke(
+        main, ["build", str(ROOT / "events.yaml"), "--out", str(ROOT / "feeds"), "--check"]
+    )
+    assert result.exit_code == 0, result.output + "\nrun `sinotime build` and commit feeds/"
+
+
+def test_the_page_of_the_bundled_data_is_under_200_kb() -> None:
+    page = ROOT / "feeds" / "index.html"
+    assert page.stat().st_size < 200_000

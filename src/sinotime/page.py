@@ -575,6 +575,9 @@ def _quote(text: str | None) -> str:
 
 
 def _note(text: str | None) -> str:
+    """An outcome's note: what is uncertain about it. The curator's working notes on plans,
+    citations and other reports stay in the report, the feeds and the calendars, which keeps
+    the page small."""
     return f' <span class="note">({esc(text)})</span>' if text else ""
 
 
@@ -588,7 +591,7 @@ def _story(entry: Entry, timeline: Timeline) -> str:
             f"<li>Target <strong>{esc(target)}</strong>: <q>{esc(plan.wording)}</q>, said"
             f" {esc(plan.announced.words())}"
             f" by {_source_link(timeline.sources.get(plan.source), plan.source)}"
-            f"{_quote(plan.quote)}{_note(plan.note)}</li>"
+            f"{_quote(plan.quote)}</li>"
         )
     outcome = event.outcome
     if outcome is not None:
@@ -610,7 +613,7 @@ def _story(entry: Entry, timeline: Timeline) -> str:
             lines.append(
                 f"<li>Another report{said}{wording} by"
                 f" {_source_link(timeline.sources.get(report.source), report.source)}"
-                f"{_quote(report.quote)}{_note(report.note)}</li>"
+                f"{_quote(report.quote)}</li>"
             )
     elif entry.flag is Flag.OVERDUE:
         last_target = current_target(event)
@@ -622,8 +625,23 @@ def _story(entry: Entry, timeline: Timeline) -> str:
     return '<ol class="story">' + "".join(lines) + "</ol>"
 
 
+def _story_source_ids(event: Event) -> set[str]:
+    """Sources the story already links, by plan, outcome and other reports."""
+    ids = {plan.source for plan in event.plans}
+    if event.outcome is not None:
+        ids.add(event.outcome.source)
+        ids.update(report.source for report in event.outcome.other_reports)
+    return ids
+
+
 def _sources(event: Event, timeline: Timeline) -> str:
+    """The sources in full, each with its copies; those the story links only by copies.
+
+    A source the story already names and links is not repeated in full, which keeps the
+    page small; its copies, if any, are still listed.
+    """
     quotes = {c.source: c for c in event.cites}
+    in_story = _story_source_ids(event)
     items = []
     for source_id in event.source_ids():
         source = timeline.sources.get(source_id)
@@ -638,10 +656,14 @@ def _sources(event: Event, timeline: Timeline) -> str:
             for number, copy in enumerate((c for c in source.copies if web_href(c)), start=1)
         )
         citation = quotes.get(source_id)
-        cited = (_quote(citation.quote) + _note(citation.note)) if citation else ""
+        cited = _quote(citation.quote) if citation else ""
+        if source_id in in_story and not copies and not cited:
+            continue
         items.append(
             f"<li>{esc(source.publisher)}, {linked}, {esc(source.published.words())}{copies}{cited}</li>"
         )
+    if not items:
+        return ""
     return '<ul class="sources" aria-label="Sources">' + "".join(items) + "</ul>"
 
 
