@@ -28,7 +28,7 @@ from calendar_support import (
     read_with_vobject,
 )
 from sinotime.calendars import render_calendars
-from sinotime.models import EventsFile, Kind
+from sinotime.models import UNCHECKED_TEXT, EventsFile, Kind
 from sinotime.timeline import Timeline, build_timeline
 
 HOSTILE = [
@@ -215,7 +215,9 @@ def timeline_of(records: list[dict[str, Any]], series_title: str, name: str) -> 
             "sources": SOURCES,
             "series": [{"id": "bridge", "title": series_title}],
             "events": records,
-        }
+        },
+        # the renderers' own defences are under test: keep text the model would refuse
+        context={UNCHECKED_TEXT: True},
     )
     return build_timeline(data, as_of=date(2026, 11, 23))
 

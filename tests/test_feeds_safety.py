@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from sinotime.build import Site
 from sinotime.feeds import clean_text, render_feeds, web_address
-from sinotime.models import EventsFile
+from sinotime.models import UNSAFE_CHARACTERS, EventsFile
 from sinotime.timeline import build_timeline
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -501,9 +501,13 @@ HOSTILE_PIECES = [
 
 # Lone surrogates are left out: the model refuses them (pydantic cannot encode them), and
 # clean_text's own tests cover them.
-hostile_text = st.lists(
-    st.one_of(st.sampled_from(HOSTILE_PIECES), st.text(max_size=12)), min_size=1, max_size=8
-).map("".join)
+# Control characters and bidirectional overrides are left out too: the model refuses them
+# (tests/test_hostile_input.py), and clean_text's own tests cover what the feeds do with them.
+hostile_text = (
+    st.lists(st.one_of(st.sampled_from(HOSTILE_PIECES), st.text(max_size=12)), min_size=1, max_size=8)
+    .map("".join)
+    .map(lambda text: UNSAFE_CHARACTERS.sub("", text))
+)
 
 
 def line(limit: int = 500) -> st.SearchStrategy[str]:

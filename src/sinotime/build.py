@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from sinotime.errors import SinotimeError
-from sinotime.loading import load_events
+from sinotime.loading import MAX_FILE_BYTES, load_events
 from sinotime.models import EventsFile
 from sinotime.output import WriteResult, stale_files, write_files
 from sinotime.timeline import Timeline, build_timeline
@@ -82,13 +82,14 @@ def build(
     base_url: str | None = None,
     as_of: date | None = None,
     check: bool = False,
+    max_bytes: int = MAX_FILE_BYTES,
 ) -> BuildResult:
     """Render every output of `file` into `out`; with `check`, only say which files are stale.
 
     `as_of` (which plans are overdue) defaults to the newest change in the data, never the
     wall clock, so the same input gives the same bytes on any day.
     """
-    data = load_events(file, today=today)
+    data = load_events(file, today=today, max_bytes=max_bytes)
     timeline = build_timeline(data, as_of=as_of or data.last_changed())
     files = render_site(timeline, site_for(data, base_url))
     if check:

@@ -18,6 +18,7 @@ import click
 from sinotime import __version__
 
 DEFAULT_FILE = Path("events.yaml")
+DEFAULT_MAX_INPUT_MB = 32  # as loading.MAX_FILE_BYTES; not imported, to keep --help fast
 
 events_file_argument = click.argument(
     "file",
@@ -42,7 +43,15 @@ class SinotimeGroup(click.Group):
 
 @click.group(cls=SinotimeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="sinotime")
-def main() -> None:
+@click.option(
+    "--max-input-mb",
+    type=click.IntRange(1, 4096),
+    default=DEFAULT_MAX_INPUT_MB,
+    show_default=True,
+    help="Refuse events files larger than this many MiB.",
+)
+@click.pass_context
+def main(ctx: click.Context, max_input_mb: int) -> None:
     """Keep a timeline of planned and completed events, and publish it.
 
     sinotime reads a curated events.yaml, checks it, and writes calendars, feeds and
@@ -52,6 +61,7 @@ def main() -> None:
     Example:
       sinotime validate events.yaml
     """
+    ctx.obj = {"max_bytes": max_input_mb * 1024 * 1024}
 
 
 @main.command()
@@ -68,7 +78,7 @@ def validate(file: Path) -> None:
     """
     from sinotime.loading import load_events
 
-    data = load_events(file, today=local_today())
+    data = load_events(file, today=local_today(), max_bytes=max_input_bytes())
     click.echo(
         f"{file}: valid: {_count(len(data.events), 'event')}, {_count(len(data.sources), 'source')}, "
         f"{_count(len(data.series), 'series', 'series')}; last changed {data.last_changed()}"
@@ -117,6 +127,7 @@ def build(file: Path, out: Path, base_url: str | None, as_of: datetime | None, c
         base_url=base_url,
         as_of=as_of.date() if as_of else None,
         check=check,
+        max_bytes=max_input_bytes(),
     )
     if note := missing_address_note(result.files):
         click.echo(note, err=True)
@@ -291,7 +302,7 @@ def report(
 
     if start is not None and end is not None and end < start:
         raise click.BadParameter(f"--to {end} is before --from {start}", param_hint="'--to'")
-    data = load_events(file, today=local_today())
+    data = load_events(file, today=local_today(), max_bytes=max_input_bytes())
     known = {s.id for s in data.series}
     unknown = [s for s in series if s not in known]
     if unknown:
@@ -333,6 +344,12 @@ def report(
 
 def _stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+def max_input_bytes() -> int:
+    """The size limit set with `sinotime --max-input-mb`."""
+    obj = click.get_current_context().find_root().obj
+    return int(obj["max_bytes"]) if obj else DEFAULT_MAX_INPUT_MB * 1024 * 1024
 
 
 def local_today() -> date:

@@ -27,7 +27,7 @@ from sinotime.yamlreader import YamlReader, collector_paused, path_text, positio
 
 Loc = tuple[str | int, ...]
 
-MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024  # the default; `sinotime --max-input-mb` changes it
 MIN_ALIAS_BUDGET = 100_000  # an alias-free file of N bytes holds fewer than N / 2 values
 
 
@@ -41,21 +41,32 @@ class Located:
     at_key: bool = False  # point at the key rather than at its value
 
 
-def load_events(path: Path, *, today: date) -> EventsFile:
+def load_events(path: Path, *, today: date, max_bytes: int = MAX_FILE_BYTES) -> EventsFile:
     """Load and validate an events file; raise InputError listing every problem.
 
-    `today` is the caller's date: an outcome or a change dated after it is an error.
+    `today` is the caller's date: an outcome or a change dated after it is an error. Files
+    over `max_bytes` are refused before they are parsed (at most that much is ever read, so a
+    special file such as /dev/zero is refused too).
     """
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                [Problem(name, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
-            )
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
     except OSError as error:
-        raise InputError([Problem(name, 0, 0, "", f"cannot read: {error.strerror}")]) from None
+        raise InputError([Problem(name, 0, 0, "", f"cannot read: {error.strerror or error}")]) from None
+    if len(raw) > max_bytes:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    0,
+                    0,
+                    "",
+                    f"file is larger than the limit of {max_bytes:,} bytes",
+                    "raise the limit with `sinotime --max-input-mb N` if the file is meant to be this large",
+                )
+            ]
+        )
     return parse_events(raw, name, today=today)
 
 

@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -33,8 +34,34 @@ Slug = Annotated[
     StringConstraints(pattern=SLUG_PATTERN, max_length=100),
     Field(description="A lowercase slug of letters, digits and single hyphens: `rail-bridge-opening`."),
 ]
-Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
+# C0 and C1 controls (but tab and line feed) cannot travel in XML or a calendar line, and
+# bidirectional overrides and isolates can make a title read as something else ("Trojan
+# source"); text is refused with them rather than silently changed in some outputs.
+UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+UNCHECKED_TEXT = "unchecked_text"  # validation context key: keep such characters (tests of renderers)
+
+
+def _check_characters(value: str, info: ValidationInfo) -> str:
+    if info.context and info.context.get(UNCHECKED_TEXT):
+        return value
+    found = UNSAFE_CHARACTERS.search(value)
+    if found:
+        raise PydanticCustomError(
+            "hinted",
+            "contains the control character U+{code} at position {position}",
+            {
+                "code": f"{ord(found.group()):04X}",
+                "position": found.start() + 1,
+                "hint": "remove it; control characters and bidirectional overrides are not allowed in text",
+            },
+        )
+    return value
+
+
+Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_check_characters)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_check_characters)]
 
 
 def _check_web_url(value: str) -> str:

@@ -91,6 +91,20 @@ class YamlReader:
                 line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
                 hint = "indent with spaces, not tabs" if "\t" in line else None
                 self.problem(mark, (), f"YAML syntax error: {message}", hint)
+            except yaml.reader.ReaderError as error:
+                row = text.count("\n", 0, error.position) + 1
+                column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+                character = f"U+{error.character:04X}" if isinstance(error.character, int) else "a character"
+                self.problems.append(
+                    Problem(
+                        self.name,
+                        row,
+                        column,
+                        "",
+                        f"{character} is not allowed in YAML: {error.reason}",
+                        "remove it, or write it as an escape in a double-quoted string",
+                    )
+                )
             except yaml.YAMLError as error:
                 self.problem(None, (), f"YAML error: {error}")
             except _Stop:
