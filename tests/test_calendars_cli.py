@@ -49,7 +49,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     one = {name: content for name, (content, _) in snapshot(tmp_path / "one").items()}
     two = {name: content for name, (content, _) in snapshot(tmp_path / "two").items()}
     assert one == two
-    assert len(one) == 23  # 8 calendars, 14 feeds, the page
+    assert len(one) == 24  # 8 calendars, 14 feeds, the page, the list of them
 
 
 def test_a_build_that_changes_nothing_rewrites_nothing(tmp_path: Path) -> None:
@@ -119,3 +119,10 @@ def test_a_changed_event_rewrites_only_the_files_it_is_in(tmp_path: Path) -> Non
     # sinotime.ics and kind-forum.ics, the four feeds of everything and of forums, the page
     assert result.stdout == f"{tmp_path / 'feeds'}: wrote 7 files, 16 unchanged\n"
     assert b"SUMMARY:EEF opening\r\n" in (tmp_path / "feeds" / "kind-forum.ics").read_bytes()
+
+
+def test_a_build_as_of_a_day_before_any_event_writes_empty_calendars_and_feeds(tmp_path: Path) -> None:
+    result = build(FIXTURE, "--out", tmp_path, "--as-of", "1999-01-01")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "sinotime.ics").read_bytes().count(b"BEGIN:VEVENT") == 0
+    assert b"<entry>" not in (tmp_path / "sinotime.atom").read_bytes()

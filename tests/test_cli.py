@@ -72,3 +72,44 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
         assert "Example:" in out, f"{name} --help has no example"
         assert command.help and command.help.split("\n")[0].strip(), f"{name} has no help line"
         assert f"sinotime {name}" in README, f"the README does not mention `sinotime {name}`"
+
+
+def test_data_changed_today_in_harbin_is_not_in_the_future_in_california() -> None:
+    """The 'in the future' check uses the latest date on Earth, not this machine's zone."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).parent.parent
+    for zone in ("Etc/GMT+12", "America/Los_Angeles", "Pacific/Kiritimati"):
+        result = subprocess.run(
+            [sys.executable, "-m", "sinotime", "validate", str(root / "events.yaml")],
+            env={**os.environ, "TZ": zone},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, f"TZ={zone}: {result.stderr}"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--as-of", "2030-02-30"],
+            "Invalid value for '--as-of': '2030-02-30' is not a day: day is out of range",
+        ),
+        (
+            ["--as-of", "2030-2-3"],
+            "Invalid value for '--as-of': '2030-2-3' is not a day: write it YYYY-MM-DD",
+        ),
+        (
+            ["--base-url", "ftp://x"],
+            "Invalid value for '--base-url': 'ftp://x' is not an http:// or https://",
+        ),
+    ],
+)
+def test_bad_build_options_are_usage_errors(args: list[str], message: str) -> None:
+    code, _, err = run("build", str(DATA / "rail-bridge.yaml"), "--out", "/nonexistent/never", *args)
+    assert code == 2
+    assert message in err

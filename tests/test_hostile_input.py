@@ -139,6 +139,11 @@ def test_a_mangled_valid_file_gives_a_clear_error_or_a_model(edits: list[tuple[i
     assert_clear(result_of(text.encode()))
 
 
+def published(folder: Path) -> dict[str, bytes]:
+    """The published files of a build folder: all but its hidden list of them (and temporaries)."""
+    return {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.startswith(".")}
+
+
 KILLED_BUILD = textwrap.dedent(
     """
     import os, signal, sys
@@ -167,9 +172,9 @@ def test_a_build_killed_part_way_leaves_every_file_whole_and_a_second_build_comp
     out = tmp_path / "feeds"
     build = ["build", "--out", str(out), "--base-url", "https://example.org/t/"]
     assert CliRunner().invoke(main, [*build, str(old_source)]).exit_code == 0
-    old = {p.name: p.read_bytes() for p in out.iterdir()}
+    old = published(out)
     assert CliRunner().invoke(main, [*build, "--out", str(tmp_path / "new"), str(new_source)]).exit_code == 0
-    new = {p.name: p.read_bytes() for p in (tmp_path / "new").iterdir()}
+    new = published(tmp_path / "new")
     changed = sorted(name for name in old if old[name] != new[name])
     assert len(changed) >= 3
 
@@ -180,13 +185,15 @@ def test_a_build_killed_part_way_leaves_every_file_whole_and_a_second_build_comp
         env={**os.environ, "NO_COLOR": "1"},
     )
     assert killed.returncode == -signal.SIGKILL
-    after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
+    after = published(out)
     assert set(after) == set(old)
     assert all(after[name] in (old[name], new[name]) for name in after), "a file is half written"
     assert sum(after[name] == new[name] for name in changed) == 2, "exactly two files were replaced"
 
     assert CliRunner().invoke(main, [*build, str(new_source)]).exit_code == 0
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == new, "temporary files are left over"
+    everything = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert everything.pop(".sinotime-files").decode().split() == sorted(new)
+    assert everything == new, "temporary files are left over"
 
 
 @pytest.mark.parametrize(("character", "code"), [("\x07", "0007"), ("\u202e", "202E"), ("\x9b", "009B")])

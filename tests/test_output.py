@@ -107,3 +107,24 @@ def test_a_build_killed_between_two_files_leaves_each_file_old_or_new(tmp_path: 
     assert after != new, "the kill should have stopped the build part way"
     write_files(tmp_path, new)
     assert contents(tmp_path) == new, "the second build completes it and removes the temporary files"
+
+
+def test_a_build_removes_the_files_it_no_longer_produces_and_nothing_else(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_bytes(b"the user's own file")
+    write_files(tmp_path, OLD, manifest=True)
+    assert stale_files(tmp_path, {"a.ics": OLD["a.ics"]}, manifest=True) == ["b.rss", "c.atom"]
+    result = write_files(tmp_path, {"a.ics": OLD["a.ics"]}, manifest=True)
+    assert (result.written, result.unchanged, result.removed) == ([], ["a.ics"], ["b.rss", "c.atom"])
+    assert contents(tmp_path) == {
+        ".sinotime-files": b"a.ics\n",
+        "a.ics": OLD["a.ics"],
+        "notes.txt": b"the user's own file",
+    }
+
+
+def test_a_list_of_files_that_points_outside_the_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / ".sinotime-files").write_bytes(b"../outside.txt\n")
+    (tmp_path.parent / "outside.txt").write_bytes(b"keep me")
+    with pytest.raises(OutputError, match="outside"):
+        write_files(tmp_path, OLD, manifest=True)
+    assert (tmp_path.parent / "outside.txt").read_bytes() == b"keep me"

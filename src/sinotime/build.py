@@ -7,7 +7,7 @@ first file is written, so a failed build leaves the output folder exactly as it 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -72,6 +72,7 @@ class BuildResult:
     written: list[str]
     unchanged: list[str]
     stale: list[str]
+    removed: list[str] = field(default_factory=list)
 
 
 def build(
@@ -93,6 +94,6 @@ def build(
     timeline = build_timeline(data, as_of=as_of or data.last_changed())
     files = render_site(timeline, site_for(data, base_url))
     if check:
-        return BuildResult(files, [], [], stale_files(out, files))
-    result: WriteResult = write_files(out, files)
-    return BuildResult(files, result.written, result.unchanged, [])
+        return BuildResult(files, [], [], stale_files(out, files, manifest=True))
+    result: WriteResult = write_files(out, files, manifest=True)
+    return BuildResult(files, result.written, result.unchanged, [], result.removed)

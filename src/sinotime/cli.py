@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,32 @@ events_file_argument = click.argument(
     default=DEFAULT_FILE,
     required=False,
 )
+
+
+class DayType(click.ParamType[date]):
+    """A day written YYYY-MM-DD, refused with the reason when it does not exist."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        try:
+            if len(text) != 10:
+                raise ValueError("write it YYYY-MM-DD")
+            return date.fromisoformat(text)
+        except ValueError as error:
+            self.fail(f"{text!r} is not a day: {error}", param, ctx)
+
+
+DAY = DayType()
+
+
+def _web_address(value: str | None) -> str | None:
+    if value is not None and not value.startswith(("https://", "http://")):
+        raise click.BadParameter(f"{value!r} is not an http:// or https:// address")
+    return value
 
 
 class SinotimeGroup(click.Group):
@@ -78,7 +104,7 @@ def validate(file: Path) -> None:
     """
     from sinotime.loading import load_events
 
-    data = load_events(file, today=local_today(), max_bytes=max_input_bytes())
+    data = load_events(file, today=today_somewhere(), max_bytes=max_input_bytes())
     click.echo(
         f"{file}: valid: {_count(len(data.events), 'event')}, {_count(len(data.sources), 'source')}, "
         f"{_count(len(data.series), 'series', 'series')}; last changed {data.last_changed()}"
@@ -98,16 +124,17 @@ def validate(file: Path) -> None:
     "--base-url",
     metavar="URL",
     default=None,
+    callback=lambda ctx, param, value: _web_address(value),
     help="Public address of the output folder (overrides calendar.base_url in the file).",
 )
 @click.option(
     "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     default=None,
-    help="Day that decides what is overdue [default: the newest change in the file].",
+    help="Day that decides what is overdue, YYYY-MM-DD [default: the newest change in the file].",
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and name the files that are stale.")
-def build(file: Path, out: Path, base_url: str | None, as_of: datetime | None, check: bool) -> None:
+def build(file: Path, out: Path, base_url: str | None, as_of: date | None, check: bool) -> None:
     """Write the calendars and feeds of an events file into a folder.
 
     Every file is rendered first and then written atomically; files whose bytes are
@@ -123,9 +150,9 @@ def build(file: Path, out: Path, base_url: str | None, as_of: datetime | None, c
     result = build_site(
         file,
         out,
-        today=local_today(),
+        today=today_somewhere(),
         base_url=base_url,
-        as_of=as_of.date() if as_of else None,
+        as_of=as_of,
         check=check,
         max_bytes=max_input_bytes(),
     )
@@ -139,7 +166,10 @@ def build(file: Path, out: Path, base_url: str | None, as_of: datetime | None, c
             raise SystemExit(1)
         click.echo(f"{out}: all {_count(len(result.files), 'file')} up to date")
         return
-    click.echo(f"{out}: wrote {_count(len(result.written), 'file')}, {len(result.unchanged)} unchanged")
+    removed = f", removed {_count(len(result.removed), 'file')} no longer produced" if result.removed else ""
+    click.echo(
+        f"{out}: wrote {_count(len(result.written), 'file')}, {len(result.unchanged)} unchanged{removed}"
+    )
 
 
 @main.command()
@@ -302,7 +332,7 @@ def report(
 
     if start is not None and end is not None and end < start:
         raise click.BadParameter(f"--to {end} is before --from {start}", param_hint="'--to'")
-    data = load_events(file, today=local_today(), max_bytes=max_input_bytes())
+    data = load_events(file, today=today_somewhere(), max_bytes=max_input_bytes())
     known = {s.id for s in data.series}
     unknown = [s for s in series if s not in known]
     if unknown:
@@ -350,6 +380,15 @@ def max_input_bytes() -> int:
     """The size limit set with `sinotime --max-input-mb`."""
     obj = click.get_current_context().find_root().obj
     return int(obj["max_bytes"]) if obj else DEFAULT_MAX_INPUT_MB * 1024 * 1024
+
+
+def today_somewhere() -> date:
+    """The latest date it is anywhere on Earth (UTC+14): what the data may not be dated after.
+
+    A curator in Harbin who records today's outcome must not see it called "in the future"
+    by a CI machine or a reader in California, where it is still yesterday.
+    """
+    return (datetime.now(UTC) + timedelta(hours=14)).date()
 
 
 def local_today() -> date:

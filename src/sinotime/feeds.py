@@ -95,11 +95,12 @@ class Feed:
     author: str
     description: str
     entries: tuple[Entry, ...]  # newest change first, then id
+    newest_change: date  # of its events; of the whole file when it has none (an early --as-of)
 
     @property
     def updated(self) -> datetime:
         """The newest change of any of its events."""
-        return entry_time(max(entry.event.changed for entry in self.entries))
+        return entry_time(self.newest_change)
 
 
 def newest_change_first(entries: Iterable[Entry]) -> tuple[Entry, ...]:
@@ -111,7 +112,9 @@ def feeds_of(timeline: Timeline) -> list[Feed]:
     calendar = timeline.data.calendar
     name = clean_text(calendar.name).strip() or "sinotime"
     description = clean_text(calendar.description).strip() or name
-    feeds = [Feed(ALL_FEED, name, name, description, newest_change_first(timeline))]
+    everything = newest_change_first(timeline)
+    newest = max((entry.event.changed for entry in everything), default=timeline.data.last_changed())
+    feeds = [Feed(ALL_FEED, name, name, description, everything, newest)]
     for kind in Kind:
         entries = newest_change_first(entry for entry in timeline if entry.event.kind is kind)
         if entries:
@@ -122,6 +125,7 @@ def feeds_of(timeline: Timeline) -> list[Feed]:
                     name,
                     f"{description} This feed holds only {kind.label.lower()}.",
                     entries,
+                    max(entry.event.changed for entry in entries),
                 )
             )
     return feeds

@@ -16,11 +16,27 @@ from pathlib import Path
 
 from sinotime.errors import OutputError
 
+MANIFEST = ".sinotime-files"  # the names the last build wrote, one a line
+
 
 @dataclass
 class WriteResult:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def previous_names(out: Path) -> list[str]:
+    """The files the last build wrote into `out`, from its manifest; none if there is none."""
+    try:
+        text = (out / MANIFEST).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return sorted({line for line in text.splitlines() if line and line != MANIFEST})
+
+
+def _manifest(files: Mapping[str, bytes]) -> bytes:
+    return "".join(f"{name}\n" for name in sorted(files)).encode()
 
 
 def safe_target(out: Path, name: str) -> Path:
@@ -32,20 +48,30 @@ def safe_target(out: Path, name: str) -> Path:
     return target
 
 
-def stale_files(out: Path, files: Mapping[str, bytes]) -> list[str]:
-    """Names whose file in `out` is missing or differs from the rendered bytes."""
-    return [
-        name for name, content in sorted(files.items()) if not _has_content(safe_target(out, name), content)
-    ]
+def stale_files(out: Path, files: Mapping[str, bytes], *, manifest: bool = False) -> list[str]:
+    """Names whose file in `out` is missing or differs from the rendered bytes, and, with
+    `manifest`, files an earlier build wrote that this one would remove."""
+    differ = [name for name, content in files.items() if not _has_content(safe_target(out, name), content)]
+    old = previous_names(out) if manifest else []
+    leftover = [name for name in old if name not in files and safe_target(out, name).exists()]
+    return sorted({*differ, *leftover})
 
 
-def write_files(out: Path, files: Mapping[str, bytes]) -> WriteResult:
+def write_files(out: Path, files: Mapping[str, bytes], *, manifest: bool = False) -> WriteResult:
     """Write every changed file atomically; skip those whose bytes are already there.
 
     All new contents go to temporary files first; only when every one is on disk are they
     renamed into place. A full disk or a permission error part way leaves every old file as
     it was and removes the temporary files.
+
+    With `manifest` (a build's whole output folder), the names written are kept in
+    `.sinotime-files`, and files an earlier build wrote that this one does not are removed;
+    no other file in `out` is ever touched.
     """
+    old = previous_names(out) if manifest and out.is_dir() else []
+    removable = {name: safe_target(out, name) for name in old if name not in files}
+    if manifest:
+        files = {**files, MANIFEST: _manifest(files)}
     targets = {name: safe_target(out, name) for name in sorted(files)}
     if out.exists() and not out.is_dir():
         raise OutputError(f"cannot write to {out}: it is a file, not a folder")
@@ -58,14 +84,20 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> WriteResult:
             _remove_leftovers(target)
             content = files[name]
             if _has_content(target, content):
-                result.unchanged.append(name)
+                if name != MANIFEST:
+                    result.unchanged.append(name)
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             staged.append((_write_temporary(target, content), target))
-            result.written.append(name)
+            if name != MANIFEST:
+                result.written.append(name)
         for temporary, target in staged:
             os.replace(temporary, target)
             replaced += 1
+        for name, target in removable.items():
+            if target.exists():
+                target.unlink()
+                result.removed.append(name)
     except OSError as error:
         for temporary, _ in staged[replaced:]:
             temporary.unlink(missing_ok=True)
