@@ -16,8 +16,8 @@ from calendar_support import (
     read_with_vobject,
     timeline_of,
 )
-from sinotime.build import Site
 from sinotime.calendars import render_calendars
+from sinotime.site import Site
 
 
 def calendars(*events: dict[str, Any], site: Site = NO_SITE, **calendar: Any) -> dict[str, bytes]:

@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from calendar_support import DATA, ReadCalendar, Reader, icaljs, libical, read_with_ical, read_with_vobject
-from sinotime.build import Site
 from sinotime.calendars import render_calendars
 from sinotime.loading import load_events
+from sinotime.site import Site
 from sinotime.timeline import Entry, Timeline, build_timeline
 
 FIXTURE = DATA / "calendars.yaml"

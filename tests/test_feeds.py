@@ -18,11 +18,12 @@ import pytest
 from click.testing import CliRunner
 from feedgen.feed import FeedGenerator
 
-from sinotime.build import Site, build
+from sinotime.build import build
 from sinotime.cli import main
 from sinotime.feeds import render_feeds, web_address
 from sinotime.loading import load_events
 from sinotime.models import EventsFile
+from sinotime.site import Site
 from sinotime.timeline import Timeline, build_timeline
 from test_feeds_safety import ContentReader
 

@@ -30,10 +30,11 @@ from page_support import (
     text_of,
 )
 from sinotime import build as build_module
-from sinotime.build import Site, build
+from sinotime.build import build
 from sinotime.loading import parse_events
 from sinotime.models import EventsFile
 from sinotime.page import PAGE_NAME, render_page
+from sinotime.site import Site
 from sinotime.timeline import Flag, Timeline, build_timeline
 
 GOLDEN = DATA / "page-fixture.golden.html"
@@ -160,15 +161,11 @@ def test_each_row_says_in_one_line_what_its_calendar_and_feeds_hold(page: Elemen
     ]
 
 
-def test_names_it_does_not_know_are_listed_plainly_and_xml_feeds_are_recognised() -> None:
+def test_names_it_does_not_know_are_listed_plainly() -> None:
     timeline = fixture_timeline()
-    names = ["kind-nonsense.ics", "notes.txt", "series-unknown.rss", "sinotime.atom.xml", "sinotime.rss.xml"]
+    names = ["kind-nonsense.ics", "notes.txt", "series-unknown.rss"]
     rows = subscription_rows(parse_html(render(timeline, names=[*names, PAGE_NAME])))
     assert rows == {
-        "Everything: every event of every kind": [
-            f"{BASE_URL}sinotime.rss.xml",
-            f"{BASE_URL}sinotime.atom.xml",
-        ],
         "kind-nonsense.ics": [f"{BASE_URL}kind-nonsense.ics"],
         "notes.txt": [f"{BASE_URL}notes.txt"],
         "series-unknown.rss": [f"{BASE_URL}series-unknown.rss"],

@@ -344,7 +344,7 @@ def test_filters_describe_themselves_as_the_options_that_give_them() -> None:
         "--from 2019-01-01 --to 2019-12-31 --search 'it'\"'\"'s'"
     )
     assert Filters().describe() == ""
-    assert not Filters(search="  ").active
+    assert Filters(search="  ").search is None
 
 
 def test_an_empty_result_says_so_plainly() -> None:

@@ -47,9 +47,9 @@ from icalendar import (
     vUri,
 )
 
-from sinotime.build import Site
 from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_after
 from sinotime.models import Outcome, OutcomeStatus
+from sinotime.site import Site
 from sinotime.timeline import Entry, Flag, Timeline, first_target
 
 PRODID = "-//sinotime//sinotime calendars//EN"

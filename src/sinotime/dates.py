@@ -156,10 +156,6 @@ class FuzzyDate:
     def is_open(self) -> bool:
         return self.precision is Precision.OPEN
 
-    @property
-    def is_timed(self) -> bool:
-        return self.first.time is not None
-
     def start_datetime(self) -> datetime | None:
         """The naive start time of a timed date (its zone comes from the event)."""
         if self.first.time is None:
@@ -171,11 +167,6 @@ class FuzzyDate:
         if self.last is None or self.last.time is None:
             return None
         return datetime.combine(self.last.earliest, self.last.time)
-
-    def days(self) -> int | None:
-        """How many days lie between the bounds, inclusive; None when open."""
-        latest = self.latest
-        return None if latest is None else (latest - self.earliest).days + 1
 
     def words(self, *, short: bool = False) -> str:
         """The date in words at its true precision: "June 2014", "15–19 June 2019"."""

@@ -6,7 +6,7 @@ a milestone is completed. `render_feeds` writes a feed of every event (`sinotime
 `sinotime.atom`) and one per kind that has events (`kind-expo.rss`, `kind-expo.atom`...).
 Entries are ordered newest change first, then by id, and every feed keeps every event.
 
-What the W3C Feed Validation Service checks and sinotime relies on (tests/test_feeds.py
+What the W3C Feed Validation Service checks and sinotime relies on (tests/test_feeds_safety.py
 encodes each rule, since that service cannot be run offline):
 
 - the RSS channel has a title, a `link` to the site (the base URL), a description, a
@@ -44,9 +44,9 @@ from xml.etree import ElementTree as ET
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
-from sinotime.build import Site
 from sinotime.dates import parse_date
-from sinotime.models import Event, Kind, OutcomeStatus, Source
+from sinotime.models import Event, Kind, OutcomeStatus
+from sinotime.site import Site
 from sinotime.timeline import Entry, Flag, Timeline
 
 ALL_FEED = "sinotime"
@@ -207,21 +207,12 @@ def _fill_entry(feed_entry: Any, entry: Entry, fmt: str, timeline: Timeline, sit
     feed_entry.category(term=event.kind.value, label=event.kind.label)
 
 
-def primary_source(event: Event, timeline: Timeline) -> Source | None:
-    """The first source the event cites (then the first it names anywhere) that has an address."""
-    for source_id in event.source_ids():
-        source = timeline.sources.get(source_id)
-        if source is not None and source.url is not None:
-            return source
-    return None
-
-
 def entry_links(event: Event, timeline: Timeline, site: Site) -> list[str]:
     """The entry's link (its primary source, else the site), then its other sources' addresses."""
     addresses = [
         web_address(source.url)
-        for source in (timeline.sources.get(source_id) for source_id in event.source_ids())
-        if source is not None and source.url is not None
+        for source in (timeline.sources[source_id] for source_id in event.source_ids())
+        if source.url is not None
     ]
     if not addresses:
         addresses = [web_address(site.base_url or "")]
@@ -300,9 +291,7 @@ def _link(text: str, url: str | None) -> str | _Html:
 
 
 def _source_ref(source_id: str, timeline: Timeline) -> str | _Html:
-    source = timeline.sources.get(source_id)
-    if source is None:
-        return source_id
+    source = timeline.sources[source_id]
     return _link(source.publisher, source.url)
 
 
@@ -386,9 +375,7 @@ def _plan_items(event: Event, timeline: Timeline) -> Iterable[_Html]:
 
 
 def _source_item(source_id: str, timeline: Timeline) -> _Html:
-    source = timeline.sources.get(source_id)
-    if source is None:
-        return _tag("li", source_id)
+    source = timeline.sources[source_id]
     item = _tag("li", _link(source.title, source.url), f" — {source.publisher}")
     if source.author:
         item.add(f", {source.author}")

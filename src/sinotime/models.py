@@ -6,6 +6,7 @@ The models know nothing of files or of the command line; `loading` builds them f
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from enum import StrEnum
@@ -93,11 +94,18 @@ Day = Annotated[
 ]
 
 
-def _check_timezone(value: str) -> str:
-    import difflib
+@functools.cache
+def _time_zones() -> frozenset[str]:
+    """Every IANA zone name; read once, as listing them scans the tz database (milliseconds)."""
     from zoneinfo import available_timezones
 
-    zones = available_timezones()
+    return frozenset(available_timezones())
+
+
+def _check_timezone(value: str) -> str:
+    import difflib
+
+    zones = _time_zones()
     if value not in zones:
         guess = difflib.get_close_matches(value, sorted(zones), n=1)
         hint = f"did you mean '{guess[0]}'?" if guess else "use an IANA name such as Asia/Harbin"
@@ -307,10 +315,6 @@ class Event(Strict):
         if self.changed < self.added:
             raise ValueError(f"changed ({self.changed}) is before added ({self.added})")
         return self
-
-    @property
-    def latest_plan(self) -> Plan | None:
-        return self.plans[-1] if self.plans else None
 
     def source_ids(self) -> list[str]:
         """Every source the event cites anywhere, first-cited first, without repeats."""

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib.resources import files
 
-from sinotime.build import Site
 from sinotime.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, FuzzyDate, Precision
 from sinotime.models import Event, Kind, OutcomeStatus, Source
+from sinotime.site import Site
 from sinotime.timeline import Entry, Flag, Timeline, current_target, sort_day
 
 PAGE_NAME = "index.html"
@@ -62,10 +62,8 @@ class FileFormat:
     calendar: bool = False
 
 
-# Longest suffix first: "x.rss.xml" is RSS, not an unknown ".xml".
+# What the calendars and feeds renderers write.
 FORMATS: tuple[FileFormat, ...] = (
-    FileFormat(".rss.xml", "RSS feed", "RSS", "application/rss+xml"),
-    FileFormat(".atom.xml", "Atom feed", "Atom", "application/atom+xml"),
     FileFormat(".atom", "Atom feed", "Atom", "application/atom+xml"),
     FileFormat(".rss", "RSS feed", "RSS", "application/rss+xml"),
     FileFormat(".ics", "Calendar", ".ics", "text/calendar", calendar=True),
@@ -388,13 +386,13 @@ def chart_rows(timeline: Timeline) -> list[Row]:
     """One row per series (in order of its earliest mark), then one per kind for the rest."""
     rows: list[Row] = []
     series_ids = sorted(
-        {e.event.series for e in timeline if e.event.series in timeline.series},
+        {e.event.series for e in timeline if e.event.series is not None},
         key=lambda s: (min(_first_day(e.event) for e in timeline.series_entries(s)), s),
     )
     for series_id in series_ids:
         rows.append(Row(timeline.series[series_id].title, timeline.series_entries(series_id), False))
     for kind in Kind:
-        loose = [e for e in timeline if e.event.kind is kind and e.event.series not in timeline.series]
+        loose = [e for e in timeline if e.event.kind is kind and e.event.series is None]
         if loose:
             rows.append(Row(kind.label, loose, True))
     return rows
@@ -562,9 +560,7 @@ def flag_text(entry: Entry) -> str:
     return entry.flag.label
 
 
-def _source_link(source: Source | None, source_id: str) -> str:
-    if source is None:
-        return esc(source_id)
+def _source_link(source: Source) -> str:
     href = web_href(source.url)
     name = esc(source.publisher)
     return f'<a href="{esc(href)}">{name}</a>' if href else name
@@ -575,9 +571,8 @@ def _quote(text: str | None) -> str:
 
 
 def _note(text: str | None) -> str:
-    """An outcome's note: what is uncertain about it. The curator's working notes on plans,
-    citations and other reports stay in the report, the feeds and the calendars, which keeps
-    the page small."""
+    """An outcome's note: what is uncertain about it. The curator's working notes on plans and
+    other reports are left to `sinotime report --format json`, which keeps the page small."""
     return f' <span class="note">({esc(text)})</span>' if text else ""
 
 
@@ -590,7 +585,7 @@ def _story(entry: Entry, timeline: Timeline) -> str:
         lines.append(
             f"<li>Target <strong>{esc(target)}</strong>: <q>{esc(plan.wording)}</q>, said"
             f" {esc(plan.announced.words())}"
-            f" by {_source_link(timeline.sources.get(plan.source), plan.source)}"
+            f" by {_source_link(timeline.sources[plan.source])}"
             f"{_quote(plan.quote)}</li>"
         )
     outcome = event.outcome
@@ -604,7 +599,7 @@ def _story(entry: Entry, timeline: Timeline) -> str:
         wording = f": <q>{esc(outcome.wording)}</q>," if outcome.wording else ","
         lines.append(
             f"<li>{verb}{when}{wording} reported by"
-            f" {_source_link(timeline.sources.get(outcome.source), outcome.source)}"
+            f" {_source_link(timeline.sources[outcome.source])}"
             f"{_quote(outcome.quote)}{_note(outcome.note)}</li>"
         )
         for report in outcome.other_reports:
@@ -612,7 +607,7 @@ def _story(entry: Entry, timeline: Timeline) -> str:
             wording = f": <q>{esc(report.wording)}</q>," if report.wording else ","
             lines.append(
                 f"<li>Another report{said}{wording} by"
-                f" {_source_link(timeline.sources.get(report.source), report.source)}"
+                f" {_source_link(timeline.sources[report.source])}"
                 f"{_quote(report.quote)}</li>"
             )
     elif entry.flag is Flag.OVERDUE:
@@ -644,10 +639,7 @@ def _sources(event: Event, timeline: Timeline) -> str:
     in_story = _story_source_ids(event)
     items = []
     for source_id in event.source_ids():
-        source = timeline.sources.get(source_id)
-        if source is None:
-            items.append(f"<li>{esc(source_id)}</li>")
-            continue
+        source = timeline.sources[source_id]
         href = web_href(source.url)
         title = f"“{esc(source.title)}”"
         linked = f'<a href="{esc(href)}">{title}</a>' if href else title
@@ -681,8 +673,8 @@ def _entry_html(entry: Entry, timeline: Timeline) -> str:
     event = entry.event
     when = entry.date.words() if entry.date is not None else "No date announced"
     meta = [event.kind.label]
-    if event.series is not None and event.series in timeline.series:
-        meta.append(timeline.series[event.series].title)
+    if entry.series is not None:
+        meta.append(entry.series.title)
     place = _place(event)
     if place:
         meta.append(place)

@@ -6,8 +6,9 @@ A library in three steps, so that each can be tested on its own:
 - `make_report(timeline, filters)` turns them into a `Report`: one `Row` per event, with its
   targets in the order announced, its outcome, its slip, its sources; the series read as
   stories; a summary (counts per flag and kind, the longest slips, what is overdue);
-- the pure renderers in `sinotime.report_formats` turn a `Report` into text, Markdown, JSON
-  or CSV.
+- the pure renderers `render_text`, `render_markdown`, `render_json` and `render_csv` turn a
+  `Report` into text, Markdown, JSON or CSV (`sinotime.report_formats` holds their escaping,
+  wrapping and colour helpers).
 
 Flags and slips come from `timeline`; nothing here decides them again.
 """
@@ -57,12 +58,6 @@ class Filters:
         object.__setattr__(self, "series", tuple(sorted(set(self.series))))
         if self.search is not None and not self.search.strip():
             object.__setattr__(self, "search", None)
-
-    @property
-    def active(self) -> bool:
-        return bool(
-            self.kinds or self.flags or self.series or self.start or self.end or self.search is not None
-        )
 
     def describe(self) -> str:
         """The filters as the options that give them: "--kind expo --flag overdue"."""
