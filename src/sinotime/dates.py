@@ -339,6 +339,12 @@ def _range_words(first: Point, last: Point, *, short: bool, joiner: str) -> str:
     return f"{first.words(short=short)}{separator}{last.words(short=short)}"
 
 
+def day_words(day: date, *, short: bool = False) -> str:
+    """A day in words, as every output writes it: "16 November 2022", "16 Nov 2022" when short."""
+    months = MONTH_ABBREVIATIONS if short else MONTH_NAMES
+    return f"{day.day} {months[day.month]} {day.year}"
+
+
 def day_after(day: date) -> date:
     """The exclusive end of an all-day range that ends on `day`."""
     return day + timedelta(days=1)

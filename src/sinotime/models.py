@@ -168,6 +168,11 @@ class OutcomeStatus(StrEnum):
     CANCELLED = "cancelled"
     POSTPONED = "postponed"
 
+    @property
+    def verb(self) -> str:
+        """What became of the event, as every output says it: "Happened", "Cancelled", "Postponed"."""
+        return self.value.capitalize()
+
 
 class CalendarInfo(Strict):
     """What subscribers see of the calendar and the feeds as a whole."""
@@ -202,6 +207,12 @@ class Source(Strict):
     seed: Line | None = Field(default=None, description="File name in shared/seeds/, for the five articles.")
     note: Text | None = Field(default=None, description="What is uncertain about the source itself.")
 
+    @property
+    def display_name(self) -> str:
+        """Who said it, as every output names the source: the publisher, or the headline when
+        the publisher is `unknown`."""
+        return self.title if self.publisher.casefold() == "unknown" else self.publisher
+
 
 class Series(Strict):
     """A project or a recurring event whose milestones or editions read as one story."""
@@ -225,6 +236,13 @@ class Place(Strict):
         if (self.lat is None) != (self.lon is None):
             raise ValueError("give both lat and lon, or neither")
         return self
+
+    def words(self, *, countries: bool = True) -> str:
+        """The place as every output writes it: "Tongjiang, Heilongjiang (CN, RU)"."""
+        text = ", ".join(part for part in (self.name, self.region) if part)
+        if countries and self.countries:
+            text += f" ({', '.join(self.countries)})"
+        return text
 
 
 def _citation_from_id(value: Any) -> Any:
