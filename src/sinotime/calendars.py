@@ -47,10 +47,10 @@ from icalendar import (
     vUri,
 )
 
-from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_after, day_words
+from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_after
 from sinotime.models import Outcome
 from sinotime.site import Site
-from sinotime.timeline import Entry, Flag, Timeline, primary_link, status_words
+from sinotime.timeline import Entry, Flag, Timeline, primary_link, status_heading, status_words
 
 PRODID = "-//sinotime//sinotime calendars//EN"
 REFRESH = timedelta(hours=12)
@@ -209,10 +209,7 @@ def describe(entry: Entry, timeline: Timeline, where: Placement) -> str:
     parts: list[str] = []
     if event.description:
         parts.append(event.description)
-    # Only a plan's status depends on the as-of day; naming it on the others would rewrite every
-    # event's description whenever the data changes.
-    on = f" on {day_words(timeline.as_of)}" if event.outcome is None else ""
-    facts = [f"Status{on}: {status_words(entry)}."]
+    facts = [f"{status_heading(entry, timeline.as_of)}: {status_words(entry)}."]
     if entry.date is not None and not where.exact:
         facts.append(f"Date: {date_phrase(entry.date)}{_spread_note(entry.date, where)}")
     if event.place is not None:

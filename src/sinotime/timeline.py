@@ -250,6 +250,12 @@ def status_words(status: Status, *, short: bool = False) -> str:
     return label
 
 
+def status_heading(entry: Entry, as_of: date) -> str:
+    """ "Status on 23 November 2026" for a plan, whose status depends on the as-of day; "Status"
+    once there is an outcome, so that its words do not change with every new as-of day."""
+    return f"Status on {day_words(as_of)}" if entry.event.outcome is None else "Status"
+
+
 def date_words(status: Status, *, short: bool = False) -> str | None:
     """The event's date in words, the same in every output; None for a plan with no date.
 
