@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib.resources import files
 
-from sinotime.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, FuzzyDate, Precision
-from sinotime.models import Event, Kind, OutcomeStatus, Source
+from sinotime.dates import FuzzyDate, Precision, day_words
+from sinotime.models import Event, Kind, Source
 from sinotime.site import Site
-from sinotime.timeline import Entry, Flag, Timeline, current_target, sort_day
+from sinotime.timeline import Entry, Flag, Timeline, date_words, sort_day, status_words
 
 PAGE_NAME = "index.html"
 
@@ -297,25 +297,16 @@ def marks_of(event: Event) -> list[Mark]:
 
 
 def chart_label(entry: Entry, *, with_title: bool) -> str:
-    """The few words beside an event on the chart; colour is never the only signal."""
-    target = current_target(entry.event)
-    when = entry.date.words(short=True) if entry.date is not None else ""
-    match entry.flag:
-        case Flag.COMPLETED_LATE:
-            slip = entry.slip.words() if entry.slip is not None else ""
-            text = f"{when} · {slip} late"
-        case Flag.OVERDUE:
-            text = f"overdue: last target {target.words(short=True)}" if target else "overdue"
-        case Flag.UPCOMING:
-            text = f"planned {when}"
-        case Flag.UNSCHEDULED:
-            text = "planned, no date"
-        case Flag.CANCELLED:
-            text = "cancelled"
-        case Flag.POSTPONED:
-            text = "postponed"
-        case _:
-            text = when
+    """The few words beside an event on the chart, in the words of every output, short:
+    "16 Nov 2022 · completed late, +3 y 10 m", "due summer 2026 · overdue since 1 Sep 2026".
+
+    What simply happened shows only its date; colour is never the only signal.
+    """
+    status = status_words(entry, short=True)
+    status = status[:1].lower() + status[1:]
+    if entry.flag is Flag.COMPLETED and not entry.ahead:
+        status = ""
+    text = " · ".join(part for part in (date_words(entry, short=True), status) if part)
     if with_title:
         title = entry.event.title
         short = title if len(title) <= 34 else title[:33].rstrip() + "…"
@@ -435,8 +426,7 @@ def _entry_svg(drawing: Drawing, scale: Scale, y: float, as_of_x: float) -> str:
     parts.append(
         f'<text class="label" x="{_n(x)}" y="{_n(y + 4)}" text-anchor="{anchor}">{esc(drawing.label)}</text>'
     )
-    when = entry.date.words() if entry.date is not None else "no date"
-    tooltip = f"{event.title} — {flag_text(entry)} — {when}"
+    tooltip = f"{event.title} — {status_words(entry)} — {date_words(entry) or 'no date'}"
     return (
         f'<g class="entry f-{esc(entry.flag.value)}" data-kind="{esc(event.kind.value)}"'
         f' data-flag="{esc(entry.flag.value)}"><a href="#event-{esc(event.id)}">'
@@ -474,8 +464,7 @@ def timeline_svg(timeline: Timeline) -> str:
         y += height
     bottom = y
     axis = _axis(scale, bottom)
-    as_of = timeline.as_of
-    as_of_words = f"as of {as_of.day} {MONTH_ABBREVIATIONS[as_of.month]} {as_of.year}"
+    as_of_words = f"as of {day_words(timeline.as_of, short=True)}"
     anchor = "end" if as_of_x > WIDTH / 2 else "start"
     axis.append(
         f'<line class="as-of" x1="{_n(as_of_x)}" y1="{AXIS_HEIGHT - 8}"'
@@ -554,15 +543,9 @@ def _legend() -> str:
 # --- the list ----------------------------------------------------------------------------------
 
 
-def flag_text(entry: Entry) -> str:
-    if entry.flag is Flag.COMPLETED_LATE and entry.slip is not None:
-        return f"{entry.flag.label}, {entry.slip.words()}"
-    return entry.flag.label
-
-
 def _source_link(source: Source) -> str:
     href = web_href(source.url)
-    name = esc(source.publisher)
+    name = esc(source.display_name)
     return f'<a href="{esc(href)}">{name}</a>' if href else name
 
 
@@ -590,11 +573,7 @@ def _story(entry: Entry, timeline: Timeline) -> str:
         )
     outcome = event.outcome
     if outcome is not None:
-        verb = {
-            OutcomeStatus.HAPPENED: "Happened",
-            OutcomeStatus.CANCELLED: "Cancelled",
-            OutcomeStatus.POSTPONED: "Postponed",
-        }[outcome.status]
+        verb = outcome.status.verb
         when = f" <strong>{esc(outcome.date.words())}</strong>" if outcome.date is not None else ""
         wording = f": <q>{esc(outcome.wording)}</q>," if outcome.wording else ","
         lines.append(
@@ -610,11 +589,8 @@ def _story(entry: Entry, timeline: Timeline) -> str:
                 f" {_source_link(timeline.sources[report.source])}"
                 f"{_quote(report.quote)}</li>"
             )
-    elif entry.flag is Flag.OVERDUE:
-        last_target = current_target(event)
-        latest = last_target.latest if last_target is not None else None
-        since = f"; the last target ran out on {_day_words(latest)}" if latest else ""
-        lines.append(f"<li><strong>No outcome recorded</strong>{esc(since)}.</li>")
+    elif entry.flag is Flag.OVERDUE:  # the status says since when
+        lines.append("<li><strong>No outcome recorded</strong>.</li>")
     elif entry.flag.is_plan:
         lines.append("<li>No outcome yet.</li>")
     return '<ol class="story">' + "".join(lines) + "</ol>"
@@ -651,38 +627,26 @@ def _sources(event: Event, timeline: Timeline) -> str:
         cited = _quote(citation.quote) if citation else ""
         if source_id in in_story and not copies and not cited:
             continue
-        items.append(
-            f"<li>{esc(source.publisher)}, {linked}, {esc(source.published.words())}{copies}{cited}</li>"
-        )
+        named = "" if source.display_name == source.title else f"{esc(source.display_name)}, "
+        items.append(f"<li>{named}{linked}, {esc(source.published.words())}{copies}{cited}</li>")
     if not items:
         return ""
     return '<ul class="sources" aria-label="Sources">' + "".join(items) + "</ul>"
 
 
-def _place(event: Event) -> str | None:
-    place = event.place
-    if place is None:
-        return None
-    text = place.name + (f", {place.region}" if place.region else "")
-    if place.countries:
-        text += f" ({', '.join(place.countries)})"
-    return text
-
-
 def _entry_html(entry: Entry, timeline: Timeline) -> str:
     event = entry.event
-    when = entry.date.words() if entry.date is not None else "No date announced"
+    when = date_words(entry) or "No date announced"
     meta = [event.kind.label]
     if entry.series is not None:
         meta.append(entry.series.title)
-    place = _place(event)
-    if place:
-        meta.append(place)
+    if event.place is not None:
+        meta.append(event.place.words())
     parts = [
         f'<li id="event-{esc(event.id)}" data-kind="{esc(event.kind.value)}"'
         f' data-flag="{esc(entry.flag.value)}">',
         f'<div class="when"><span class="date-words">{esc(when)}</span>'
-        f' <span class="flag flag-{esc(entry.flag.value)}">{esc(flag_text(entry))}</span></div>',
+        f' <span class="flag flag-{esc(entry.flag.value)}">{esc(status_words(entry))}</span></div>',
         f"<h3>{esc(event.title)}</h3>",
         f'<p class="meta">{" · ".join(esc(m) for m in meta)}</p>',
     ]
@@ -700,7 +664,8 @@ def _filters(timeline: Timeline) -> str:
     kinds = [k for k in Kind if any(e.event.kind is k for e in timeline)]
     flags = [f for f in Flag if any(e.flag is f for e in timeline)]
     kind_options = "".join(f'<option value="{esc(k.value)}">{esc(k.label)}</option>' for k in kinds)
-    flag_options = "".join(f'<option value="{esc(f.value)}">{esc(f.label)}</option>' for f in flags)
+    # "Planned (upcoming)": the label as the page shows it, and the value `report --flag` takes.
+    flag_options = "".join(f'<option value="{esc(f.value)}">{esc(f.choice_label)}</option>' for f in flags)
     return (
         '<div id="filters" hidden>'
         '<label>Kind <select id="filter-kind"><option value="">All kinds</option>'
@@ -721,10 +686,6 @@ def _tally(timeline: Timeline) -> str:
                 f'<li><span class="flag flag-{esc(flag.value)}">{esc(flag.label)}</span> {count}</li>'
             )
     return '<ul class="tally" aria-label="Events by status">' + "".join(items) + "</ul>"
-
-
-def _day_words(day: date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
 
 
 def render_html(timeline: Timeline, site: Site, published: Sequence[str]) -> str:
@@ -759,7 +720,7 @@ def render_html(timeline: Timeline, site: Site, published: Sequence[str]) -> str
         f"<h1>{esc(data.calendar.name)}</h1>",
         f'<p class="lede">{esc(data.calendar.description)}</p>',
         f'<p class="facts">{count} event{"" if count == 1 else "s"}; statuses as of'
-        f" {esc(_day_words(timeline.as_of))}; data last changed {esc(_day_words(data.last_changed()))}.</p>",
+        f" {esc(day_words(timeline.as_of))}; data last changed {esc(day_words(data.last_changed()))}.</p>",
         _tally(timeline),
         _quick_subscribe(groups, site),
         "</header>",
