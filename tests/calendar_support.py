@@ -33,8 +33,8 @@ import vobject
 from ical.calendar_stream import IcsCalendarStream
 from ical.parsing.component import parse_content
 
-from sinotime.build import Site
 from sinotime.models import UNCHECKED_TEXT, EventsFile
+from sinotime.site import Site
 from sinotime.timeline import Timeline, build_timeline
 
 TESTS = Path(__file__).parent

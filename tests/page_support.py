@@ -8,10 +8,10 @@ from xml.etree.ElementTree import Element
 
 import html5lib
 
-from sinotime.build import Site
 from sinotime.loading import parse_events
 from sinotime.models import EventsFile
 from sinotime.page import render_page
+from sinotime.site import Site
 from sinotime.timeline import Timeline, build_timeline
 
 DATA = Path(__file__).parent / "data"

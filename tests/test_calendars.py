@@ -16,8 +16,8 @@ from calendar_support import (
     read_with_vobject,
     timeline_of,
 )
-from sinotime.build import Site
 from sinotime.calendars import render_calendars
+from sinotime.site import Site
 
 
 def calendars(*events: dict[str, Any], site: Site = NO_SITE, **calendar: Any) -> dict[str, bytes]:
@@ -173,20 +173,21 @@ def test_a_zone_that_changed_offset_between_two_events_is_read_right_by_every_pa
 def test_an_upcoming_plan_is_tentative_and_marked_planned() -> None:
     found = only_event(planned("2027-06-15"))
     assert (found.status, found.summary) == ("TENTATIVE", "Planned: Event e")
-    assert "Planned, as of 23 November 2026" in found.description
+    assert "Status on 23 November 2026: Planned." in found.description
 
 
 def test_an_overdue_plan_says_so_and_names_the_as_of_day() -> None:
     found = only_event(planned("2025-06-15"))
     assert (found.status, found.summary) == ("TENTATIVE", "Overdue: Event e")
-    assert "Overdue as of 23 November 2026" in found.description
+    assert "Status on 23 November 2026: Overdue since 16 June 2025." in found.description
 
 
 def test_what_happened_is_confirmed_at_its_actual_date_not_its_target() -> None:
     plan = {"target": "2018", "wording": "in 2018", "announced": "2017-02-16", "source": "source-a"}
     found = only_event(event("e", plans=[plan], outcome={"date": "2022-11-16", "source": "source-b"}))
     assert (found.status, found.summary, found.start.value) == ("CONFIRMED", "Event e", "2022-11-16")
-    assert "Completed late (+3 y 10 m against the first announced target, 2018)" in found.description
+    assert "Status: Completed late, +3 y 10 m." in found.description
+    assert "1. 2018: “in 2018”" in found.description  # what the slip is measured against
 
 
 def test_a_plan_sits_at_its_latest_target() -> None:
@@ -238,7 +239,8 @@ def test_a_postponed_event_is_shown_called_off_at_its_old_date() -> None:
         )
     )
     assert (found.status, found.summary) == ("CANCELLED", "Postponed: Event e")
-    assert "Postponed with no new date" in found.description
+    assert "Status: Postponed." in found.description
+    assert "Outcome: postponed (Example Wire)" in found.description
 
 
 def test_sequence_grows_when_a_target_is_added_and_when_the_outcome_is_recorded() -> None:
@@ -280,7 +282,7 @@ def test_an_event_carries_place_geo_url_and_categories() -> None:
     (found,) = read_with_vobject(text).events
     assert found.location == "Harbin, Heilongjiang"
     assert found.geo == (45.75, 126.63)
-    # The first-cited source has no address, so the first one that has one is used.
+    # The report of what happened is the link, though another source is cited first.
     assert found.url == "https://example.org/a"
     assert found.categories == ("Expos and trade fairs", "The bridge, north and south")
     assert found.description is not None

@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from calendar_support import DATA, ReadCalendar, Reader, icaljs, libical, read_with_ical, read_with_vobject
-from sinotime.build import Site
 from sinotime.calendars import render_calendars
 from sinotime.loading import load_events
-from sinotime.timeline import Entry, Timeline, build_timeline
+from sinotime.site import Site
+from sinotime.timeline import Entry, Timeline, build_timeline, status_words
 
 FIXTURE = DATA / "calendars.yaml"
 SITE = Site(base_url="https://example.org/sinotime/")
@@ -191,24 +191,26 @@ def test_descriptions_hold_the_story(reader: Reader) -> None:
         assert text is not None
         if event.description:
             assert text.startswith(event.description)
-        assert f"Status: {entry.flag.label}" in text
+        on = " on 20 November 2026" if event.outcome is None else ""
+        assert f"Status{on}: {status_words(entry)}." in text
         for plan in event.plans:
             assert (
-                f"“{plan.wording}” (announced {plan.announced.words()}, {sources[plan.source].publisher})"
+                f"“{plan.wording}” (announced {plan.announced.words()}, {sources[plan.source].display_name})"
                 in text
             )
         if event.outcome is not None and event.outcome.wording:
             assert f"“{event.outcome.wording}”" in text
         for source_id in event.source_ids():
             source = sources[source_id]
-            line = f"- {source.publisher}: “{source.title}” ({source.published.words()})"
+            named = "" if source.display_name == source.title else f"{source.display_name}: "
+            line = f"- {named}“{source.title}” ({source.published.words()})"
             assert line + (f" {source.url}" if source.url else "") in text.split("\n")
 
 
 def test_an_overdue_plan_states_the_as_of_day(reader: Reader) -> None:
     text = read(reader, "sinotime.ics").event("cultural-fair-2023@sinotime").description
     assert text is not None
-    assert "Overdue as of 20 November 2026" in text
+    assert "Status on 20 November 2026: Overdue since 1 June 2023." in text
 
 
 def test_all_readers_read_the_same_text() -> None:

@@ -28,3 +28,15 @@ def test_code_is_formatted() -> None:
 def test_mypy_strict_finds_nothing() -> None:
     result = run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_renderers_do_not_import_the_loader() -> None:
+    """Renderers get a Timeline and a Site; loading the events file (build, loading) is not theirs."""
+    code = (
+        "import sys, sinotime.calendars, sinotime.feeds, sinotime.page, sinotime.report; "
+        "print(sorted(m for m in sys.modules if m in ('sinotime.build', 'sinotime.loading')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, "[]"), result.stderr

@@ -18,11 +18,12 @@ import pytest
 from click.testing import CliRunner
 from feedgen.feed import FeedGenerator
 
-from sinotime.build import Site, build
+from sinotime.build import build
 from sinotime.cli import main
 from sinotime.feeds import render_feeds, web_address
 from sinotime.loading import load_events
 from sinotime.models import EventsFile
+from sinotime.site import Site
 from sinotime.timeline import Timeline, build_timeline
 from test_feeds_safety import ContentReader
 
@@ -41,23 +42,24 @@ EXPECTED = {
         "http://www.xinhuanet.com/english/2019-06/18/c_138152672.htm",
     ),
     "rail-bridge-opening": (
-        "Completed late (+3 y 10 m): Tongjiang–Nizhneleninskoye railway bridge opens to traffic, "
+        "Completed late, +3 y 10 m: Tongjiang–Nizhneleninskoye railway bridge opens to traffic, "
         "16 November 2022",
-        "http://www.chinadaily.com.cn/business/2017-02/16/content_28222545.htm",
+        # the report of the opening, not the planning article it cites first
+        "https://seanews.ru/en/2022/11/18/en-first-train-crosses-amur-to-china-by-new-bridge/",
     ),
     "cultural-fair-2024": (
         "Cancelled: Harbin–Khabarovsk cultural fair, was due June 2024",
         BASE,  # no source of it has an address: the entry links to the site
     ),
     "heihe-cable-car": (
-        "Overdue: Heihe–Blagoveshchensk cable car opens, due about 2023",
+        "Overdue since 1 January 2024: Heihe–Blagoveshchensk cable car opens, due about 2023",
         "https://example.org/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/"
         "%D0%BA%D0%B0%D0%BD%D0%B0%D1%82%D0%BD%D0%B0%D1%8F-%D0%B4%D0%BE%D1%80%D0%BE%D0%B3%D0%B0"
         "?id=7&lang=ru",
     ),
     "investment-forum-2024": (
         "Postponed: Far East investment forum in Harbin, was due summer 2024",
-        "https://example.org/tass/forum-september",  # the first of its sources with an address
+        "https://example.org/tass/forum-september",  # the outcome's source has none: the next that has
     ),
     "ecommerce-hub": (
         "Planned, no date: Cross-border e-commerce hub in the Heilongjiang free trade zone",
@@ -65,7 +67,7 @@ EXPECTED = {
     ),
     "expo-2019": (
         "Completed: 6th China–Russia Expo & Harbin trade fair, 15–19 June 2019",
-        "https://example.org/harbin/expo-2019.html",
+        "http://www.xinhuanet.com/english/2019-06/18/c_138152672.htm",  # the outcome's source
     ),
 }
 # Newest change first, then id.
@@ -204,7 +206,7 @@ def test_content_gives_every_target_beside_the_outcome_the_place_and_the_sources
             target = plan.target.words() if plan.target is not None else "no date given"
             source = sources[plan.source]
             assert item.startswith(f"Target: {target} — “{plan.wording}” — ")
-            assert f"announced {plan.announced.words()} by {source.publisher}" in item
+            assert f"announced {plan.announced.words()} by {source.display_name}" in item
             if source.url is not None:
                 assert web_address(source.url) in links
         outcome_item = content.items[len(event.plans)]
@@ -212,14 +214,14 @@ def test_content_gives_every_target_beside_the_outcome_the_place_and_the_sources
             assert outcome_item == "Outcome: none recorded"
         else:
             assert outcome_item.startswith("Outcome: ")
-            assert f"reported by {sources[event.outcome.source].publisher}" in outcome_item
+            assert f"reported by {sources[event.outcome.source].display_name}" in outcome_item
             if event.outcome.date is not None:
                 assert event.outcome.date.words() in outcome_item
             if event.outcome.wording is not None:
                 assert f"“{event.outcome.wording}”" in outcome_item
         for source_id in event.source_ids():
             source = sources[source_id]
-            listed = f"{source.title} — {source.publisher}, published {source.published.words()}"
+            listed = f"{source.title} — {source.display_name}, published {source.published.words()}"
             if source.copies:
                 listed += f" (copies: {', '.join(str(n) for n in range(1, len(source.copies) + 1))})"
             assert listed in content.items
@@ -229,13 +231,17 @@ def test_content_gives_every_target_beside_the_outcome_the_place_and_the_sources
     assert bridge.paragraphs[:2] == [
         "The first railway bridge across the Amur between China and Russia.\n\n"
         "Freight trains cross from Nizhneleninskoye (Russia) to Tongjiang (China).",
-        "Status on 20 November 2026: Completed late (+3 y 10 m)",
+        "Status: Completed late, +3 y 10 m",
     ]
     assert (
         "Place: Tongjiang–Nizhneleninskoye, Heilongjiang; Jewish Autonomous Oblast (CN, RU)"
         in bridge.paragraphs
     )
     assert "Series: Tongjiang–Nizhneleninskoye railway bridge" in bridge.paragraphs
+    # A plan's status depends on the as-of day, so it names it; an outcome's does not.
+    assert (
+        "Status on 20 November 2026: Overdue since 1 January 2024" in contents["heihe-cable-car"].paragraphs
+    )
     assert "Date: 16 November 2022" in bridge.paragraphs
     assert contents["expo-2019"].paragraphs[0] == (
         "Exhibitors < 2018's count, by the organisers' own figures & estimates."
@@ -250,6 +256,37 @@ def test_content_gives_every_target_beside_the_outcome_the_place_and_the_sources
     assert ("https://example.org/mirror/xinhua-2019-06-18.html", "1") in contents["expo-2027"].links
 
 
+def test_a_cancelled_event_with_a_date_reads_was_due_not_as_if_it_happened() -> None:
+    """A cancelled outcome's date is the date the event would have had (docs/file-format.md)."""
+    data = sample_data()
+    events = tuple(
+        e.model_copy(update={"outcome": e.outcome.model_copy(update={"date": e.plans[0].target})})
+        if e.id == "cultural-fair-2024" and e.outcome is not None
+        else e
+        for e in data.events
+    )
+    files = render_feeds(sample_timeline(data.model_copy(update={"events": events})), SITE)
+    titles = [e.title for e in feedparser.parse(files["kind-cultural-fair.atom"]).entries]
+    assert titles == ["Cancelled: Harbin–Khabarovsk cultural fair, was due June 2024"]
+
+
+def test_a_source_of_unknown_publisher_is_named_by_its_headline() -> None:
+    data = sample_data()
+    sources = tuple(
+        s.model_copy(update={"publisher": "unknown"}) if s.id == "chinadaily-2017-02-16" else s
+        for s in data.sources
+    )
+    files = render_feeds(sample_timeline(data.model_copy(update={"sources": sources})), SITE)
+    entry = next(
+        e for e in feedparser.parse(files["sinotime.atom"]).entries if e.id.endswith("/ecommerce-hub")
+    )
+    content = ContentReader(entry.content[0].value)
+    headline = "Heilongjiang sets sights on major boost to economic ties with Russia"
+    assert f"Target: no date given — “soon” — announced 16 February 2017 by {headline}" in content.items
+    assert f"{headline}, published 16 February 2017" in content.items  # not "— unknown"
+    assert "unknown" not in entry.content[0].value
+
+
 def test_atom_entry_links_keep_their_relation_despite_feedgen_issue_135(files: dict[str, bytes]) -> None:
     root = ET.fromstring(files["sinotime.atom"])
     bridge = next(
@@ -258,12 +295,12 @@ def test_atom_entry_links_keep_their_relation_despite_feedgen_issue_135(files: d
         if entry.findtext(f"{ATOM}id") == "tag:sinotime,2026:event/rail-bridge-opening"
     )
     assert [link.attrib for link in bridge.findall(f"{ATOM}link")] == [
-        {"href": "http://www.chinadaily.com.cn/business/2017-02/16/content_28222545.htm", "rel": "alternate"},
-        {"href": "http://www.xinhuanet.com/english/2019-06/18/c_138152672.htm", "rel": "via"},
         {
             "href": "https://seanews.ru/en/2022/11/18/en-first-train-crosses-amur-to-china-by-new-bridge/",
-            "rel": "via",
+            "rel": "alternate",
         },
+        {"href": "http://www.chinadaily.com.cn/business/2017-02/16/content_28222545.htm", "rel": "via"},
+        {"href": "http://www.xinhuanet.com/english/2019-06/18/c_138152672.htm", "rel": "via"},
     ]
     parsed = feedparser.parse(files["sinotime.atom"])
     entry = next(e for e in parsed.entries if e.id.endswith("/rail-bridge-opening"))

@@ -22,9 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sinotime.build import Site
 from sinotime.feeds import clean_text, render_feeds, web_address
 from sinotime.models import UNSAFE_CHARACTERS, EventsFile
+from sinotime.site import Site
 from sinotime.timeline import build_timeline
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -29,9 +29,9 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select
 
 from page_support import BASE_URL, fixture_data, fixture_timeline, published_names
-from sinotime.build import Site
 from sinotime.output import write_files
 from sinotime.page import render_page
+from sinotime.site import Site
 
 CHROMIUM_FLAGS = (
     "--headless",

@@ -152,6 +152,14 @@ def test_the_choices_offered_are_the_kinds_and_flags_of_the_model() -> None:
     assert tuple(flag.value for flag in Flag) == cli.FLAG_VALUES
 
 
+def test_the_flag_help_names_the_words_the_outputs_show_for_each_flag() -> None:
+    """The page's status filter says "Planned (upcoming)"; --help says the same mapping."""
+    result = CliRunner().invoke(cli.main, ["report", "--help"], prog_name="sinotime", terminal_width=2000)
+    renamed = [flag for flag in Flag if flag.choice_label != flag.label]
+    assert renamed == [Flag.UPCOMING, Flag.UNSCHEDULED]  # the others read as their value
+    assert f"upcoming is '{Flag.UPCOMING.label}', unscheduled '{Flag.UNSCHEDULED.label}'" in result.stdout
+
+
 def test_help_has_an_example_and_the_readme_documents_the_command() -> None:
     result = CliRunner().invoke(cli.main, ["report", "--help"], prog_name="sinotime")
     assert result.exit_code == 0

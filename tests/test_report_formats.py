@@ -268,8 +268,9 @@ def test_colour_only_when_asked_and_never_changes_the_words() -> None:
     plain = render_text(REPORT, colour=False)
     coloured = render_text(REPORT, colour=True)
     assert "\x1b" not in plain
-    assert "\x1b[31;1moverdue\x1b[0m" in coloured
-    assert "\x1b[32mcompleted\x1b[0m" in coloured
+    assert "\x1b[31;1mOverdue\x1b[0m since" in coloured
+    assert "\x1b[32mCompleted\x1b[0m ·" in coloured
+    assert "\x1b[33mCompleted late\x1b[0m, +" in coloured
     assert SGR.sub("", coloured) == plain
 
 

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from sinotime.loading import parse_events
-from sinotime.timeline import Flag, build_timeline, slip_between
+from sinotime.models import EventsFile
+from sinotime.timeline import (
+    Entry,
+    Flag,
+    build_timeline,
+    date_words,
+    primary_link,
+    primary_source,
+    slip_between,
+    status_words,
+)
 
 FIXTURE = (Path(__file__).parent / "data" / "rail-bridge.yaml").read_bytes()
 
@@ -57,3 +68,148 @@ def test_a_report_as_of_a_past_day_shows_what_was_known_then() -> None:
 def test_an_event_not_yet_announced_on_the_as_of_day_is_not_on_the_timeline() -> None:
     data = parse_events(FIXTURE, "x", today=date(2026, 11, 23))
     assert build_timeline(data, as_of=date(2017, 2, 15)).entries == ()
+
+
+# --- what every output says of an event: one set of words, one link ------------------------------
+
+
+def events_file(*events: dict[str, Any], sources: list[dict[str, Any]] | None = None) -> EventsFile:
+    return EventsFile.model_validate(
+        {
+            "calendar": {"name": "t", "description": "d"},
+            "sources": sources
+            or [
+                {
+                    "id": "old",
+                    "publisher": "P",
+                    "title": "Plans",
+                    "url": "https://a.example/",
+                    "published": "2017",
+                },
+                {
+                    "id": "new",
+                    "publisher": "Q",
+                    "title": "News",
+                    "url": "https://b.example/",
+                    "published": "2024-05-10",
+                },
+                {"id": "bare", "publisher": "unknown", "title": "A headline", "published": "2024-05-10"},
+            ],
+            "events": list(events),
+        }
+    )
+
+
+def event(**fields: Any) -> dict[str, Any]:
+    return {
+        "id": "e",
+        "title": "An event",
+        "kind": "expo",
+        "cites": ["old"],
+        "plans": [{"target": "2018", "wording": "in 2018", "announced": "2017-02-16", "source": "old"}],
+        "added": "2026-11-20",
+        "changed": "2026-11-20",
+    } | fields
+
+
+def entry_of(as_of: date = date(2026, 11, 23), **fields: Any) -> Entry:
+    (entry,) = build_timeline(events_file(event(**fields)), as_of=as_of).entries
+    return entry
+
+
+def test_the_rail_bridge_links_to_the_report_of_its_opening_not_to_its_first_plan() -> None:
+    data = parse_events(FIXTURE, "x", today=date(2026, 11, 23))
+    (event_,) = data.events
+    sources = {source.id: source for source in data.sources}
+    assert primary_source(event_) == "seanews-2022-11-18"
+    assert primary_link(event_, sources) == sources["seanews-2022-11-18"].url
+    as_planned = event_.model_copy(update={"outcome": None})
+    assert primary_source(as_planned) == "xinhua-2019-06-18"  # the current plan's source
+    assert primary_link(as_planned, sources) == sources["xinhua-2019-06-18"].url
+
+
+def test_a_source_without_an_address_gives_way_to_the_next_that_has_one() -> None:
+    data = events_file(event(outcome={"date": "2024-05", "source": "bare"}))
+    sources = {source.id: source for source in data.sources}
+    (event_,) = data.events
+    assert primary_source(event_) == "bare"
+    assert primary_link(event_, sources) == "https://a.example/"  # the current plan's source
+    nothing = events_file(
+        event(cites=["bare"], plans=[], outcome={"date": "2024-05", "source": "bare"}),
+        sources=[{"id": "bare", "publisher": "unknown", "title": "A headline", "published": "2024-05-10"}],
+    )
+    assert primary_link(nothing.events[0], {s.id: s for s in nothing.sources}) is None
+
+
+def test_a_source_of_unknown_publisher_is_named_by_its_headline() -> None:
+    named = {source.id: source.display_name for source in events_file(event()).sources}
+    assert named == {"old": "P", "new": "Q", "bare": "A headline"}
+
+
+@pytest.mark.parametrize(
+    ("fields", "as_of", "status", "when"),
+    [
+        (
+            {"outcome": {"date": "2022-11-16", "source": "new"}},
+            None,
+            "Completed late, +3 y 10 m",
+            "16 November 2022",
+        ),
+        ({"outcome": {"date": "2016-05", "source": "old"}}, None, "Completed, ahead of target", "May 2016"),
+        ({"outcome": {"date": "2018-12-31", "source": "old"}}, None, "Completed", "31 December 2018"),
+        ({}, date(2018, 12, 31), "Planned", "2018"),
+        ({}, None, "Overdue since 1 January 2019", "due 2018"),
+        (
+            {"outcome": {"status": "cancelled", "date": "2018", "source": "new"}},
+            None,
+            "Cancelled",
+            "was due 2018",
+        ),
+        ({"outcome": {"status": "postponed", "source": "new"}}, None, "Postponed", "was due 2018"),
+        (
+            {"plans": [{"wording": "soon", "announced": "2017-02-16", "source": "old"}]},
+            None,
+            "Planned, no date",
+            None,
+        ),
+    ],
+)
+def test_each_status_reads_the_same_in_every_output(
+    fields: dict[str, Any], as_of: date | None, status: str, when: str | None
+) -> None:
+    entry = entry_of(as_of or date(2026, 11, 23), **fields)
+    assert (status_words(entry), date_words(entry)) == (status, when)
+
+
+def test_short_words_abbreviate_the_months() -> None:
+    entry = entry_of(
+        plans=[{"target": "2018-06", "wording": "in June", "announced": "2017", "source": "old"}]
+    )
+    assert (status_words(entry, short=True), date_words(entry, short=True)) == (
+        "Overdue since 1 Jul 2018",
+        "due Jun 2018",
+    )
+
+
+def test_the_status_filter_shows_each_flag_with_the_value_report_flag_takes() -> None:
+    assert [flag.choice_label for flag in Flag] == [
+        "Completed",
+        "Completed late",
+        "Planned (upcoming)",
+        "Overdue",
+        "Planned, no date (unscheduled)",
+        "Cancelled",
+        "Postponed",
+    ]
+
+
+def test_an_undated_postponement_is_known_only_from_the_day_its_source_was_published() -> None:
+    postponed = {"outcome": {"status": "postponed", "source": "new"}}  # published 10 May 2024
+    assert entry_of(date(2024, 5, 9), **postponed).flag is Flag.OVERDUE
+    assert entry_of(date(2024, 5, 10), **postponed).flag is Flag.POSTPONED
+
+
+def test_a_cancellation_dated_when_it_would_have_been_is_known_from_its_source_not_that_date() -> None:
+    cancelled = {"plans": [], "outcome": {"status": "cancelled", "date": "2018", "source": "new"}}
+    assert build_timeline(events_file(event(**cancelled)), as_of=date(2019, 1, 1)).entries == ()
+    assert entry_of(date(2024, 5, 10), **cancelled).flag is Flag.CANCELLED

@@ -15,18 +15,10 @@ from sinotime.errors import SinotimeError
 from sinotime.loading import MAX_FILE_BYTES, load_events
 from sinotime.models import EventsFile
 from sinotime.output import WriteResult, stale_files, write_files
+from sinotime.site import Site
 from sinotime.timeline import Timeline, build_timeline
 
-
-@dataclass(frozen=True, slots=True)
-class Site:
-    """Where the output folder is published; None when no public address is known."""
-
-    base_url: str | None
-
-    def url(self, name: str) -> str | None:
-        """The public address of a file in the output folder."""
-        return None if self.base_url is None else self.base_url + name
+__all__ = ["BuildResult", "Renderer", "Site", "build", "render_site", "renderers", "site_for"]
 
 
 Renderer = Callable[[Timeline, Site], dict[str, bytes]]

@@ -47,10 +47,10 @@ from icalendar import (
     vUri,
 )
 
-from sinotime.build import Site
 from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_after
-from sinotime.models import Outcome, OutcomeStatus
-from sinotime.timeline import Entry, Flag, Timeline, first_target
+from sinotime.models import Outcome
+from sinotime.site import Site
+from sinotime.timeline import Entry, Flag, Timeline, primary_link, status_heading, status_words
 
 PRODID = "-//sinotime//sinotime calendars//EN"
 REFRESH = timedelta(hours=12)
@@ -68,14 +68,9 @@ STATUS = {
     Flag.POSTPONED: "CANCELLED",
 }
 
+# What happened needs no prefix; everything else says where it stands, in the flag's words.
 SUMMARY_PREFIX = {
-    Flag.UPCOMING: "Planned: ",
-    Flag.OVERDUE: "Overdue: ",
-    Flag.UNSCHEDULED: "Planned: ",
-    Flag.COMPLETED: "",
-    Flag.COMPLETED_LATE: "",
-    Flag.CANCELLED: "Cancelled: ",
-    Flag.POSTPONED: "Postponed: ",
+    flag: "" if flag in (Flag.COMPLETED, Flag.COMPLETED_LATE) else f"{flag.label}: " for flag in Flag
 }
 
 GRID_NOTE = (
@@ -211,17 +206,14 @@ def _between(first: Point, last: Point) -> str:
 def describe(entry: Entry, timeline: Timeline, where: Placement) -> str:
     """The event's DESCRIPTION: what, where, status, every target beside the outcome, sources."""
     event = entry.event
-    as_of = _day_words(timeline.as_of)
     parts: list[str] = []
     if event.description:
         parts.append(event.description)
-    facts = [f"Status: {_status_words(entry, as_of)}"]
+    facts = [f"{status_heading(entry, timeline.as_of)}: {status_words(entry)}."]
     if entry.date is not None and not where.exact:
         facts.append(f"Date: {date_phrase(entry.date)}{_spread_note(entry.date, where)}")
     if event.place is not None:
-        place = event.place
-        countries = f" ({', '.join(place.countries)})" if place.countries else ""
-        facts.append(f"Where: {', '.join(_place_parts(entry))}{countries}")
+        facts.append(f"Where: {event.place.words()}")
     if entry.series is not None:
         facts.append(f"Series: {entry.series.title}")
     if event.participants:
@@ -235,7 +227,7 @@ def describe(entry: Entry, timeline: Timeline, where: Placement) -> str:
             target = plan.target.words() if plan.target is not None else "no date"
             lines.append(
                 f"{number}. {target}: “{plan.wording}” "
-                f"(announced {plan.announced.words()}, {_publisher(timeline, plan.source)})"
+                f"(announced {plan.announced.words()}, {timeline.sources[plan.source].display_name})"
             )
         parts.append("\n".join(lines))
     if event.outcome is not None:
@@ -243,7 +235,8 @@ def describe(entry: Entry, timeline: Timeline, where: Placement) -> str:
     sources = ["Sources:"]
     for source_id in event.source_ids():
         source = timeline.sources[source_id]
-        line = f"- {source.publisher}: “{source.title}” ({source.published.words()})"
+        named = "" if source.display_name == source.title else f"{source.display_name}: "
+        line = f"- {named}“{source.title}” ({source.published.words()})"
         if source.url is not None:
             line += f" {source.url}"
         sources.append(line)
@@ -355,13 +348,13 @@ def _event(entry: Entry, where: Placement, timeline: Timeline) -> Event:
     vevent.add("description", Text(describe(entry, timeline, where)))
     vevent.add("status", STATUS[entry.flag])
     vevent.add("transp", "TRANSPARENT")  # others' events never make a subscriber look busy
-    location = ", ".join(_place_parts(entry))
+    location = clean_text(event.place.words(countries=False)).strip() if event.place is not None else ""
     if location:
         vevent.add("location", Text(location))
     place = event.place
     if place is not None and place.lat is not None and place.lon is not None:
         vevent.add("geo", PlainGeo((place.lat, place.lon)))
-    url = primary_url(entry, timeline)
+    url = primary_link(event, timeline.sources)
     if url is not None:
         vevent.add("url", vUri(clean_uri(url)), parameters={"VALUE": "URI"})
     vevent.add("categories", Categories([clean_text(category) for category in categories(entry)]))
@@ -401,15 +394,6 @@ def _six_places(number: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def primary_url(entry: Entry, timeline: Timeline) -> str | None:
-    """The address of the first-cited source that has one."""
-    for source_id in entry.event.source_ids():
-        url = timeline.sources[source_id].url
-        if url is not None:
-            return url
-    return None
-
-
 def categories(entry: Entry) -> list[str]:
     """The kind's label, then the series' title."""
     found = [entry.event.kind.label]
@@ -427,46 +411,8 @@ def _spread_note(when: FuzzyDate, where: Placement) -> str:
     return "; the exact day is not known, so the calendar shows every day it may be."
 
 
-def _place_parts(entry: Entry) -> list[str]:
-    place = entry.event.place
-    if place is None:
-        return []
-    parts = (clean_text(part).strip() for part in (place.name, place.region) if part is not None)
-    return [part for part in parts if part]
-
-
-def _status_words(entry: Entry, as_of: str) -> str:
-    flag, latest = entry.flag, entry.date
-    target = latest.words() if latest is not None else "no date"
-    match flag:
-        case Flag.UPCOMING:
-            return f"Planned, as of {as_of}; the latest announced target is {target}."
-        case Flag.OVERDUE:
-            return (
-                f"Overdue as of {as_of}: the latest announced target, {target}, has passed "
-                "and no outcome is recorded."
-            )
-        case Flag.UNSCHEDULED:
-            return f"Planned with no date, as of {as_of}."
-        case Flag.POSTPONED:
-            return f"Postponed with no new date, as of {as_of}; the latest target was {target}."
-        case Flag.CANCELLED:
-            return "Cancelled."
-        case Flag.COMPLETED_LATE:
-            first = first_target(entry.event)
-            slip = entry.slip.words() if entry.slip is not None else ""
-            against = f" against the first announced target, {first.words()}" if first is not None else ""
-            return f"Completed late ({slip}{against})."
-        case Flag.COMPLETED:
-            return "Completed."
-
-
 def _outcome_words(outcome: Outcome, timeline: Timeline) -> str:
-    verb = {
-        OutcomeStatus.HAPPENED: "happened",
-        OutcomeStatus.CANCELLED: "cancelled",
-        OutcomeStatus.POSTPONED: "postponed",
-    }[outcome.status]
+    verb = outcome.status.verb.lower()
     lines = [f"Outcome: {_report_words(verb, outcome.date, outcome.wording, outcome.source, timeline)}"]
     for report in outcome.other_reports:
         lines.append(
@@ -482,11 +428,8 @@ def _report_words(
     text = " ".join(part for part in (verb, when.words() if when is not None else "") if part)
     if wording is not None:
         text += f": “{wording}”" if text else f"“{wording}”"
-    return f"{text} ({_publisher(timeline, source)})" if text else f"({_publisher(timeline, source)})"
-
-
-def _publisher(timeline: Timeline, source_id: str) -> str:
-    return timeline.sources[source_id].publisher
+    name = timeline.sources[source].display_name
+    return f"{text} ({name})" if text else f"({name})"
 
 
 def _zone_of(entry: Entry, default: str) -> str:
@@ -495,10 +438,6 @@ def _zone_of(entry: Entry, default: str) -> str:
 
 def _is_day(point: Point) -> bool:
     return point.precision in (Precision.DAY, Precision.TIME)
-
-
-def _day_words(day: date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
 
 
 def _utc_midnight(day: date) -> datetime:

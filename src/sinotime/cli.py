@@ -261,7 +261,10 @@ FLAG_VALUES = ("completed", "completed-late", "upcoming", "overdue", "unschedule
     "flags",
     multiple=True,
     type=click.Choice(FLAG_VALUES),
-    help="Only events with this flag (repeat for several).",
+    help=(
+        "Only events with this flag (repeat for several). Outputs show each as its status words:"
+        " upcoming is 'Planned', unscheduled 'Planned, no date', the rest as named."
+    ),
 )
 @click.option("--series", "series", multiple=True, metavar="ID", help="Only events of this series (repeat).")
 @click.option(
@@ -313,8 +316,9 @@ def report(
 ) -> None:
     """Print every event in order, its plans beside its outcome.
 
-    Each event shows its date at its true precision, its kind, place and flag (completed,
-    completed-late, upcoming, overdue, unscheduled, cancelled, postponed), and for a plan
+    Each event shows its date at its true precision, its kind, place and status (the flags
+    completed, completed-late, upcoming, overdue, unscheduled, cancelled, postponed, in the
+    words the calendars, feeds and page use: 'Completed late, +3 y 10 m'), and for a plan
     every target in the order announced, with its source, then what became of it and how
     late. A summary counts the flags and kinds and lists the longest slips and everything
     overdue. Filters combine: an event must match all of them. Colour is used only on a

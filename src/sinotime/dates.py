@@ -156,10 +156,6 @@ class FuzzyDate:
     def is_open(self) -> bool:
         return self.precision is Precision.OPEN
 
-    @property
-    def is_timed(self) -> bool:
-        return self.first.time is not None
-
     def start_datetime(self) -> datetime | None:
         """The naive start time of a timed date (its zone comes from the event)."""
         if self.first.time is None:
@@ -171,11 +167,6 @@ class FuzzyDate:
         if self.last is None or self.last.time is None:
             return None
         return datetime.combine(self.last.earliest, self.last.time)
-
-    def days(self) -> int | None:
-        """How many days lie between the bounds, inclusive; None when open."""
-        latest = self.latest
-        return None if latest is None else (latest - self.earliest).days + 1
 
     def words(self, *, short: bool = False) -> str:
         """The date in words at its true precision: "June 2014", "15–19 June 2019"."""
@@ -346,6 +337,12 @@ def _range_words(first: Point, last: Point, *, short: bool, joiner: str) -> str:
         return f"{a.year}–{b.year}"
     separator = " – " if joiner == "–" else joiner
     return f"{first.words(short=short)}{separator}{last.words(short=short)}"
+
+
+def day_words(day: date, *, short: bool = False) -> str:
+    """A day in words, as every output writes it: "16 November 2022", "16 Nov 2022" when short."""
+    months = MONTH_ABBREVIATIONS if short else MONTH_NAMES
+    return f"{day.day} {months[day.month]} {day.year}"
 
 
 def day_after(day: date) -> date:

@@ -6,7 +6,7 @@ a milestone is completed. `render_feeds` writes a feed of every event (`sinotime
 `sinotime.atom`) and one per kind that has events (`kind-expo.rss`, `kind-expo.atom`...).
 Entries are ordered newest change first, then by id, and every feed keeps every event.
 
-What the W3C Feed Validation Service checks and sinotime relies on (tests/test_feeds.py
+What the W3C Feed Validation Service checks and sinotime relies on (tests/test_feeds_safety.py
 encodes each rule, since that service cannot be run offline):
 
 - the RSS channel has a title, a `link` to the site (the base URL), a description, a
@@ -44,10 +44,9 @@ from xml.etree import ElementTree as ET
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
-from sinotime.build import Site
-from sinotime.dates import parse_date
-from sinotime.models import Event, Kind, OutcomeStatus, Source
-from sinotime.timeline import Entry, Flag, Timeline
+from sinotime.models import Event, Kind
+from sinotime.site import Site
+from sinotime.timeline import Entry, Timeline, date_words, primary_link, status_heading, status_words
 
 ALL_FEED = "sinotime"
 FORMATS = ("rss", "atom")
@@ -211,53 +210,22 @@ def _fill_entry(feed_entry: Any, entry: Entry, fmt: str, timeline: Timeline, sit
     feed_entry.category(term=event.kind.value, label=event.kind.label)
 
 
-def primary_source(event: Event, timeline: Timeline) -> Source | None:
-    """The first source the event cites (then the first it names anywhere) that has an address."""
-    for source_id in event.source_ids():
-        source = timeline.sources.get(source_id)
-        if source is not None and source.url is not None:
-            return source
-    return None
-
-
 def entry_links(event: Event, timeline: Timeline, site: Site) -> list[str]:
-    """The entry's link (its primary source, else the site), then its other sources' addresses."""
-    addresses = [
+    """The entry's link (`timeline.primary_link`, else the site), then its other sources' addresses."""
+    primary = primary_link(event, timeline.sources)
+    addresses = [web_address(primary if primary is not None else site.base_url or "")]
+    addresses += [
         web_address(source.url)
-        for source in (timeline.sources.get(source_id) for source_id in event.source_ids())
-        if source is not None and source.url is not None
+        for source in (timeline.sources[source_id] for source_id in event.source_ids())
+        if source.url is not None
     ]
-    if not addresses:
-        addresses = [web_address(site.base_url or "")]
     return list(dict.fromkeys(addresses))
 
 
-def status_words(entry: Entry) -> str:
-    """'Completed late (+3 y 10 m)', 'Overdue', 'Planned'..."""
-    if entry.flag is Flag.COMPLETED_LATE and entry.slip is not None:
-        return f"{entry.flag.label} ({entry.slip.words()})"
-    return entry.flag.label
-
-
-def when_words(entry: Entry) -> str | None:
-    """The event's date in words, as the title shows it; None for a plan with no date."""
-    if entry.date is None or entry.flag is Flag.UNSCHEDULED:
-        return None
-    words = entry.date.words()
-    outcome = entry.event.outcome
-    if entry.flag is Flag.OVERDUE:
-        return f"due {words}"
-    if entry.flag is Flag.POSTPONED or (
-        entry.flag is Flag.CANCELLED and (outcome is None or outcome.date is None)
-    ):
-        return f"was due {words}"
-    return words
-
-
 def entry_title(entry: Entry) -> str:
-    """'Completed late (+3 y 10 m): Railway bridge opens, 16 November 2022'."""
+    """'Completed late, +3 y 10 m: Railway bridge opens, 16 November 2022'."""
     title = f"{status_words(entry)}: {clean_text(entry.event.title).strip()}"
-    when = when_words(entry)
+    when = date_words(entry)
     return f"{title}, {when}" if when else title
 
 
@@ -304,10 +272,8 @@ def _link(text: str, url: str | None) -> str | _Html:
 
 
 def _source_ref(source_id: str, timeline: Timeline) -> str | _Html:
-    source = timeline.sources.get(source_id)
-    if source is None:
-        return source_id
-    return _link(source.publisher, source.url)
+    source = timeline.sources[source_id]
+    return _link(source.display_name, source.url)
 
 
 def _quoted(wording: str | None) -> str | None:
@@ -320,16 +286,15 @@ def entry_html(entry: Entry, timeline: Timeline) -> str:
     body = _Html("div")
     if event.description:
         body.add(_Html("p").lines(event.description))
-    as_of = parse_date(timeline.as_of.isoformat()).words()
-    body.add(_tag("p", _tag("strong", f"Status on {as_of}"), ": ", status_words(entry)))
-    when = when_words(entry)
+    body.add(_tag("p", _tag("strong", status_heading(entry, timeline.as_of)), ": ", status_words(entry)))
+    when = date_words(entry)
     if when is not None:
         body.add(_tag("p", _tag("strong", "Date"), ": ", when))
     body.add(_tag("p", _tag("strong", "Kind"), ": ", event.kind.label))
     if entry.series is not None:
         body.add(_tag("p", _tag("strong", "Series"), ": ", entry.series.title))
     if event.place is not None:
-        body.add(_tag("p", _tag("strong", "Place"), ": ", _place_words(event)))
+        body.add(_tag("p", _tag("strong", "Place"), ": ", event.place.words()))
     if event.participants:
         body.add(_tag("p", _tag("strong", "Participants"), ": ", "; ".join(event.participants)))
     body.add(_tag("p", _tag("strong", "Plans and outcome")))
@@ -349,15 +314,6 @@ def _break_lines(root: ET.Element) -> None:
             element.tail = "\n" + (element.tail or "")
 
 
-def _place_words(event: Event) -> str:
-    place = event.place
-    assert place is not None
-    words = ", ".join(part for part in (place.name, place.region) if part)
-    if place.countries:
-        words += f" ({', '.join(place.countries)})"
-    return words
-
-
 def _plan_items(event: Event, timeline: Timeline) -> Iterable[_Html]:
     for plan in event.plans:
         target = plan.target.words() if plan.target is not None else "no date given"
@@ -371,7 +327,7 @@ def _plan_items(event: Event, timeline: Timeline) -> Iterable[_Html]:
     if outcome is None:
         yield _tag("li", _tag("strong", "Outcome"), ": none recorded")
         return
-    what = "happened" if outcome.status is OutcomeStatus.HAPPENED else outcome.status.value
+    what = outcome.status.verb.lower()
     if outcome.date is not None:
         what += f" {outcome.date.words()}"
     parts: list[str | _Html] = [_tag("strong", "Outcome"), f": {what}"]
@@ -390,10 +346,10 @@ def _plan_items(event: Event, timeline: Timeline) -> Iterable[_Html]:
 
 
 def _source_item(source_id: str, timeline: Timeline) -> _Html:
-    source = timeline.sources.get(source_id)
-    if source is None:
-        return _tag("li", source_id)
-    item = _tag("li", _link(source.title, source.url), f" — {source.publisher}")
+    source = timeline.sources[source_id]
+    item = _tag("li", _link(source.title, source.url))
+    if source.display_name != source.title:
+        item.add(f" — {source.display_name}")
     if source.author:
         item.add(f", {source.author}")
     item.add(f", published {source.published.words()}")

@@ -6,6 +6,7 @@ The models know nothing of files or of the command line; `loading` builds them f
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from enum import StrEnum
@@ -93,11 +94,18 @@ Day = Annotated[
 ]
 
 
-def _check_timezone(value: str) -> str:
-    import difflib
+@functools.cache
+def _time_zones() -> frozenset[str]:
+    """Every IANA zone name; read once, as listing them scans the tz database (milliseconds)."""
     from zoneinfo import available_timezones
 
-    zones = available_timezones()
+    return frozenset(available_timezones())
+
+
+def _check_timezone(value: str) -> str:
+    import difflib
+
+    zones = _time_zones()
     if value not in zones:
         guess = difflib.get_close_matches(value, sorted(zones), n=1)
         hint = f"did you mean '{guess[0]}'?" if guess else "use an IANA name such as Asia/Harbin"
@@ -160,6 +168,11 @@ class OutcomeStatus(StrEnum):
     CANCELLED = "cancelled"
     POSTPONED = "postponed"
 
+    @property
+    def verb(self) -> str:
+        """What became of the event, as every output says it: "Happened", "Cancelled", "Postponed"."""
+        return self.value.capitalize()
+
 
 class CalendarInfo(Strict):
     """What subscribers see of the calendar and the feeds as a whole."""
@@ -194,6 +207,12 @@ class Source(Strict):
     seed: Line | None = Field(default=None, description="File name in shared/seeds/, for the five articles.")
     note: Text | None = Field(default=None, description="What is uncertain about the source itself.")
 
+    @property
+    def display_name(self) -> str:
+        """Who said it, as every output names the source: the publisher, or the headline when
+        the publisher is `unknown`."""
+        return self.title if self.publisher.casefold() == "unknown" else self.publisher
+
 
 class Series(Strict):
     """A project or a recurring event whose milestones or editions read as one story."""
@@ -217,6 +236,13 @@ class Place(Strict):
         if (self.lat is None) != (self.lon is None):
             raise ValueError("give both lat and lon, or neither")
         return self
+
+    def words(self, *, countries: bool = True) -> str:
+        """The place as every output writes it: "Tongjiang, Heilongjiang (CN, RU)"."""
+        text = ", ".join(part for part in (self.name, self.region) if part)
+        if countries and self.countries:
+            text += f" ({', '.join(self.countries)})"
+        return text
 
 
 def _citation_from_id(value: Any) -> Any:
@@ -307,10 +333,6 @@ class Event(Strict):
         if self.changed < self.added:
             raise ValueError(f"changed ({self.changed}) is before added ({self.added})")
         return self
-
-    @property
-    def latest_plan(self) -> Plan | None:
-        return self.plans[-1] if self.plans else None
 
     def source_ids(self) -> list[str]:
         """Every source the event cites anywhere, first-cited first, without repeats."""

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib.resources import files
 
-from sinotime.build import Site
-from sinotime.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, FuzzyDate, Precision
-from sinotime.models import Event, Kind, OutcomeStatus, Source
-from sinotime.timeline import Entry, Flag, Timeline, current_target, sort_day
+from sinotime.dates import FuzzyDate, Precision, day_words
+from sinotime.models import Event, Kind, Source
+from sinotime.site import Site
+from sinotime.timeline import Entry, Flag, Timeline, date_words, sort_day, status_words
 
 PAGE_NAME = "index.html"
 
@@ -62,10 +62,8 @@ class FileFormat:
     calendar: bool = False
 
 
-# Longest suffix first: "x.rss.xml" is RSS, not an unknown ".xml".
+# What the calendars and feeds renderers write.
 FORMATS: tuple[FileFormat, ...] = (
-    FileFormat(".rss.xml", "RSS feed", "RSS", "application/rss+xml"),
-    FileFormat(".atom.xml", "Atom feed", "Atom", "application/atom+xml"),
     FileFormat(".atom", "Atom feed", "Atom", "application/atom+xml"),
     FileFormat(".rss", "RSS feed", "RSS", "application/rss+xml"),
     FileFormat(".ics", "Calendar", ".ics", "text/calendar", calendar=True),
@@ -299,25 +297,16 @@ def marks_of(event: Event) -> list[Mark]:
 
 
 def chart_label(entry: Entry, *, with_title: bool) -> str:
-    """The few words beside an event on the chart; colour is never the only signal."""
-    target = current_target(entry.event)
-    when = entry.date.words(short=True) if entry.date is not None else ""
-    match entry.flag:
-        case Flag.COMPLETED_LATE:
-            slip = entry.slip.words() if entry.slip is not None else ""
-            text = f"{when} · {slip} late"
-        case Flag.OVERDUE:
-            text = f"overdue: last target {target.words(short=True)}" if target else "overdue"
-        case Flag.UPCOMING:
-            text = f"planned {when}"
-        case Flag.UNSCHEDULED:
-            text = "planned, no date"
-        case Flag.CANCELLED:
-            text = "cancelled"
-        case Flag.POSTPONED:
-            text = "postponed"
-        case _:
-            text = when
+    """The few words beside an event on the chart, in the words of every output, short:
+    "16 Nov 2022 · completed late, +3 y 10 m", "due summer 2026 · overdue since 1 Sep 2026".
+
+    What simply happened shows only its date; colour is never the only signal.
+    """
+    status = status_words(entry, short=True)
+    status = status[:1].lower() + status[1:]
+    if entry.flag is Flag.COMPLETED and not entry.ahead:
+        status = ""
+    text = " · ".join(part for part in (date_words(entry, short=True), status) if part)
     if with_title:
         title = entry.event.title
         short = title if len(title) <= 34 else title[:33].rstrip() + "…"
@@ -388,13 +377,13 @@ def chart_rows(timeline: Timeline) -> list[Row]:
     """One row per series (in order of its earliest mark), then one per kind for the rest."""
     rows: list[Row] = []
     series_ids = sorted(
-        {e.event.series for e in timeline if e.event.series in timeline.series},
+        {e.event.series for e in timeline if e.event.series is not None},
         key=lambda s: (min(_first_day(e.event) for e in timeline.series_entries(s)), s),
     )
     for series_id in series_ids:
         rows.append(Row(timeline.series[series_id].title, timeline.series_entries(series_id), False))
     for kind in Kind:
-        loose = [e for e in timeline if e.event.kind is kind and e.event.series not in timeline.series]
+        loose = [e for e in timeline if e.event.kind is kind and e.event.series is None]
         if loose:
             rows.append(Row(kind.label, loose, True))
     return rows
@@ -437,8 +426,7 @@ def _entry_svg(drawing: Drawing, scale: Scale, y: float, as_of_x: float) -> str:
     parts.append(
         f'<text class="label" x="{_n(x)}" y="{_n(y + 4)}" text-anchor="{anchor}">{esc(drawing.label)}</text>'
     )
-    when = entry.date.words() if entry.date is not None else "no date"
-    tooltip = f"{event.title} — {flag_text(entry)} — {when}"
+    tooltip = f"{event.title} — {status_words(entry)} — {date_words(entry) or 'no date'}"
     return (
         f'<g class="entry f-{esc(entry.flag.value)}" data-kind="{esc(event.kind.value)}"'
         f' data-flag="{esc(entry.flag.value)}"><a href="#event-{esc(event.id)}">'
@@ -476,8 +464,7 @@ def timeline_svg(timeline: Timeline) -> str:
         y += height
     bottom = y
     axis = _axis(scale, bottom)
-    as_of = timeline.as_of
-    as_of_words = f"as of {as_of.day} {MONTH_ABBREVIATIONS[as_of.month]} {as_of.year}"
+    as_of_words = f"as of {day_words(timeline.as_of, short=True)}"
     anchor = "end" if as_of_x > WIDTH / 2 else "start"
     axis.append(
         f'<line class="as-of" x1="{_n(as_of_x)}" y1="{AXIS_HEIGHT - 8}"'
@@ -556,17 +543,9 @@ def _legend() -> str:
 # --- the list ----------------------------------------------------------------------------------
 
 
-def flag_text(entry: Entry) -> str:
-    if entry.flag is Flag.COMPLETED_LATE and entry.slip is not None:
-        return f"{entry.flag.label}, {entry.slip.words()}"
-    return entry.flag.label
-
-
-def _source_link(source: Source | None, source_id: str) -> str:
-    if source is None:
-        return esc(source_id)
+def _source_link(source: Source) -> str:
     href = web_href(source.url)
-    name = esc(source.publisher)
+    name = esc(source.display_name)
     return f'<a href="{esc(href)}">{name}</a>' if href else name
 
 
@@ -575,9 +554,8 @@ def _quote(text: str | None) -> str:
 
 
 def _note(text: str | None) -> str:
-    """An outcome's note: what is uncertain about it. The curator's working notes on plans,
-    citations and other reports stay in the report, the feeds and the calendars, which keeps
-    the page small."""
+    """An outcome's note: what is uncertain about it. The curator's working notes on plans and
+    other reports are left to `sinotime report --format json`, which keeps the page small."""
     return f' <span class="note">({esc(text)})</span>' if text else ""
 
 
@@ -590,21 +568,17 @@ def _story(entry: Entry, timeline: Timeline) -> str:
         lines.append(
             f"<li>Target <strong>{esc(target)}</strong>: <q>{esc(plan.wording)}</q>, said"
             f" {esc(plan.announced.words())}"
-            f" by {_source_link(timeline.sources.get(plan.source), plan.source)}"
+            f" by {_source_link(timeline.sources[plan.source])}"
             f"{_quote(plan.quote)}</li>"
         )
     outcome = event.outcome
     if outcome is not None:
-        verb = {
-            OutcomeStatus.HAPPENED: "Happened",
-            OutcomeStatus.CANCELLED: "Cancelled",
-            OutcomeStatus.POSTPONED: "Postponed",
-        }[outcome.status]
+        verb = outcome.status.verb
         when = f" <strong>{esc(outcome.date.words())}</strong>" if outcome.date is not None else ""
         wording = f": <q>{esc(outcome.wording)}</q>," if outcome.wording else ","
         lines.append(
             f"<li>{verb}{when}{wording} reported by"
-            f" {_source_link(timeline.sources.get(outcome.source), outcome.source)}"
+            f" {_source_link(timeline.sources[outcome.source])}"
             f"{_quote(outcome.quote)}{_note(outcome.note)}</li>"
         )
         for report in outcome.other_reports:
@@ -612,14 +586,11 @@ def _story(entry: Entry, timeline: Timeline) -> str:
             wording = f": <q>{esc(report.wording)}</q>," if report.wording else ","
             lines.append(
                 f"<li>Another report{said}{wording} by"
-                f" {_source_link(timeline.sources.get(report.source), report.source)}"
+                f" {_source_link(timeline.sources[report.source])}"
                 f"{_quote(report.quote)}</li>"
             )
-    elif entry.flag is Flag.OVERDUE:
-        last_target = current_target(event)
-        latest = last_target.latest if last_target is not None else None
-        since = f"; the last target ran out on {_day_words(latest)}" if latest else ""
-        lines.append(f"<li><strong>No outcome recorded</strong>{esc(since)}.</li>")
+    elif entry.flag is Flag.OVERDUE:  # the status says since when
+        lines.append("<li><strong>No outcome recorded</strong>.</li>")
     elif entry.flag.is_plan:
         lines.append("<li>No outcome yet.</li>")
     return '<ol class="story">' + "".join(lines) + "</ol>"
@@ -644,10 +615,7 @@ def _sources(event: Event, timeline: Timeline) -> str:
     in_story = _story_source_ids(event)
     items = []
     for source_id in event.source_ids():
-        source = timeline.sources.get(source_id)
-        if source is None:
-            items.append(f"<li>{esc(source_id)}</li>")
-            continue
+        source = timeline.sources[source_id]
         href = web_href(source.url)
         title = f"“{esc(source.title)}”"
         linked = f'<a href="{esc(href)}">{title}</a>' if href else title
@@ -659,38 +627,26 @@ def _sources(event: Event, timeline: Timeline) -> str:
         cited = _quote(citation.quote) if citation else ""
         if source_id in in_story and not copies and not cited:
             continue
-        items.append(
-            f"<li>{esc(source.publisher)}, {linked}, {esc(source.published.words())}{copies}{cited}</li>"
-        )
+        named = "" if source.display_name == source.title else f"{esc(source.display_name)}, "
+        items.append(f"<li>{named}{linked}, {esc(source.published.words())}{copies}{cited}</li>")
     if not items:
         return ""
     return '<ul class="sources" aria-label="Sources">' + "".join(items) + "</ul>"
 
 
-def _place(event: Event) -> str | None:
-    place = event.place
-    if place is None:
-        return None
-    text = place.name + (f", {place.region}" if place.region else "")
-    if place.countries:
-        text += f" ({', '.join(place.countries)})"
-    return text
-
-
 def _entry_html(entry: Entry, timeline: Timeline) -> str:
     event = entry.event
-    when = entry.date.words() if entry.date is not None else "No date announced"
+    when = date_words(entry) or "No date announced"
     meta = [event.kind.label]
-    if event.series is not None and event.series in timeline.series:
-        meta.append(timeline.series[event.series].title)
-    place = _place(event)
-    if place:
-        meta.append(place)
+    if entry.series is not None:
+        meta.append(entry.series.title)
+    if event.place is not None:
+        meta.append(event.place.words())
     parts = [
         f'<li id="event-{esc(event.id)}" data-kind="{esc(event.kind.value)}"'
         f' data-flag="{esc(entry.flag.value)}">',
         f'<div class="when"><span class="date-words">{esc(when)}</span>'
-        f' <span class="flag flag-{esc(entry.flag.value)}">{esc(flag_text(entry))}</span></div>',
+        f' <span class="flag flag-{esc(entry.flag.value)}">{esc(status_words(entry))}</span></div>',
         f"<h3>{esc(event.title)}</h3>",
         f'<p class="meta">{" · ".join(esc(m) for m in meta)}</p>',
     ]
@@ -708,7 +664,8 @@ def _filters(timeline: Timeline) -> str:
     kinds = [k for k in Kind if any(e.event.kind is k for e in timeline)]
     flags = [f for f in Flag if any(e.flag is f for e in timeline)]
     kind_options = "".join(f'<option value="{esc(k.value)}">{esc(k.label)}</option>' for k in kinds)
-    flag_options = "".join(f'<option value="{esc(f.value)}">{esc(f.label)}</option>' for f in flags)
+    # "Planned (upcoming)": the label as the page shows it, and the value `report --flag` takes.
+    flag_options = "".join(f'<option value="{esc(f.value)}">{esc(f.choice_label)}</option>' for f in flags)
     return (
         '<div id="filters" hidden>'
         '<label>Kind <select id="filter-kind"><option value="">All kinds</option>'
@@ -729,10 +686,6 @@ def _tally(timeline: Timeline) -> str:
                 f'<li><span class="flag flag-{esc(flag.value)}">{esc(flag.label)}</span> {count}</li>'
             )
     return '<ul class="tally" aria-label="Events by status">' + "".join(items) + "</ul>"
-
-
-def _day_words(day: date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
 
 
 def render_html(timeline: Timeline, site: Site, published: Sequence[str]) -> str:
@@ -767,7 +720,7 @@ def render_html(timeline: Timeline, site: Site, published: Sequence[str]) -> str
         f"<h1>{esc(data.calendar.name)}</h1>",
         f'<p class="lede">{esc(data.calendar.description)}</p>',
         f'<p class="facts">{count} event{"" if count == 1 else "s"}; statuses as of'
-        f" {esc(_day_words(timeline.as_of))}; data last changed {esc(_day_words(data.last_changed()))}.</p>",
+        f" {esc(day_words(timeline.as_of))}; data last changed {esc(day_words(data.last_changed()))}.</p>",
         _tally(timeline),
         _quick_subscribe(groups, site),
         "</header>",

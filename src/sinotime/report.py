@@ -6,8 +6,9 @@ A library in three steps, so that each can be tested on its own:
 - `make_report(timeline, filters)` turns them into a `Report`: one `Row` per event, with its
   targets in the order announced, its outcome, its slip, its sources; the series read as
   stories; a summary (counts per flag and kind, the longest slips, what is overdue);
-- the pure renderers in `sinotime.report_formats` turn a `Report` into text, Markdown, JSON
-  or CSV.
+- the pure renderers `render_text`, `render_markdown`, `render_json` and `render_csv` turn a
+  `Report` into text, Markdown, JSON or CSV (`sinotime.report_formats` holds their escaping,
+  wrapping and colour helpers).
 
 Flags and slips come from `timeline`; nothing here decides them again.
 """
@@ -24,10 +25,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sinotime.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, FuzzyDate, day_after
+from sinotime.dates import FuzzyDate, day_words
 from sinotime.models import Event, Kind, OutcomeStatus, Place, Series, Source
 from sinotime.report_formats import clean, compact, markdown, spreadsheet_cell, style, wrap
-from sinotime.timeline import Entry, Flag, Slip, Timeline, current_plan, first_target
+from sinotime.timeline import (
+    Entry,
+    Flag,
+    Slip,
+    Timeline,
+    current_plan,
+    first_target,
+    status_words,
+)
+from sinotime.timeline import date_words as event_date_words
 
 Day = date  # `Row.date` is a field; this names the type inside classes that have one
 
@@ -57,12 +67,6 @@ class Filters:
         object.__setattr__(self, "series", tuple(sorted(set(self.series))))
         if self.search is not None and not self.search.strip():
             object.__setattr__(self, "search", None)
-
-    @property
-    def active(self) -> bool:
-        return bool(
-            self.kinds or self.flags or self.series or self.start or self.end or self.search is not None
-        )
 
     def describe(self) -> str:
         """The filters as the options that give them: "--kind expo --flag overdue"."""
@@ -122,27 +126,13 @@ def select(timeline: Timeline, filters: Filters) -> list[Entry]:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceRef:
-    id: str
-    publisher: str
-    title: str
-    url: str | None
-    published: FuzzyDate
-
-    @property
-    def name(self) -> str:
-        """Who said it, for a reader: the publisher, or the headline when that is unknown."""
-        return self.title if self.publisher.casefold() == "unknown" else self.publisher
-
-
-@dataclass(frozen=True, slots=True)
 class TargetRow:
     """One announced target: what was promised, by whom, when."""
 
     target: FuzzyDate | None
     wording: str
     announced: FuzzyDate
-    source: SourceRef
+    source: Source
     quote: str | None
     note: str | None
 
@@ -151,7 +141,7 @@ class TargetRow:
 class OtherReport:
     date: FuzzyDate | None
     wording: str | None
-    source: SourceRef
+    source: Source
     note: str | None
 
 
@@ -160,7 +150,7 @@ class OutcomeRow:
     status: OutcomeStatus
     date: FuzzyDate | None
     wording: str | None
-    source: SourceRef
+    source: Source
     quote: str | None
     note: str | None
     other_reports: tuple[OtherReport, ...]
@@ -184,11 +174,14 @@ class Row:
     tags: tuple[str, ...]
     targets: tuple[TargetRow, ...]
     outcome: OutcomeRow | None
+    first_target: FuzzyDate | None  # what the slip is measured against (`timeline.first_target`)
+    current_target: FuzzyDate | None  # the latest announced target with a date
+    current_target_wording: str | None  # the source's words for it
     slip: Slip | None  # how late, against the first target
     ahead: bool  # happened before the first target's earliest day
     overdue_since: Day | None  # the day after the current target's latest day, when overdue
     overdue_days: int | None  # days from the current target's latest day to the as-of date
-    sources: tuple[SourceRef, ...]
+    sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,11 +235,7 @@ def report_rows(timeline: Timeline, entries: Iterable[Entry]) -> tuple[Row, ...]
 
 def _row(timeline: Timeline, entry: Entry) -> Row:
     event = entry.event
-    sources = timeline.sources
-
-    def ref(source_id: str) -> SourceRef:
-        return _source_ref(sources[source_id])
-
+    ref = timeline.sources.__getitem__
     targets = tuple(
         TargetRow(plan.target, plan.wording, plan.announced, ref(plan.source), plan.quote, plan.note)
         for plan in event.plans
@@ -265,10 +254,8 @@ def _row(timeline: Timeline, entry: Entry) -> Row:
                 OtherReport(r.date, r.wording, ref(r.source), r.note) for r in o.other_reports
             ),
         )
-    overdue_since = overdue_days = None
-    if entry.flag is Flag.OVERDUE and entry.date is not None and entry.date.latest is not None:
-        overdue_since = day_after(entry.date.latest)
-        overdue_days = (timeline.as_of - entry.date.latest).days
+    since = entry.overdue_since
+    plan = current_plan(event)
     return Row(
         id=event.id,
         title=event.title,
@@ -284,16 +271,15 @@ def _row(timeline: Timeline, entry: Entry) -> Row:
         tags=event.tags,
         targets=targets,
         outcome=outcome,
+        first_target=first_target(event),
+        current_target=None if plan is None else plan.target,
+        current_target_wording=None if plan is None else plan.wording,
         slip=entry.slip,
-        ahead=_ahead(event),
-        overdue_since=overdue_since,
-        overdue_days=overdue_days,
+        ahead=entry.ahead,
+        overdue_since=since,
+        overdue_days=None if since is None else (timeline.as_of - since).days + 1,
         sources=tuple(ref(source_id) for source_id in event.source_ids()),
     )
-
-
-def _source_ref(source: Source) -> SourceRef:
-    return SourceRef(source.id, source.publisher, source.title, source.url, source.published)
 
 
 def _date_wording(event: Event) -> str | None:
@@ -302,15 +288,6 @@ def _date_wording(event: Event) -> str | None:
         return event.outcome.wording
     plan = current_plan(event)
     return None if plan is None else plan.wording
-
-
-def _ahead(event: Event) -> bool:
-    """Whether it happened wholly before the first target could begin."""
-    outcome, target = event.outcome, first_target(event)
-    if outcome is None or outcome.status is not OutcomeStatus.HAPPENED or outcome.date is None:
-        return False
-    happened_latest = outcome.date.latest
-    return target is not None and happened_latest is not None and happened_latest < target.earliest
 
 
 def series_stories(timeline: Timeline, rows: Sequence[Row]) -> tuple[SeriesStory, ...]:
@@ -345,40 +322,24 @@ def summarise(rows: Sequence[Row]) -> Summary:
 # Words shared by the renderers --------------------------------------------------------------
 
 
-def day_words(day: date, *, short: bool = False) -> str:
-    """ "16 November 2022", or "16 Nov 2022" when short."""
-    months = MONTH_ABBREVIATIONS if short else MONTH_NAMES
-    return f"{day.day} {months[day.month]} {day.year}"
-
-
-def date_words(row: Row, *, short: bool = False) -> str:
-    """The row's date at its true precision; an unscheduled plan says when it was announced."""
+def date_words(row: Row, *, short: bool = False, plain: bool = False) -> str:
+    """The row's date as every output words it ("16 November 2022", "due summer 2026", "was due
+    June 2024"), or with `plain` only the date at its true precision; an unscheduled plan says
+    when it was announced. The status comes from `timeline.status_words`, as everywhere."""
     if row.date is not None:
-        return row.date.words(short=short)
+        return row.date.words(short=short) if plain else event_date_words(row, short=short) or ""
     announced = f" (announced {row.announced.words(short=short)})" if row.announced else ""
     return f"no date{announced}"
 
 
-def status_words(row: Row, *, short: bool = False) -> str:
-    """The flag with what it implies: "completed-late +3 y 10 m", "overdue since 1 September 2026"."""
-    match row.flag:
-        case Flag.COMPLETED_LATE if row.slip is not None:
-            return f"{row.flag.value} {row.slip.words()}"
-        case Flag.COMPLETED if row.ahead:
-            return f"{row.flag.value}, ahead of target"
-        case Flag.OVERDUE if row.overdue_since is not None:
-            days = _count(row.overdue_days or 0, "day")
-            return f"{row.flag.value} since {day_words(row.overdue_since, short=short)} ({days})"
-        case _:
-            return row.flag.value
-
-
 def place_words(place: Place | None, *, countries: bool = True) -> str:
     """ "Tongjiang, Heilongjiang (CN)"; empty when the event names no place."""
-    if place is None:
-        return ""
-    text = place.name + (f", {place.region}" if place.region else "")
-    return text + (f" ({', '.join(place.countries)})" if countries and place.countries else "")
+    return "" if place is None else place.words(countries=countries)
+
+
+def _lower_first(text: str) -> str:
+    """ "Overdue since 1 Sep 2026" inside a sentence: "overdue since 1 Sep 2026"."""
+    return text[:1].lower() + text[1:]
 
 
 def history_steps(row: Row) -> list[str]:
@@ -400,25 +361,26 @@ def _target_step(target: TargetRow) -> str:
         long, short = target.target.words(), target.target.words(short=True)
         if long.casefold() not in text.casefold() and short.casefold() not in text.casefold():
             text += f" [{short}]"
-    return f"{text} ({target.source.name}, {compact(target.announced)})"
+    return f"{text} ({target.source.display_name}, {compact(target.announced)})"
 
 
 def _end_step(row: Row) -> str:
     outcome = row.outcome
     if outcome is not None:
-        cited = f"({outcome.source.name}, {compact(outcome.source.published)})"
+        cited = f"({outcome.source.display_name}, {compact(outcome.source.published)})"
+        verb = outcome.status.verb.lower()
         if outcome.status is OutcomeStatus.CANCELLED:
-            return f"cancelled {cited}"
+            return f"{verb} {cited}"
         if outcome.status is OutcomeStatus.POSTPONED:
-            return f"postponed, no new date {cited}"
+            return f"{verb}, no new date {cited}"
         assert outcome.date is not None
-        text = f"happened {outcome.date.words(short=True)} {cited}"
+        text = f"{verb} {outcome.date.words(short=True)} {cited}"
         if row.slip is not None:
             return f"{text}, {row.slip.words()} late"
         return f"{text}, ahead of target" if row.ahead else f"{text}, on target"
     match row.flag:
-        case Flag.OVERDUE if row.overdue_since is not None:
-            return f"no outcome yet, overdue since {day_words(row.overdue_since, short=True)}"
+        case Flag.OVERDUE:
+            return f"no outcome yet, {_lower_first(status_words(row, short=True))}"
         case Flag.UPCOMING if row.date is not None and row.date.latest is not None:
             return f"not yet due (by {day_words(row.date.latest, short=True)})"
         case Flag.UPCOMING:
@@ -427,8 +389,8 @@ def _end_step(row: Row) -> str:
             return "no date set, no outcome yet"
 
 
-def source_words(source: SourceRef) -> str:
-    return f"{source.name} ({compact(source.published)})"
+def source_words(source: Source) -> str:
+    return f"{source.display_name} ({compact(source.published)})"
 
 
 def other_report_words(report: OtherReport) -> str:
@@ -476,12 +438,12 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
         )
         facts = [status_words(row), row.kind.value, place_words(row.place)]
         status = wrap(clean(" · ".join(fact for fact in facts if fact)), width, indent="  ", hang="    ")
-        first, flag = status[0], row.flag.value
+        first, flag = status[0], row.flag.label
         if first.startswith("  " + flag):  # always, unless the width is absurdly small
             status[0] = "  " + style(flag, *FLAG_STYLES[row.flag], colour=colour) + first[2 + len(flag) :]
         out.extend(status)
         if row.wording:
-            para(f'date: "{row.wording}" ({date_words(row)})', "  ", "    ")
+            para(f'date: "{row.wording}" ({date_words(row, plain=True)})', "  ", "    ")
         if row.series is not None:
             para(f"series: {row.series.title}", "  ", "    ")
         steps = history_steps(row)
@@ -512,7 +474,7 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
     out.append("")
     summary = report.summary
     para(f"{_count(summary.total, 'event')} as of {day_words(report.as_of)}")
-    para("flags: " + ", ".join(f"{n} {flag.value}" for flag, n in summary.flags.items() if n))
+    para("statuses: " + "; ".join(f"{flag.choice_label} {n}" for flag, n in summary.flags.items() if n))
     para("kinds: " + ", ".join(f"{n} {kind.value}" for kind, n in summary.kinds.items() if n))
     if summary.longest_slips:
         para("longest slips:")
@@ -528,9 +490,8 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
 def _overdue_words(row: Row, *, short: bool) -> str:
     target = row.date.words(short=short) if row.date else "no date"
     wording = f' ("{row.wording}")' if row.wording else ""
-    assert row.overdue_since is not None
-    since = day_words(row.overdue_since, short=short)
-    return f"target {target}{wording}, overdue since {since} ({_count(row.overdue_days or 0, 'day')})"
+    status = _lower_first(status_words(row, short=short))
+    return f"target {target}{wording}, {status} ({_count(row.overdue_days or 0, 'day')})"
 
 
 def _count(number: int, singular: str) -> str:
@@ -554,9 +515,9 @@ def render_markdown(report: Report) -> str:
         "",
         "## Summary",
         "",
-        "| flag | events |",
+        "| status | events |",
         "|:--|--:|",
-        *(f"| {flag.value} | {n} |" for flag, n in report.summary.flags.items()),
+        *(f"| {flag.choice_label} | {n} |" for flag, n in report.summary.flags.items()),
         "",
         "| kind | events |",
         "|:--|--:|",
@@ -590,7 +551,7 @@ def render_markdown(report: Report) -> str:
         for row in planned:
             text = f"- **{md(row.title)}**: {md(status_words(row))}."
             if row.wording:
-                text += f' Date: "{md(row.wording)}" ({md(date_words(row))}).'
+                text += f' Date: "{md(row.wording)}" ({md(date_words(row, plain=True))}).'
             text += " History: " + " → ".join(md(step) for step in history_steps(row)) + "."
             out.append(text)
     if report.series:
@@ -776,15 +737,13 @@ def render_csv(report: Report) -> str:
 
 
 def csv_row(row: Row) -> dict[str, str]:
-    dated = [t for t in row.targets if t.target is not None]
-    first = dated[0].target if dated else None
-    current = dated[-1] if dated else None
+    first, current = row.first_target, row.current_target
     first_latest = first.latest if first else None
     latest = row.date.latest if row.date else None
     values = {
         "id": row.id,
         "date": row.date.text if row.date else "",
-        "date_words": date_words(row),
+        "date_words": date_words(row, plain=True),
         "date_wording": row.wording or "",
         "earliest": row.date.earliest.isoformat() if row.date else "",
         "latest": latest.isoformat() if latest else "",
@@ -800,8 +759,8 @@ def csv_row(row: Row) -> dict[str, str]:
         "overdue_since": row.overdue_since.isoformat() if row.overdue_since else "",
         "first_target": first.text if first else "",
         "first_target_latest": first_latest.isoformat() if first_latest else "",
-        "current_target": current.target.text if current and current.target else "",
-        "current_target_wording": current.wording if current else "",
+        "current_target": current.text if current else "",
+        "current_target_wording": row.current_target_wording or "",
         "plans": str(len(row.targets)),
         "outcome": row.outcome.status.value if row.outcome else "",
         "outcome_date": row.outcome.date.text if row.outcome and row.outcome.date else "",

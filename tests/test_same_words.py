@@ -1,0 +1,96 @@
+"""One event reads the same in the calendar, the feeds, the page and the report, and links to
+the same article: each output is read back with a parser that did not write it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import feedparser
+import html5lib
+import pytest
+
+from calendar_support import read_with_ical
+from sinotime.build import render_site
+from sinotime.loading import load_events
+from sinotime.report import Filters, make_report, render_json, render_text
+from sinotime.site import Site
+from sinotime.timeline import Entry, Flag, Timeline, build_timeline, primary_link, status_words
+
+SAMPLE = Path(__file__).parent / "data" / "feeds-sample.yaml"  # one event of every status
+SITE = Site("https://example.org/sinotime/")
+
+
+@pytest.fixture(scope="module")
+def timeline() -> Timeline:
+    data = load_events(SAMPLE, today=date(2026, 11, 23))
+    return build_timeline(data, as_of=data.last_changed())
+
+
+@pytest.fixture(scope="module")
+def files(timeline: Timeline) -> dict[str, bytes]:
+    return render_site(timeline, SITE)
+
+
+def by_id(timeline: Timeline) -> dict[str, Entry]:
+    return {entry.event.id: entry for entry in timeline}
+
+
+def test_the_sample_has_every_status(timeline: Timeline) -> None:
+    assert {entry.flag for entry in timeline} == set(Flag)
+
+
+def test_the_feed_the_page_and_the_report_give_each_event_the_same_status(
+    timeline: Timeline, files: dict[str, bytes]
+) -> None:
+    entries = by_id(timeline)
+    feed = feedparser.parse(files["sinotime.atom"])
+    feed_titles = {entry.id.rsplit("/", 1)[1]: entry.title for entry in feed.entries}
+    page = html5lib.parse(files["index.html"], treebuilder="etree", namespaceHTMLElements=False)
+    badges = {
+        li.get("id", "").removeprefix("event-"): "".join(span.itertext())
+        for li in page.iter("li")
+        if li.get("id", "").startswith("event-")
+        for span in li.iter("span")
+        if "flag" in span.get("class", "").split()
+    }
+    report = render_text(make_report(timeline, Filters()), width=200)
+    for event_id, entry in entries.items():
+        words = status_words(entry)
+        assert feed_titles[event_id].startswith(f"{words}: "), event_id
+        assert badges[event_id] == words, event_id
+        assert f"\n  {words} · " in report, event_id
+
+
+def test_the_calendar_gives_the_same_status_and_the_same_link_as_the_feed(
+    timeline: Timeline, files: dict[str, bytes]
+) -> None:
+    entries = by_id(timeline)
+    calendar = read_with_ical(files["sinotime.ics"].decode())
+    feed = feedparser.parse(files["sinotime.atom"])
+    feed_links = {entry.id.rsplit("/", 1)[1]: entry.link for entry in feed.entries}
+    assert calendar.events, "the sample puts some events in the grid"
+    for found in calendar.events:
+        event_id = str(found.uid).removesuffix("@sinotime")
+        entry = entries[event_id]
+        assert found.description is not None
+        status = next(line for line in found.description.split("\n") if line.startswith("Status"))
+        assert status.endswith(f": {status_words(entry)}."), event_id
+        link = primary_link(entry.event, timeline.sources)
+        assert found.url == link, event_id
+        assert feed_links[event_id] == (link or SITE.base_url), event_id  # no address: the site
+
+
+def test_an_event_that_happened_links_to_the_report_of_it_everywhere(
+    timeline: Timeline, files: dict[str, bytes]
+) -> None:
+    """The rail bridge cites a 2017 planning article first; its link is the report of the opening."""
+    seanews = "https://seanews.ru/en/2022/11/18/en-first-train-crosses-amur-to-china-by-new-bridge/"
+    bridge = by_id(timeline)["rail-bridge-opening"]
+    assert bridge.event.cites[0].source == "chinadaily-2017-02-16"
+    calendar = read_with_ical(files["sinotime.ics"].decode())
+    assert calendar.event("rail-bridge-opening@sinotime").url == seanews
+    for name in ("sinotime.atom", "sinotime.rss"):
+        (entry,) = [e for e in feedparser.parse(files[name]).entries if e.id.endswith("/rail-bridge-opening")]
+        assert entry.link == seanews, name
+    assert '"id": "seanews-2022-11-18"' in render_json(make_report(timeline, Filters()))
