@@ -38,7 +38,7 @@ class DayType(click.ParamType[date]):
             return value
         text = str(value).strip()
         try:
-            if len(text) != 10:
+            if not (len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit()):
                 raise ValueError("write it YYYY-MM-DD")
             return date.fromisoformat(text)
         except ValueError as error:
@@ -135,7 +135,7 @@ def validate(file: Path) -> None:
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and name the files that are stale.")
 def build(file: Path, out: Path, base_url: str | None, as_of: date | None, check: bool) -> None:
-    """Write the calendars and feeds of an events file into a folder.
+    """Write the calendars, feeds and timeline page of an events file into a folder.
 
     Every file is rendered first and then written atomically; files whose bytes are
     already there are left alone, and a build that fails changes nothing.
@@ -245,7 +245,7 @@ FLAG_VALUES = ("completed", "completed-late", "upcoming", "overdue", "unschedule
 @events_file_argument
 @click.option(
     "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     default=None,
     help="Day that decides what is upcoming or overdue, YYYY-MM-DD [default: today].",
 )
@@ -304,7 +304,7 @@ FLAG_VALUES = ("completed", "completed-late", "upcoming", "overdue", "unschedule
 )
 def report(
     file: Path,
-    as_of: datetime | None,
+    as_of: date | None,
     kinds: tuple[str, ...],
     flags: tuple[str, ...],
     series: tuple[str, ...],
@@ -345,7 +345,7 @@ def report(
             f"no series {', '.join(map(repr, unknown))} in {file} (its series: {choices})",
             param_hint="'--series'",
         )
-    timeline = build_timeline(data, as_of=as_of.date() if as_of else local_today())
+    timeline = build_timeline(data, as_of=as_of or local_today())
     filters = Filters(
         kinds=tuple(Kind(k) for k in kinds),
         flags=tuple(Flag(f) for f in flags),
