@@ -96,7 +96,10 @@ def test_an_empty_result_says_so_and_exits_0() -> None:
         (["--flag", "late"], "Invalid value for '--flag': 'late' is not one of 'completed', "),
         (["--kind", "expos"], "Invalid value for '--kind': 'expos' is not one of 'expo', "),
         (["--format", "pdf"], "Invalid value for '--format': 'pdf' is not one of "),
-        (["--as-of", "23.11.2026"], "Invalid value for '--as-of': '23.11.2026' is not a day: write it YYYY-MM-DD"),
+        (
+            ["--as-of", "23.11.2026"],
+            "Invalid value for '--as-of': '23.11.2026' is not a day: write it YYYY-MM-DD",
+        ),
         (["--from", "2019-02-30"], "Invalid value for '--from': day 2019-02-30 does not exist"),
         (
             ["--from", "2020", "--to", "2019"],
