@@ -6,6 +6,7 @@ The models know nothing of files or of the command line; `loading` builds them f
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from enum import StrEnum
@@ -66,11 +67,18 @@ Day = Annotated[
 ]
 
 
-def _check_timezone(value: str) -> str:
-    import difflib
+@functools.cache
+def _known_zones() -> frozenset[str]:
+    """Every IANA zone name; read from disk once (it walks the whole zone database)."""
     from zoneinfo import available_timezones
 
-    zones = available_timezones()
+    return frozenset(available_timezones())
+
+
+def _check_timezone(value: str) -> str:
+    import difflib
+
+    zones = _known_zones()
     if value not in zones:
         guess = difflib.get_close_matches(value, sorted(zones), n=1)
         hint = f"did you mean '{guess[0]}'?" if guess else "use an IANA name such as Asia/Harbin"
