@@ -8,8 +8,10 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from icalendar import Event
+from icalendar.parser import Contentline
 
-from sinotime.calendars import _steady, _ZoneOnsets, vtimezone
+from sinotime.calendars import Text, _steady, _ZoneOnsets, fold, to_ical, vtimezone
 
 # Zones with no change since 1991 (Harbin), changes a few times (Vladivostok, Moscow), twice a
 # year (New York, Lord Howe's half-hour), a skipped day (Apia), changes at midnight (Havana,
@@ -65,3 +67,28 @@ def test_a_zone_is_steady_when_its_offset_never_changes_twice_within_64_days(tzi
 
 def test_a_zone_unknown_to_icalendar_is_not_steady() -> None:
     assert not _steady("Not/A_Zone", date(2000, 1, 1), date(2000, 1, 1) + timedelta(days=10))
+
+
+# Text that folds in every way: escapes and carets at the fold, characters of 1 to 4 octets.
+line_text = st.text(
+    alphabet=st.sampled_from(["a", " ", "\\", "^", ";", ",", "é", "ж", "哈", "尔", "滨", "🌉", "\u0301", "Z"])
+    | st.characters(exclude_categories=["Cs"], exclude_characters="\n\r"),
+    max_size=400,
+)
+
+
+@settings(max_examples=300)
+@given(name=st.sampled_from(["DESCRIPTION", "SUMMARY", "X-WR-CALNAME;LANGUAGE=zh"]), value=line_text)
+def test_a_line_is_folded_exactly_as_icalendar_folds_it(name: str, value: str) -> None:
+    line = f"{name}:{value}"
+    assert fold(line) == Contentline(line).to_ical()  # type: ignore[no-untyped-call]
+
+
+@given(value=line_text)
+def test_a_component_is_written_exactly_as_icalendar_writes_it(value: str) -> None:
+    event = Event()
+    event.add("uid", "x@sinotime")
+    event.add("summary", value)
+    event.add("description", value * 3)
+    event.add("location", Text(value))
+    assert to_ical(event) == event.to_ical()

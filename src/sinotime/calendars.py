@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import (
     Calendar,
+    Component,
     Event,
     Timezone,
     TimezoneDaylight,
@@ -163,7 +164,7 @@ class _Shared:
     def vevent(self, entry: Entry, where: Placement) -> bytes:
         content = self.vevents.get(entry.event.id)
         if content is None:
-            content = self.vevents[entry.event.id] = _event(entry, where, self.timeline).to_ical()
+            content = self.vevents[entry.event.id] = to_ical(_event(entry, where, self.timeline))
         return content
 
 
@@ -352,11 +353,46 @@ def _calendar(
         calendar.add_component(shared.zones.vtimezone(tzid, min(days), max(days)))
     # icalendar writes a component's lines after its parent's properties and before its END, so
     # the calendar is its own lines with each VEVENT's, written once, put in before the END.
-    head = bytes(calendar.to_ical())
+    head = to_ical(calendar)
     end = b"END:VCALENDAR\r\n"
     assert head.endswith(end)
     events = [shared.vevent(entry, where) for where, entry in placed]
     return b"".join([head[: -len(end)], *events, end])
+
+
+def to_ical(component: Component) -> bytes:
+    """`component.to_ical()`: icalendar's content lines, folded by `fold` (which is faster)."""
+    return b"\r\n".join([fold(line) for line in component.content_lines() if line]) + b"\r\n"
+
+
+FOLD_AT = 75  # icalendar starts a new line before the octet that would make one 75 long
+
+
+def fold(line: str) -> bytes:
+    """A content line folded exactly as icalendar folds it, as UTF-8.
+
+    icalendar (7.x) looks at every character in Python to fold a line (most of the time it
+    takes to write a calendar). The same rule on the UTF-8 bytes: each line holds as many
+    whole characters as fit in 74 octets, and a backslash or caret that would end a line goes
+    to the next, so an escape is never split (icalendar's issue 1501). tests/test_calendars_shared.py
+    checks it against icalendar's own folding.
+    """
+    assert "\n" not in line  # escaped in every value
+    data = line.encode("utf-8")
+    if len(data) < FOLD_AT:
+        return data
+    pieces: list[bytes] = []
+    start, size = 0, len(data)
+    while size - start >= FOLD_AT:
+        end = start + FOLD_AT - 1
+        while data[end] & 0xC0 == 0x80:  # not the first byte of a character
+            end -= 1
+        if data[end - 1] in b"\\^" and len(data[start:end].decode("utf-8")) > 1:
+            end -= 1
+        pieces.append(data[start:end])
+        start = end
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces)
 
 
 def vtimezone(tzid: str, first: date, last: date) -> Timezone:
