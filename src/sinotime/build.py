@@ -7,7 +7,7 @@ not all be held in memory), so a failed build leaves the output folder exactly a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,15 +30,16 @@ class Site:
         return None if self.base_url is None else self.base_url + name
 
 
-Renderer = Callable[[Timeline, Site], dict[str, bytes]]
+# A renderer gives its files by name, all at once or (for big ones) one at a time.
+Renderer = Callable[[Timeline, Site], Mapping[str, bytes] | Iterable[tuple[str, bytes]]]
 
 
 def renderers() -> list[Renderer]:
     """Every renderer whose files `build` writes, imported only when building."""
     from sinotime.calendars import render_calendars
-    from sinotime.feeds import render_feeds
+    from sinotime.feeds import iter_feeds
 
-    return [render_calendars, render_feeds]
+    return [render_calendars, iter_feeds]
 
 
 def site_for(data: EventsFile, base_url: str | None) -> Site:
@@ -59,7 +60,8 @@ def render_files(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
 
     names: set[str] = set()
     for render in renderers():
-        for name, content in render(timeline, site).items():
+        rendered = render(timeline, site)
+        for name, content in rendered.items() if isinstance(rendered, Mapping) else rendered:
             if name in names:
                 raise AssertionError(f"two renderers write {name}")
             names.add(name)

@@ -34,7 +34,7 @@ says so (`missing_address_note`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -139,14 +139,19 @@ def missing_address_note(files: Iterable[str]) -> str | None:
 
 def render_feeds(timeline: Timeline, site: Site) -> dict[str, bytes]:
     """Every feed as RSS 2.0 and Atom 1.0, by file name; nothing without a public address."""
+    return dict(iter_feeds(timeline, site))
+
+
+def iter_feeds(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
+    """The feeds of `render_feeds` one at a time, so that a build can write each away."""
     if site.base_url is None:
-        return {}
-    files: dict[str, bytes] = {}
+        return
     made = Made()
-    for feed in feeds_of(timeline):
-        for fmt in FORMATS:
-            files[f"{feed.name}.{fmt}"] = render_feed(feed, fmt, timeline, site, made)
-    return files
+    feeds = feeds_of(timeline)
+    for fmt in FORMATS:  # a format's entries are kept for all its feeds, then let go
+        for feed in feeds:
+            yield f"{feed.name}.{fmt}", render_feed(feed, fmt, timeline, site, made)
+        made.entries.clear()
 
 
 @dataclass
