@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from sinotime import __version__
+from sinotime import __version__, loading
 from sinotime.cli import main
+from sinotime.models import EventsFile
 
 DATA = Path(__file__).parent / "data"
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
@@ -72,3 +75,19 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
         assert "Example:" in out, f"{name} --help has no example"
         assert command.help and command.help.split("\n")[0].strip(), f"{name} has no help line"
         assert f"sinotime {name}" in README, f"the README does not mention `sinotime {name}`"
+
+
+@pytest.mark.parametrize("name", ["rail-bridge.yaml", "invalid/ten-mistakes.yaml"])
+def test_a_command_pauses_the_garbage_collector_only_while_it_runs(name: str) -> None:
+    seen: list[bool] = []
+    real_load = loading.load_events
+
+    def load_and_look(path: Path, *, today: date) -> EventsFile:
+        seen.append(gc.isenabled())
+        return real_load(path, today=today)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("sinotime.loading.load_events", load_and_look)
+        run("validate", str(DATA / name))
+    assert seen == [False]
+    assert gc.isenabled()
