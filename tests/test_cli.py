@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from sinotime import __version__
+from sinotime import __version__, loading
 from sinotime.cli import main
+from sinotime.models import EventsFile
 
 DATA = Path(__file__).parent / "data"
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
@@ -113,3 +116,19 @@ def test_bad_build_options_are_usage_errors(args: list[str], message: str) -> No
     code, _, err = run("build", str(DATA / "rail-bridge.yaml"), "--out", "/nonexistent/never", *args)
     assert code == 2
     assert message in err
+
+
+@pytest.mark.parametrize("name", ["rail-bridge.yaml", "invalid/ten-mistakes.yaml"])
+def test_a_command_pauses_the_garbage_collector_only_while_it_runs(name: str) -> None:
+    seen: list[bool] = []
+    real_load = loading.load_events
+
+    def load_and_look(path: Path, *, today: date, max_bytes: int) -> EventsFile:
+        seen.append(gc.isenabled())
+        return real_load(path, today=today, max_bytes=max_bytes)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("sinotime.loading.load_events", load_and_look)
+        run("validate", str(DATA / name))
+    assert seen == [False]
+    assert gc.isenabled()

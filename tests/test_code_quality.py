@@ -1,4 +1,4 @@
-"""ruff and mypy --strict are clean on src and tests."""
+"""ruff and mypy --strict are clean on src, tests and benchmarks."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_finds_nothing() -> None:
-    result = run("ruff", "check", "src", "tests")
+    result = run("ruff", "check", "src", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_code_is_formatted() -> None:
-    result = run("ruff", "format", "--check", "src", "tests")
+    result = run("ruff", "format", "--check", "src", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -7,12 +7,16 @@ import os
 import subprocess
 import sys
 import textwrap
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from sinotime.build import build, render_site, site_for
 from sinotime.errors import OutputError
-from sinotime.output import stale_files, write_files
+from sinotime.loading import load_events
+from sinotime.output import leftover_files, stale_files, write_files
+from sinotime.timeline import build_timeline
 
 OLD = {"a.ics": b"old a\r\n", "b.rss": b"old b\n", "c.atom": b"old c\n"}
 NEW = {"a.ics": b"new a\r\n" * 1000, "b.rss": b"new b\n" * 1000, "c.atom": b"new c\n" * 1000}
@@ -112,7 +116,7 @@ def test_a_build_killed_between_two_files_leaves_each_file_old_or_new(tmp_path: 
 def test_a_build_removes_the_files_it_no_longer_produces_and_nothing_else(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_bytes(b"the user's own file")
     write_files(tmp_path, OLD, manifest=True)
-    assert stale_files(tmp_path, {"a.ics": OLD["a.ics"]}, manifest=True) == ["b.rss", "c.atom"]
+    assert leftover_files(tmp_path, {"a.ics"}) == ["b.rss", "c.atom"]
     result = write_files(tmp_path, {"a.ics": OLD["a.ics"]}, manifest=True)
     assert (result.written, result.unchanged, result.removed) == ([], ["a.ics"], ["b.rss", "c.atom"])
     assert contents(tmp_path) == {
@@ -128,3 +132,43 @@ def test_a_list_of_files_that_points_outside_the_folder_is_refused(tmp_path: Pat
     with pytest.raises(OutputError, match="outside"):
         write_files(tmp_path, OLD, manifest=True)
     assert (tmp_path.parent / "outside.txt").read_bytes() == b"keep me"
+
+
+# --- a build writes each renderer's files away as it goes, and puts them in place at the end ---
+
+RAIL_BRIDGE = Path(__file__).parent / "data" / "rail-bridge.yaml"
+
+
+def _failing_page(*args: object) -> dict[str, bytes]:
+    raise RuntimeError("the page renderer broke")
+
+
+def test_a_build_that_fails_after_some_files_are_rendered_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "feeds"
+    write_files(out, OLD)
+    monkeypatch.setattr("sinotime.page.render_page", _failing_page)
+    with pytest.raises(RuntimeError, match="page renderer broke"):
+        build(RAIL_BRIDGE, out, today=date(2026, 11, 23))
+    assert contents(out) == OLD, "a file changed, or a temporary file was left behind"
+
+
+def test_a_build_that_fails_into_a_new_folder_leaves_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site" / "feeds"
+    monkeypatch.setattr("sinotime.page.render_page", _failing_page)
+    with pytest.raises(RuntimeError):
+        build(RAIL_BRIDGE, out, today=date(2026, 11, 23))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_build_writes_what_render_site_renders(tmp_path: Path) -> None:
+    result = build(RAIL_BRIDGE, tmp_path, today=date(2026, 11, 23))
+    data = load_events(RAIL_BRIDGE, today=date(2026, 11, 23))
+    expected = render_site(build_timeline(data, as_of=data.last_changed()), site_for(data, None))
+    assert result.files == tuple(sorted(expected))
+    written = contents(tmp_path)
+    assert written.pop(".sinotime-files").decode().split() == sorted(expected)
+    assert written == expected

@@ -7,6 +7,7 @@ import html
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -30,7 +31,15 @@ from sinotime.report import (
     render_markdown,
     render_text,
 )
-from sinotime.report_formats import clean, display_width, markdown, spreadsheet_cell, wrap
+from sinotime.report_formats import (
+    BIDI_CONTROLS,
+    REPLACEMENT,
+    clean,
+    display_width,
+    markdown,
+    spreadsheet_cell,
+    wrap,
+)
 from sinotime.timeline import build_timeline
 
 ROOT = Path(__file__).parent.parent
@@ -313,3 +322,15 @@ def test_json_escapes_control_characters_that_terminals_would_obey() -> None:
     text = render_json(hostile_report(title))
     assert not re.search("[\x00-\x1f\x7f-\x9f]", text.replace("\n", ""))
     assert json.loads(text)["events"][0]["title"] == title
+
+
+def test_clean_replaces_exactly_the_control_characters_and_the_bidi_controls() -> None:
+    def by_category(text: str) -> str:
+        text = " ".join(text.split())
+        return "".join(
+            REPLACEMENT if unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS else ch for ch in text
+        )
+
+    for code in [*range(0x10000), 0x1F309, 0xE0001, 0x10FFFF]:
+        text = f"x{chr(code)}y"
+        assert clean(text) == by_category(text), hex(code)

@@ -1,12 +1,13 @@
-"""`sinotime build`: gather everything, render every file, then write them all.
+"""`sinotime build`: gather everything, render every file, then put them all in place.
 
 Rendering is pure (a Timeline and a Site in, bytes out) and happens completely before the
-first file is written, so a failed build leaves the output folder exactly as it was.
+first file is put in place (each renderer's files wait in temporary files, so that they need
+not all be held in memory), so a failed build leaves the output folder exactly as it was.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -14,22 +15,22 @@ from pathlib import Path
 from sinotime.errors import SinotimeError
 from sinotime.loading import MAX_FILE_BYTES, load_events
 from sinotime.models import EventsFile
-from sinotime.output import WriteResult, stale_files, write_files
+from sinotime.output import Staging, WriteResult, leftover_files, stale_files
 from sinotime.site import Site
 from sinotime.timeline import Timeline, build_timeline
 
-__all__ = ["BuildResult", "Renderer", "Site", "build", "render_site", "renderers", "site_for"]
+__all__ = ["BuildResult", "Renderer", "Site", "build", "render_files", "render_site", "renderers", "site_for"]
 
-
-Renderer = Callable[[Timeline, Site], dict[str, bytes]]
+# A renderer gives its files by name, all at once or (for big ones) one at a time.
+Renderer = Callable[[Timeline, Site], Mapping[str, bytes] | Iterable[tuple[str, bytes]]]
 
 
 def renderers() -> list[Renderer]:
     """Every renderer whose files `build` writes, imported only when building."""
     from sinotime.calendars import render_calendars
-    from sinotime.feeds import render_feeds
+    from sinotime.feeds import iter_feeds
 
-    return [render_calendars, render_feeds]
+    return [render_calendars, iter_feeds]
 
 
 def site_for(data: EventsFile, base_url: str | None) -> Site:
@@ -41,26 +42,35 @@ def site_for(data: EventsFile, base_url: str | None) -> Site:
     return Site(base_url=url)
 
 
-def render_site(timeline: Timeline, site: Site) -> dict[str, bytes]:
-    """Every file: the calendars and feeds first, then the page that links to them."""
+def render_files(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
+    """Every file, by name: the calendars and feeds first, then the page that links to them.
+
+    One renderer's files at a time, so that a build can write each set away before the next.
+    """
     from sinotime.page import render_page
 
-    files: dict[str, bytes] = {}
+    names: set[str] = set()
     for render in renderers():
-        for name, content in render(timeline, site).items():
-            if name in files:
+        rendered = render(timeline, site)
+        for name, content in rendered.items() if isinstance(rendered, Mapping) else rendered:
+            if name in names:
                 raise AssertionError(f"two renderers write {name}")
-            files[name] = content
-    for name, content in render_page(timeline, site, sorted(files)).items():
-        if name in files:
+            names.add(name)
+            yield name, content
+    for name, content in render_page(timeline, site, sorted(names)).items():
+        if name in names:
             raise AssertionError(f"two renderers write {name}")
-        files[name] = content
-    return files
+        yield name, content
+
+
+def render_site(timeline: Timeline, site: Site) -> dict[str, bytes]:
+    """Every file, by name (see `render_files`)."""
+    return dict(render_files(timeline, site))
 
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
-    files: dict[str, bytes]
+    files: tuple[str, ...]  # the name of every file the build makes
     written: list[str]
     unchanged: list[str]
     stale: list[str]
@@ -80,12 +90,24 @@ def build(
     """Render every output of `file` into `out`; with `check`, only say which files are stale.
 
     `as_of` (which plans are overdue) defaults to the newest change in the data, never the
-    wall clock, so the same input gives the same bytes on any day.
+    wall clock, so the same input gives the same bytes on any day. Each renderer's files go to
+    temporary files as soon as they are made (a build of 100,000 events makes gigabytes), and
+    are renamed into place only when every file is made; a build that fails changes nothing.
     """
     data = load_events(file, today=today, max_bytes=max_bytes)
     timeline = build_timeline(data, as_of=as_of or data.last_changed())
-    files = render_site(timeline, site_for(data, base_url))
+    site = site_for(data, base_url)
+    names: list[str] = []
     if check:
-        return BuildResult(files, [], [], stale_files(out, files, manifest=True))
-    result: WriteResult = write_files(out, files, manifest=True)
-    return BuildResult(files, result.written, result.unchanged, [], result.removed)
+        stale: list[str] = []
+        for name, content in render_files(timeline, site):
+            names.append(name)
+            stale += stale_files(out, {name: content})
+        stale += leftover_files(out, set(names))
+        return BuildResult(tuple(sorted(names)), [], [], sorted(stale))
+    with Staging(out, manifest=True) as staging:
+        for name, content in render_files(timeline, site):
+            names.append(name)
+            staging.add(name, content)
+        result: WriteResult = staging.commit()
+    return BuildResult(tuple(sorted(names)), result.written, result.unchanged, [], result.removed)

@@ -27,6 +27,7 @@ calendars need no METHOD.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import (
     Calendar,
+    Component,
     Event,
     Timezone,
     TimezoneDaylight,
@@ -46,6 +48,7 @@ from icalendar import (
     vText,
     vUri,
 )
+from icalendar.timezone import tzp as icalendar_zones
 
 from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_after
 from sinotime.models import Outcome
@@ -103,23 +106,24 @@ def render_calendars(timeline: Timeline, site: Site) -> dict[str, bytes]:
     """Every calendar file, by name: all events, one per kind and one per series."""
     info = timeline.data.calendar
     entries = list(timeline)
+    shared = _Shared(timeline)
     files = {
         ALL_CALENDAR: _calendar(
-            timeline, site, ALL_CALENDAR, info.name, f"{info.description} {GRID_NOTE}", entries
+            shared, site, ALL_CALENDAR, info.name, f"{info.description} {GRID_NOTE}", entries
         )
     }
     for kind in sorted({entry.event.kind for entry in entries}):
         name = f"kind-{kind.value}.ics"
         chosen = [entry for entry in entries if entry.event.kind is kind]
         description = f"{kind.label} from {info.name}. {info.description} {GRID_NOTE}"
-        files[name] = _calendar(timeline, site, name, f"{info.name}: {kind.label}", description, chosen)
+        files[name] = _calendar(shared, site, name, f"{info.name}: {kind.label}", description, chosen)
     for series_id in sorted({entry.event.series for entry in entries if entry.event.series}):
         series = timeline.series[series_id]
         name = f"series-{series.id}.ics"
         about = f" {series.description}" if series.description else ""
         description = f"{series.title}: every milestone, from {info.name}.{about} {GRID_NOTE}"
         files[name] = _calendar(
-            timeline,
+            shared,
             site,
             name,
             f"{info.name}: {series.title}",
@@ -127,6 +131,47 @@ def render_calendars(timeline: Timeline, site: Site) -> dict[str, bytes]:
             timeline.series_entries(series_id),
         )
     return files
+
+
+class _Shared:
+    """What the calendars of one timeline have in common, worked out once for all of them.
+
+    An event is in up to three calendars (everything, its kind, its series): its placement and
+    its VEVENT (serialised by icalendar, once) are the same in each, and a calendar is its
+    header, its VTIMEZONEs and the bytes of its VEVENTs one after the other, exactly what
+    icalendar writes for the whole calendar. Each zone's onsets are found once for the days
+    every calendar needs, and each calendar takes those of its own days (`_ZoneOnsets`).
+    """
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        zone = timeline.data.calendar.timezone
+        self.placements = {
+            entry.event.id: placement(entry.date, ZoneInfo(_zone_of(entry, zone))) for entry in timeline
+        }
+        self.vevents: dict[str, bytes] = {}
+        days: dict[str, list[date]] = {}
+        for where in self.placements.values():
+            for tzid, day in _zone_days(where):
+                days.setdefault(tzid, []).append(day)
+        self.zones = _ZoneOnsets({tzid: (min(each), max(each)) for tzid, each in days.items()})
+
+    def vevent(self, entry: Entry, where: Placement) -> bytes:
+        content = self.vevents.get(entry.event.id)
+        if content is None:
+            content = self.vevents[entry.event.id] = to_ical(_event(entry, where, self.timeline))
+        return content
+
+
+def _zone_days(where: Placement | None) -> list[tuple[str, date]]:
+    """The zones a placement's times are in, with their days."""
+    if where is None:
+        return []
+    return [
+        (str(moment.tzinfo), moment.date())
+        for moment in (where.start, where.end)
+        if isinstance(moment, datetime) and moment.tzinfo is not None
+    ]
 
 
 def placement(when: FuzzyDate | None, zone: ZoneInfo) -> Placement | None:
@@ -255,9 +300,9 @@ def clean_uri(text: str) -> str:
 
 
 def _calendar(
-    timeline: Timeline, site: Site, file_name: str, name: str, description: str, entries: Iterable[Entry]
+    shared: _Shared, site: Site, file_name: str, name: str, description: str, entries: Iterable[Entry]
 ) -> bytes:
-    info = timeline.data.calendar
+    info = shared.timeline.data.calendar
     calendar = Calendar()
     calendar.add("version", "2.0")
     calendar.add("prodid", PRODID)
@@ -283,26 +328,64 @@ def _calendar(
 
     placed: list[tuple[Placement, Entry]] = []
     for entry in entries:
-        where = placement(entry.date, ZoneInfo(_zone_of(entry, info.timezone)))
+        where = shared.placements[entry.event.id]
         if where is not None:
             placed.append((where, entry))
     placed.sort(key=lambda pair: (pair[0].first_day, pair[1].event.id))
 
     spans: dict[str, list[date]] = {}
     for where, _ in placed:
-        for moment in (where.start, where.end):
-            if isinstance(moment, datetime) and moment.tzinfo is not None:
-                spans.setdefault(str(moment.tzinfo), []).append(moment.date())
+        for tzid, day in _zone_days(where):
+            spans.setdefault(tzid, []).append(day)
     if not placed:
         # RFC 5545 wants at least one component: a calendar with nothing in the grid (yet) carries
         # its time zone, so that it stays valid and its address keeps working for subscribers.
         # (From a fixed day, so that a newer as-of day does not rewrite a calendar with no event.)
         spans[info.timezone] = [EMPTY_CALENDAR_ZONE_DAY]
     for tzid, days in sorted(spans.items()):
-        calendar.add_component(vtimezone(tzid, min(days), max(days)))
-    for where, entry in placed:
-        calendar.add_component(_event(entry, where, timeline))
-    return bytes(calendar.to_ical())
+        calendar.add_component(shared.zones.vtimezone(tzid, min(days), max(days)))
+    # icalendar writes a component's lines after its parent's properties and before its END, so
+    # the calendar is its own lines with each VEVENT's, written once, put in before the END.
+    head = to_ical(calendar)
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    events = [shared.vevent(entry, where) for where, entry in placed]
+    return b"".join([head[: -len(end)], *events, end])
+
+
+def to_ical(component: Component) -> bytes:
+    """`component.to_ical()`: icalendar's content lines, folded by `fold` (which is faster)."""
+    return b"\r\n".join([fold(line) for line in component.content_lines() if line]) + b"\r\n"
+
+
+FOLD_AT = 75  # icalendar starts a new line before the octet that would make one 75 long
+
+
+def fold(line: str) -> bytes:
+    """A content line folded exactly as icalendar folds it, as UTF-8.
+
+    icalendar (7.x) looks at every character in Python to fold a line (most of the time it
+    takes to write a calendar). The same rule on the UTF-8 bytes: each line holds as many
+    whole characters as fit in 74 octets, and a backslash or caret that would end a line goes
+    to the next, so an escape is never split (icalendar's issue 1501). tests/test_calendars_shared.py
+    checks it against icalendar's own folding.
+    """
+    assert "\n" not in line  # escaped in every value
+    data = line.encode("utf-8")
+    if len(data) < FOLD_AT:
+        return data
+    pieces: list[bytes] = []
+    start, size = 0, len(data)
+    while size - start >= FOLD_AT:
+        end = start + FOLD_AT - 1
+        while data[end] & 0xC0 == 0x80:  # not the first byte of a character
+            end -= 1
+        if data[end - 1] in b"\\^" and len(data[start:end].decode("utf-8")) > 1:
+            end -= 1
+        pieces.append(data[start:end])
+        start = end
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces)
 
 
 def vtimezone(tzid: str, first: date, last: date) -> Timezone:
@@ -314,23 +397,111 @@ def vtimezone(tzid: str, first: date, last: date) -> Timezone:
     RFC 5545 does not allow in a VTIMEZONE: each onset here is its own STANDARD or DAYLIGHT
     component with a DTSTART, and there is no COMMENT.
     """
+    return _zone_component(tzid, _onsets(tzid, first, last))
+
+
+@dataclass(frozen=True, slots=True)
+class Onset:
+    """One STANDARD or DAYLIGHT onset of a VTIMEZONE."""
+
+    start: datetime  # local, naive
+    standard: bool
+    offset_from: timedelta
+    offset_to: timedelta
+    name: str
+
+
+def _onsets(tzid: str, first: date, last: date) -> list[Onset]:
+    """The onsets icalendar finds for a zone from the first day to the last, in order."""
     generated = Timezone.from_tzid(tzid, first_date=first, last_date=day_after(last))
-    onsets: list[tuple[datetime, TimezoneStandard | TimezoneDaylight]] = []
+    onsets: list[Onset] = []
     for observance in generated.standard + generated.daylight:
         starts = [observance.DTSTART] + [start for start, _ in observance.rdates]
         for start in starts:
             assert isinstance(start, datetime)
-            onset = type(observance)()
-            onset.DTSTART = start
-            onset.TZOFFSETFROM = observance.TZOFFSETFROM
-            onset.TZOFFSETTO = observance.TZOFFSETTO
-            onset.add("tzname", str(observance["TZNAME"]))
-            onsets.append((start, onset))
+            onsets.append(
+                Onset(
+                    start,
+                    isinstance(observance, TimezoneStandard),
+                    observance.TZOFFSETFROM,
+                    observance.TZOFFSETTO,
+                    str(observance["TZNAME"]),
+                )
+            )
+    return sorted(onsets, key=lambda onset: onset.start)
+
+
+def _zone_component(tzid: str, onsets: Iterable[Onset]) -> Timezone:
     zone = Timezone()
     zone.add("tzid", tzid)
-    for _, onset in sorted(onsets, key=lambda pair: pair[0]):
+    for each in onsets:
+        onset = TimezoneStandard() if each.standard else TimezoneDaylight()
+        onset.DTSTART = each.start
+        onset.TZOFFSETFROM = each.offset_from
+        onset.TZOFFSETTO = each.offset_to
+        onset.add("tzname", each.name)
         zone.add_component(onset)
     return zone
+
+
+class _ZoneOnsets:
+    """`vtimezone` for many calendars, with each zone's onsets found once.
+
+    icalendar finds a zone's onsets by stepping from the first day (64 days, then shorter steps)
+    until the offset changes, out to the end of the zone database: tens of milliseconds a call,
+    and a build of thousands of calendars made thousands of calls. Here they are found once, for
+    every day any calendar needs in that zone; a calendar's onsets are then the first day's
+    offset (what icalendar starts from) and the onsets after it and before its last day. That is
+    exactly what icalendar finds for those days when no two changes of offset are 64 days or less
+    apart (its stepping then cannot miss one), which is checked, day by day; otherwise, and for
+    days outside the range, icalendar is asked again.
+    """
+
+    def __init__(self, ranges: dict[str, tuple[date, date]]) -> None:
+        self.ranges = ranges
+        self.found: dict[str, list[Onset] | None] = {}
+        self.made: dict[tuple[str, date, date], Timezone] = {}
+
+    def vtimezone(self, tzid: str, first: date, last: date) -> Timezone:
+        key = (tzid, first, last)
+        if key not in self.made:
+            self.made[key] = _zone_component(tzid, self.onsets(tzid, first, last))
+        return self.made[key]
+
+    def onsets(self, tzid: str, first: date, last: date) -> list[Onset]:
+        bounds = self.ranges.get(tzid)
+        if bounds is None or not bounds[0] <= first <= last <= bounds[1]:
+            return _onsets(tzid, first, last)
+        if tzid not in self.found:
+            self.found[tzid] = _onsets(tzid, *bounds) if _steady(tzid, *bounds) else None
+        every = self.found[tzid]
+        if every is None:
+            return _onsets(tzid, first, last)
+        zone = icalendar_zones.timezone(tzid)
+        assert zone is not None
+        start = datetime.combine(first, time(0))  # naive, as icalendar's onsets
+        local = start.replace(tzinfo=zone)
+        offset = local.utcoffset()
+        assert offset is not None
+        name = local.tzname() or str(offset)
+        opening = Onset(start, local.dst() == timedelta(), offset, offset, name)
+        end = datetime.combine(day_after(last), time(0))
+        return [opening, *(onset for onset in every if start < onset.start < end)]
+
+
+def _steady(tzid: str, first: date, last: date) -> bool:
+    """Whether the zone's offset, read at each midnight, never changes twice within 64 days."""
+    zone = icalendar_zones.timezone(tzid)
+    if zone is None:
+        return False
+    changes: list[int] = []
+    before = None
+    for ordinal in range(first.toordinal() - 1, day_after(last).toordinal() + 2):
+        offset = datetime.fromordinal(ordinal).replace(tzinfo=zone).utcoffset()
+        if before is not None and offset != before:
+            changes.append(ordinal)
+        before = offset
+    return all(later - earlier > 64 for earlier, later in itertools.pairwise(changes))
 
 
 def _event(entry: Entry, where: Placement, timeline: Timeline) -> Event:

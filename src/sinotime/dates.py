@@ -22,6 +22,7 @@ EDTF to that package, and that the bounds agree where it computes them.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -225,8 +226,13 @@ def _validate_for_pydantic(text: str) -> FuzzyDate:
         ) from None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def parse_date(text: str) -> FuzzyDate:
-    """Parse sinotime's EDTF subset; raise DateSyntaxError with a hint when it is not one."""
+    """Parse sinotime's EDTF subset; raise DateSyntaxError with a hint when it is not one.
+
+    A timeline names the same dates again and again (a day, a month, a year): each text is
+    parsed once. A FuzzyDate is immutable, so one can stand for all.
+    """
     body = text.strip()
     approximate = uncertain = False
     if body[-1:] in ("~", "?", "%"):

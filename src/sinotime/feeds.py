@@ -34,8 +34,8 @@ says so (`missing_address_note`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 from urllib.parse import quote
@@ -142,17 +142,38 @@ def missing_address_note(files: Iterable[str]) -> str | None:
 
 def render_feeds(timeline: Timeline, site: Site) -> dict[str, bytes]:
     """Every feed as RSS 2.0 and Atom 1.0, by file name; nothing without a public address."""
+    return dict(iter_feeds(timeline, site))
+
+
+def iter_feeds(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
+    """The feeds of `render_feeds` one at a time, so that a build can write each away."""
     if site.base_url is None:
-        return {}
-    files: dict[str, bytes] = {}
-    for feed in feeds_of(timeline):
-        for fmt in FORMATS:
-            files[f"{feed.name}.{fmt}"] = render_feed(feed, fmt, timeline, site)
-    return files
+        return
+    made = Made()
+    feeds = feeds_of(timeline)
+    for fmt in FORMATS:  # a format's entries are kept for all its feeds, then let go
+        for feed in feeds:
+            yield f"{feed.name}.{fmt}", render_feed(feed, fmt, timeline, site, made)
+        made.entries.clear()
 
 
-def render_feed(feed: Feed, fmt: str, timeline: Timeline, site: Site) -> bytes:
-    """One feed in one format ("rss" or "atom")."""
+@dataclass
+class Made:
+    """What the feeds of one timeline share: an event is in two feeds (every event, its kind),
+    each written in two formats; its entry is filled once a format, its HTML content once."""
+
+    entries: dict[tuple[str, str], FixedFeedEntry] = field(default_factory=dict)
+    contents: dict[str, str] = field(default_factory=dict)
+
+    def content(self, entry: Entry, timeline: Timeline) -> str:
+        html = self.contents.get(entry.event.id)
+        if html is None:
+            html = self.contents[entry.event.id] = entry_html(entry, timeline)
+        return html
+
+
+def render_feed(feed: Feed, fmt: str, timeline: Timeline, site: Site, made: Made | None = None) -> bytes:
+    """One feed in one format ("rss" or "atom"); `made` keeps entries for the other feeds."""
     base_url = site.base_url
     self_url = site.url(f"{feed.name}.{fmt}")
     if base_url is None or self_url is None:
@@ -168,9 +189,12 @@ def render_feed(feed: Feed, fmt: str, timeline: Timeline, site: Site) -> bytes:
     generator.link(href=web_address(self_url), rel="self", type=MEDIA_TYPES[fmt])
     # feedgen makes the link added last the RSS channel link: the site, not the feed.
     generator.link(href=web_address(base_url), rel="alternate")
+    made = Made() if made is None else made
     for entry in feed.entries:
-        feed_entry = FixedFeedEntry()
-        _fill_entry(feed_entry, entry, fmt, timeline, site)
+        feed_entry = made.entries.get((entry.event.id, fmt))
+        if feed_entry is None:
+            feed_entry = made.entries[(entry.event.id, fmt)] = FixedFeedEntry()
+            _fill_entry(feed_entry, entry, fmt, timeline, site, made.content(entry, timeline))
         generator.add_entry(feed_entry, order="append")  # feedgen prepends by default
     text: bytes = generator.rss_str(pretty=True) if fmt == "rss" else generator.atom_str(pretty=True)
     return text
@@ -195,7 +219,7 @@ class FixedFeedEntry(FeedEntry):  # type: ignore[misc]
         return element
 
 
-def _fill_entry(feed_entry: Any, entry: Entry, fmt: str, timeline: Timeline, site: Site) -> None:
+def _fill_entry(feed_entry: Any, entry: Entry, fmt: str, timeline: Timeline, site: Site, html: str) -> None:
     event = entry.event
     feed_entry.id(event_id(event))  # also the RSS guid, isPermaLink="false"
     feed_entry.title(entry_title(entry))
@@ -206,7 +230,7 @@ def _fill_entry(feed_entry: Any, entry: Entry, fmt: str, timeline: Timeline, sit
     feed_entry.link(href=links[0], rel="alternate")
     for href in links[1:]:
         feed_entry.link(href=href, rel="via")
-    feed_entry.content(entry_html(entry, timeline), type="html")  # RSS: the item description
+    feed_entry.content(html, type="html")  # RSS: the item description
     feed_entry.category(term=event.kind.value, label=event.kind.label)
 
 

@@ -2,12 +2,14 @@
 
 Each file is written to a temporary name in the output folder and renamed over the old one
 (`os.replace` is atomic on POSIX), so a reader or a killed build sees the old file or the
-new one, never half of either. Every file is rendered before the first is written, so a
-build that fails on its input leaves the folder exactly as it was.
+new one, never half of either. Every file is rendered (and waits in its temporary file)
+before the first is renamed, so a build that fails on its input leaves the folder exactly as
+it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Mapping
@@ -35,8 +37,9 @@ def previous_names(out: Path) -> list[str]:
     return sorted({line for line in text.splitlines() if line and line != MANIFEST})
 
 
-def _manifest(files: Mapping[str, bytes]) -> bytes:
-    return "".join(f"{name}\n" for name in sorted(files)).encode()
+def leftover_files(out: Path, names: set[str]) -> list[str]:
+    """Files an earlier build wrote (its manifest says so) that are not among `names`."""
+    return [n for n in previous_names(out) if n not in names and safe_target(out, n).exists()]
 
 
 def safe_target(out: Path, name: str) -> Path:
@@ -48,13 +51,11 @@ def safe_target(out: Path, name: str) -> Path:
     return target
 
 
-def stale_files(out: Path, files: Mapping[str, bytes], *, manifest: bool = False) -> list[str]:
-    """Names whose file in `out` is missing or differs from the rendered bytes, and, with
-    `manifest`, files an earlier build wrote that this one would remove."""
-    differ = [name for name, content in files.items() if not _has_content(safe_target(out, name), content)]
-    old = previous_names(out) if manifest else []
-    leftover = [name for name in old if name not in files and safe_target(out, name).exists()]
-    return sorted({*differ, *leftover})
+def stale_files(out: Path, files: Mapping[str, bytes]) -> list[str]:
+    """Names whose file in `out` is missing or differs from the rendered bytes."""
+    return [
+        name for name, content in sorted(files.items()) if not _has_content(safe_target(out, name), content)
+    ]
 
 
 def write_files(out: Path, files: Mapping[str, bytes], *, manifest: bool = False) -> WriteResult:
@@ -62,56 +63,126 @@ def write_files(out: Path, files: Mapping[str, bytes], *, manifest: bool = False
 
     All new contents go to temporary files first; only when every one is on disk are they
     renamed into place. A full disk or a permission error part way leaves every old file as
-    it was and removes the temporary files.
+    it was and removes the temporary files. `manifest`: see `Staging`.
+    """
+    for name in files:
+        safe_target(out, name)  # refuse an escaping name before anything is written
+    with Staging(out, manifest=manifest) as staging:
+        for name in sorted(files):
+            staging.add(name, files[name])
+        return staging.commit()
+
+
+class Staging:
+    """Files given one at a time, each written to a temporary file in `out` straight away, and
+    all renamed into place by `commit`: a build need not hold every file in memory at once.
+
+    Leaving the `with` block without `commit` (an error while rendering or writing) removes the
+    temporary files and the folders it made, so the output folder is left as it was.
 
     With `manifest` (a build's whole output folder), the names written are kept in
     `.sinotime-files`, and files an earlier build wrote that this one does not are removed;
     no other file in `out` is ever touched.
     """
-    old = previous_names(out) if manifest and out.is_dir() else []
-    removable = {name: safe_target(out, name) for name in old if name not in files}
-    if manifest:
-        files = {**files, MANIFEST: _manifest(files)}
-    targets = {name: safe_target(out, name) for name in sorted(files)}
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"cannot write to {out}: it is a file, not a folder")
-    result = WriteResult()
-    staged: list[tuple[Path, Path]] = []
-    replaced = 0
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, target in targets.items():
-            _remove_leftovers(target)
-            content = files[name]
+
+    def __init__(self, out: Path, *, manifest: bool = False) -> None:
+        self.out = out
+        self.manifest = manifest
+        self.names: list[str] = []
+        self.removable: dict[str, Path] = {}
+        self.result = WriteResult()
+        self.staged: list[tuple[Path, Path]] = []
+        self.made: list[Path] = []  # folders made, parents first
+        self.leftovers: dict[Path, dict[str, list[Path]]] = {}  # folder -> target name -> files
+        self.committed = False
+
+    def __enter__(self) -> Staging:
+        if self.out.exists() and not self.out.is_dir():
+            raise OutputError(f"cannot write to {self.out}: it is a file, not a folder")
+        old = previous_names(self.out) if self.manifest and self.out.is_dir() else []
+        self.removable = {name: safe_target(self.out, name) for name in old}  # refuse escaping names now
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if not self.committed:
+            self.abort()
+
+    def add(self, name: str, content: bytes) -> None:
+        """Stage one file (or note that its bytes are already there)."""
+        target = safe_target(self.out, name)
+        self.names.append(name)
+        self.removable.pop(name, None)
+        try:
+            self._make_folder(target.parent)
+            self._remove_leftovers(target)
             if _has_content(target, content):
-                if name != MANIFEST:
-                    result.unchanged.append(name)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            staged.append((_write_temporary(target, content), target))
-            if name != MANIFEST:
-                result.written.append(name)
-        for temporary, target in staged:
-            os.replace(temporary, target)
-            replaced += 1
-        for name, target in removable.items():
+                self.result.unchanged.append(name)
+                return
+            self.staged.append((_write_temporary(target, content), target))
+            self.result.written.append(name)
+        except OSError as error:
+            self.abort()
+            raise self._error(error, replaced=0) from None
+
+    def commit(self) -> WriteResult:
+        """Rename every staged file into place (and, with a manifest, remove what is gone)."""
+        if self.manifest:
+            names = "".join(f"{name}\n" for name in sorted(self.names)).encode()
+            self.add(MANIFEST, names)
+            self.result.written = [n for n in self.result.written if n != MANIFEST]
+            self.result.unchanged = [n for n in self.result.unchanged if n != MANIFEST]
+        replaced = 0
+        self.committed = True
+        try:
+            for temporary, target in self.staged:
+                os.replace(temporary, target)
+                replaced += 1
+        except OSError as error:
+            for temporary, _ in self.staged[replaced:]:
+                temporary.unlink(missing_ok=True)
+            raise self._error(error, replaced) from None
+        for name, target in self.removable.items():
             if target.exists():
                 target.unlink()
-                result.removed.append(name)
-    except OSError as error:
-        for temporary, _ in staged[replaced:]:
+                self.result.removed.append(name)
+        self.result.written.sort()
+        self.result.unchanged.sort()
+        return self.result
+
+    def abort(self) -> None:
+        """Remove the temporary files and the folders made for them."""
+        for temporary, _ in self.staged:
             temporary.unlink(missing_ok=True)
+        self.staged.clear()
+        for folder in reversed(self.made):
+            with contextlib.suppress(OSError):  # not empty: something else is in it
+                folder.rmdir()
+        self.made.clear()
+
+    def _error(self, error: OSError, replaced: int) -> OutputError:
         detail = error.strerror or str(error)
         where = f" ({error.filename})" if error.filename else ""
         changed = "no file was changed" if not replaced else f"{replaced} file(s) were replaced whole"
-        raise OutputError(f"cannot write to {out}: {detail}{where}; {changed}") from None
-    return result
+        return OutputError(f"cannot write to {self.out}: {detail}{where}; {changed}")
 
+    def _make_folder(self, folder: Path) -> None:
+        missing = [each for each in (folder, *folder.parents) if not each.is_dir()]
+        for each in reversed(missing):
+            each.mkdir()
+            self.made.append(each)
 
-def _remove_leftovers(target: Path) -> None:
-    """Temporary files a killed build left behind for this target."""
-    if target.parent.is_dir():
-        for leftover in target.parent.glob(f".{target.name}.*.tmp"):
+    def _remove_leftovers(self, target: Path) -> None:
+        """Temporary files a killed build left behind for this target (each folder read once)."""
+        folder = target.parent
+        if folder not in self.leftovers:
+            found: dict[str, list[Path]] = {}
+            for entry in os.scandir(folder):
+                if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+                    # ".NAME.RANDOM.tmp", as _write_temporary names them
+                    owner = entry.name[1 : entry.name.rfind(".", 0, len(entry.name) - len(".tmp"))]
+                    found.setdefault(owner, []).append(Path(entry.path))
+            self.leftovers[folder] = found
+        for leftover in self.leftovers[folder].pop(target.name, []):
             leftover.unlink(missing_ok=True)
 
 

@@ -10,7 +10,6 @@ like a formula is prefixed with an apostrophe.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from wcwidth import wcswidth
 
@@ -19,14 +18,13 @@ from sinotime.dates import MONTH_ABBREVIATIONS, FuzzyDate
 REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
 # Embeddings, overrides and isolates: they reorder what a terminal shows ("Trojan Source").
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Every control character (Unicode category Cc: C0, DEL and C1) and the BIDI_CONTROLS.
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: str) -> str:
     """One line of plain text: whitespace runs become one space, control characters U+FFFD."""
-    text = " ".join(text.split())
-    return "".join(
-        REPLACEMENT if unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS else ch for ch in text
-    )
+    return UNSAFE.sub(REPLACEMENT, " ".join(text.split()))
 
 
 def display_width(text: str) -> int:

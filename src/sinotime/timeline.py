@@ -20,7 +20,7 @@ Renderers only choose capitalisation and markup.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Protocol
@@ -281,6 +281,16 @@ class Timeline:
     entries: Sequence[Entry]
     sources: dict[str, Source]
     series: dict[str, Series]
+    # each series' entries in timeline order, found in one pass (asking every series for its
+    # entries by scanning all of them took time in proportion to series x events)
+    _by_series: dict[str, tuple[Entry, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_series: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            if entry.event.series is not None:
+                by_series.setdefault(entry.event.series, []).append(entry)
+        object.__setattr__(self, "_by_series", {key: tuple(value) for key, value in by_series.items()})
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -289,7 +299,7 @@ class Timeline:
         return len(self.entries)
 
     def series_entries(self, series_id: str) -> list[Entry]:
-        return [entry for entry in self.entries if entry.event.series == series_id]
+        return list(self._by_series.get(series_id, ()))
 
 
 def known_from(outcome: Outcome, sources: Mapping[str, Source]) -> date:

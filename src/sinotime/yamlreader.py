@@ -12,8 +12,7 @@ stage has problems to report.
 from __future__ import annotations
 
 import gc
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,9 +25,16 @@ Loc = tuple[str | int, ...]
 
 MAX_DEPTH = 64
 MAX_SCALAR = 1_000_000  # characters in one value; the models set tighter limits per field
-NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+NULLS = frozenset(("", "~", "null", "Null", "NULL"))  # plain scalars that mean nothing
+NULL_TAG = "tag:yaml.org,2002:null"
 ALLOWED_TAGS = frozenset(
-    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+    [
+        "!",  # a quoted or block scalar's own "non-specific" tag
+        *(
+            "tag:yaml.org,2002:" + name
+            for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+        ),
+    ]
 )
 
 try:
@@ -57,7 +63,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     loc: Loc
     value: dict[str, Any] | list[Any]
@@ -84,7 +90,11 @@ class YamlReader:
         """The document's data, or None for an empty one. Stops early only on a fatal problem."""
         with collector_paused():
             try:
-                return self._read(yaml.parse(text, Loader=Parser))
+                loader = Parser(text)
+                try:
+                    return self._read(loader.get_event)
+                finally:
+                    loader.dispose()
             except yaml.MarkedYAMLError as error:
                 mark = error.problem_mark or error.context_mark
                 message = " ".join(part for part in (error.context, error.problem) if part)
@@ -111,21 +121,43 @@ class YamlReader:
                 pass
             return None
 
-    def _read(self, events: Iterable[yaml.Event]) -> Any:
+    def _read(self, next_event: Callable[[], Any]) -> Any:
+        """Build the data from the events, one at a time; scalars, the most common, inline.
+
+        Locations (`loc`) are worked out for containers, and for a scalar only when it has a
+        problem to report.
+        """
         stack: list[_Frame] = []
         anchors: dict[str, tuple[Any, int]] = {}
         result: Any = None
         documents = 0
-        for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    self.problem(
-                        event.start_mark, (), "the file holds more than one YAML document", "remove '---'"
-                    )
-                    raise _Stop
+        while (event := next_event()) is not None:
+            kind = event.__class__
+            if kind is yaml.ScalarEvent:
+                value = self._scalar(stack, event)
+                if not stack:
+                    result = value
+                else:
+                    frame = stack[-1]
+                    container = frame.value
+                    if container.__class__ is list:
+                        frame.size += 1
+                        container.append(value)
+                    elif frame.skip_value:
+                        self._place(stack, value, 1, event, is_scalar=True, scalar_event=event)
+                    elif frame.key is not None:  # the value of the pending key
+                        frame.size += 1
+                        container[frame.key] = value  # type: ignore[call-overload]
+                        frame.key = None
+                    elif value is not None and value not in container and value != "<<":
+                        frame.size += 1  # a new key (a scalar is always text or nothing)
+                        frame.key, frame.key_mark = value, event.start_mark
+                    else:  # no key, a duplicate, or a merge key: see there
+                        self._place(stack, value, 1, event, is_scalar=True, scalar_event=event)
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, 1)
                 continue
-            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 loc = self._child_loc(stack, event)
                 if len(stack) >= MAX_DEPTH:
                     self.problem(
@@ -133,12 +165,10 @@ class YamlReader:
                     )
                     raise _Stop
                 self._check_tag(event, loc)
-                container: dict[str, Any] | list[Any] = (
-                    {} if isinstance(event, yaml.MappingStartEvent) else []
-                )
-                stack.append(_Frame(loc, container, event.anchor))
+                container_: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
+                stack.append(_Frame(loc, container_, event.anchor))
                 continue
-            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
                 if frame.anchor is not None:
                     anchors[frame.anchor] = (frame.value, frame.size)
@@ -147,16 +177,15 @@ class YamlReader:
                 else:
                     result = frame.value
                 continue
-            if isinstance(event, yaml.ScalarEvent):
-                value = self._scalar(stack, event)
-                if stack:
-                    self._place(stack, value, 1, event, is_scalar=True, scalar_event=event)
-                else:
-                    result = value
-                if event.anchor is not None:
-                    anchors[event.anchor] = (value, 1)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self.problem(
+                        event.start_mark, (), "the file holds more than one YAML document", "remove '---'"
+                    )
+                    raise _Stop
                 continue
-            if isinstance(event, yaml.AliasEvent):
+            if kind is yaml.AliasEvent:
                 loc = self._child_loc(stack, event)
                 if event.anchor not in anchors:
                     self.problem(event.start_mark, loc, f"unknown alias *{event.anchor}")
@@ -187,24 +216,25 @@ class YamlReader:
 
     def _check_tag(self, event: Any, loc: Loc) -> None:
         tag = event.tag
-        if tag is not None and tag not in ("!", *ALLOWED_TAGS):
+        if tag is not None and tag not in ALLOWED_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             self.problem(event.start_mark, loc, f"YAML tag {shown} is not allowed", "write plain values")
 
     def _scalar(self, stack: list[_Frame], event: yaml.ScalarEvent) -> Any:
-        loc = self._child_loc(stack, event)
-        self._check_tag(event, loc)
-        if len(event.value) > MAX_SCALAR:
-            self.problem(
-                event.start_mark,
-                loc,
-                f"a value of {len(event.value):,} characters; the limit is {MAX_SCALAR:,}",
-            )
+        tag, value = event.tag, event.value
+        if (tag is not None and tag not in ALLOWED_TAGS) or len(value) > MAX_SCALAR:
+            loc = self._child_loc(stack, event)
+            self._check_tag(event, loc)
+            if len(value) > MAX_SCALAR:
+                self.problem(
+                    event.start_mark,
+                    loc,
+                    f"a value of {len(value):,} characters; the limit is {MAX_SCALAR:,}",
+                )
+                return None
+        if (event.style is None and event.implicit[0] and value in NULLS) or tag == NULL_TAG:
             return None
-        plain = event.implicit[0] and event.style is None
-        if (plain and NULL.match(event.value)) or event.tag == "tag:yaml.org,2002:null":
-            return None
-        return event.value
+        return value
 
     def _place(
         self,
