@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,21 @@ def test_the_committed_feeds_folder_is_built_from_the_bundled_data() -> None:
 def test_the_page_of_the_bundled_data_is_under_200_kb() -> None:
     page = ROOT / "feeds" / "index.html"
     assert page.stat().st_size < 200_000
+
+
+def test_the_report_of_the_bundled_data_tells_the_stories(golden: Callable[[str, str], None]) -> None:
+    """Bridges late with their slips, the cableway overdue, the trade target met early."""
+    from click.testing import CliRunner
+
+    from sinotime.cli import main
+
+    result = CliRunner().invoke(main, ["report", str(ROOT / "events.yaml"), "--as-of", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "Tongjiang–Nizhneleninskoye railway bridge opens to traffic (first freight train)" in text
+    assert "Completed late, +3 y 10 m" in text
+    assert "Completed late, +2 y 5 m" in text  # the highway bridge
+    assert "Heihe–Blagoveshchensk cableway opens to passengers" in text
+    assert "Overdue since 1 September 2026" in text
+    assert "Completed, ahead of target" in text  # the 200 bn trade target
+    golden("report/bundled-2026-11-23.txt", result.stdout)
