@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sinotime.errors import InputError
 from sinotime.models import CalendarInfo, Event, EventsFile, Series, Source
 
 Loc = tuple[str | int, ...]
@@ -45,7 +44,7 @@ class Records:
     def complete(self) -> EventsFile:
         """The whole file, once every record is valid."""
         if self.calendar is None or None in self.sources or None in self.series or None in self.events:
-            raise InputError([])
+            raise AssertionError("complete() needs every record valid; check problems first")
         return EventsFile.model_construct(
             calendar=self.calendar,
             sources=tuple(s for s in self.sources if s is not None),
