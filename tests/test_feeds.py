@@ -429,6 +429,21 @@ def test_build_writes_the_feeds_at_the_address_given_on_the_command_line(tmp_pat
     assert check.exit_code == 0, check.output
 
 
+def test_a_build_without_an_address_over_published_feeds_removes_nothing_and_exits_2(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    published = ["build", str(DATA / "rail-bridge.yaml"), "--out", str(out)]
+    assert CliRunner().invoke(main, [*published, "--base-url", "https://example.net/st"]).exit_code == 0
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+
+    for extra in ([], ["--check"]):
+        result = CliRunner().invoke(main, [*published, *extra])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"{out} holds 4 published feeds (")
+        assert "give --base-url URL or set calendar.base_url" in result.stderr
+        assert "Traceback" not in result.output
+        assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+
+
 def test_build_writes_the_sample_feeds_exactly(tmp_path: Path, files: dict[str, bytes]) -> None:
     result = build(SAMPLE, tmp_path, today=TODAY)
     for name, document in files.items():

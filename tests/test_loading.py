@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -67,16 +68,32 @@ def test_an_outcome_is_valid_once_today_has_reached_it() -> None:
     assert data.events[0].outcome is not None
 
 
-@pytest.mark.parametrize("depth", [1_000, 200_000])
-def test_deep_nesting_is_refused_without_crashing(depth: int) -> None:
-    """libyaml's own composer recurses and crashes the process at this depth; we do not."""
+@pytest.mark.parametrize("depth", [64, 500])
+def test_nesting_deeper_than_our_limit_is_refused_at_the_level_that_breaks_it(depth: int) -> None:
     raw = ("calendar: " + "[" * depth + "]" * depth + "\n").encode()
     with pytest.raises(InputError) as raised:
         parse_events(raw, "deep.yaml", today=TODAY)
-    assert str(raised.value).startswith(
-        "deep.yaml:1:74: calendar[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"
-    )
+    assert str(raised.value).startswith("deep.yaml:1:74: calendar" + "[0]" * 63 + ": ")
     assert "nesting is too deep; the limit is 64 levels" in str(raised.value)
+
+
+def test_nesting_at_our_limit_is_not_refused_for_its_depth() -> None:
+    raw = ("calendar: " + "[" * 63 + "]" * 63 + "\n").encode()  # with the mapping, 64 levels
+    with pytest.raises(InputError) as raised:
+        parse_events(raw, "deep.yaml", today=TODAY)
+    assert "nesting is too deep" not in str(raised.value)
+
+
+def test_absurd_nesting_is_a_clear_error_with_a_line_not_a_crash() -> None:
+    """libyaml's own composer recursed and crashed the process here; newer libyaml refuses the
+    depth itself. Either way the user gets one clear problem with its position."""
+    depth = 200_000
+    raw = ("calendar: " + "[" * depth + "]" * depth + "\n").encode()
+    with pytest.raises(InputError) as raised:
+        parse_events(raw, "deep.yaml", today=TODAY)
+    first_line = str(raised.value).splitlines()[0]
+    assert re.match(r"deep\.yaml:1:\d+: ", first_line), first_line
+    assert str(raised.value).endswith("1 problem in deep.yaml")
 
 
 def test_a_second_yaml_document_is_refused() -> None:

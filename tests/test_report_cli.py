@@ -131,10 +131,22 @@ def test_output_file_is_written_without_colour_and_stdout_stays_empty(
 ) -> None:
     monkeypatch.setattr(cli, "_stdout_is_terminal", lambda: True)
     target = tmp_path / "out" / "report.txt"
+    target.parent.mkdir()
     result = run(FIXTURE, "--as-of", "2026-11-23", "-o", str(target), env={"NO_COLOR": ""})
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote {target}\n")
     assert target.read_bytes() == (GOLDEN / "report.txt").read_bytes()
     assert [p.name for p in target.parent.iterdir()] == ["report.txt"]  # no temporary file left
+
+
+@pytest.mark.parametrize("command", [["report", FIXTURE, "--as-of", "2026-11-23"], ["schema"]])
+def test_output_into_a_missing_folder_is_an_error_that_creates_nothing(
+    tmp_path: Path, command: list[str]
+) -> None:
+    target = tmp_path / "no" / "such" / "out.txt"
+    result = CliRunner().invoke(cli.main, [*command, "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr == f"cannot write {target}: {target.parent} does not exist; nothing was written\n"
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_colour_on_a_terminal_unless_no_color_is_set(monkeypatch: pytest.MonkeyPatch) -> None:

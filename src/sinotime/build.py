@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sinotime.errors import SinotimeError
+from sinotime.errors import MissingSettingError, SinotimeError
 from sinotime.loading import MAX_FILE_BYTES, load_events
 from sinotime.models import EventsFile
-from sinotime.output import Staging, WriteResult, leftover_files, stale_files
+from sinotime.output import Staging, WriteResult, leftover_files, previous_names, stale_files
 from sinotime.site import Site
 from sinotime.timeline import Timeline, build_timeline
 
@@ -40,6 +40,22 @@ def site_for(data: EventsFile, base_url: str | None) -> Site:
     if url is not None and not url.endswith("/"):
         url += "/"
     return Site(base_url=url)
+
+
+def _refuse_to_unpublish_feeds(out: Path, site: Site) -> None:
+    """A build without an address writes no feed; over published feeds that would break every
+    subscriber's address for want of one option, so it is refused before anything is touched."""
+    from sinotime.feeds import FORMATS
+
+    if site.base_url is not None:
+        return
+    published = [name for name in previous_names(out) if name.endswith(tuple(f".{f}" for f in FORMATS))]
+    if published:
+        raise MissingSettingError(
+            f"{out} holds {len(published)} published feeds ({published[0]}, ...), and a feed needs the "
+            "public address it is served from: give --base-url URL or set calendar.base_url in the "
+            "events file. Nothing was changed."
+        )
 
 
 def render_files(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
@@ -97,6 +113,7 @@ def build(
     data = load_events(file, today=today, max_bytes=max_bytes)
     timeline = build_timeline(data, as_of=as_of or data.last_changed())
     site = site_for(data, base_url)
+    _refuse_to_unpublish_feeds(out, site)
     names: list[str] = []
     if check:
         stale: list[str] = []

@@ -519,7 +519,8 @@ def _event(entry: Entry, where: Placement, timeline: Timeline) -> Event:
     vevent.add("description", Text(describe(entry, timeline, where)))
     vevent.add("status", STATUS[entry.flag])
     vevent.add("transp", "TRANSPARENT")  # others' events never make a subscriber look busy
-    location = clean_text(event.place.words(countries=False)).strip() if event.place is not None else ""
+    parts = (event.place.name, event.place.region) if event.place is not None else ()
+    location = ", ".join(part for part in (clean_text(text or "").strip() for text in parts) if part)
     if location:
         vevent.add("location", Text(location))
     place = event.place

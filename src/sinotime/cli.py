@@ -70,7 +70,7 @@ class SinotimeGroup(click.Group):
             return super().invoke(ctx)
         except SinotimeError as error:
             click.echo(str(error), err=True)
-            ctx.exit(1)
+            ctx.exit(error.exit_code)
         finally:
             if collecting:
                 gc.enable()
@@ -205,9 +205,9 @@ def schema(output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
     else:
-        from sinotime.output import write_files
+        from sinotime.output import write_file
 
-        write_files(output.parent, {output.name: text.encode()})
+        write_file(output, text.encode())
         click.echo(f"wrote {output}", err=True)
 
 
@@ -379,9 +379,9 @@ def report(
     if output is None:
         click.echo(text, nl=False, color=colour)
     else:
-        from sinotime.output import write_files
+        from sinotime.output import write_file
 
-        write_files(output.parent, {output.name: text.encode()})
+        write_file(output, text.encode())
         click.echo(f"wrote {output}", err=True)
 
 

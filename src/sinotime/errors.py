@@ -30,7 +30,16 @@ class Problem:
 
 
 class SinotimeError(Exception):
-    """An error the user can fix; the CLI prints it without a traceback and exits 1."""
+    """An error the user can fix; the CLI prints it without a traceback and exits `exit_code`."""
+
+    exit_code = 1
+
+
+class MissingSettingError(SinotimeError):
+    """A command that lacks an option or setting it needs to do its job safely (exit 2, as for
+    any other mistake in how a command was called)."""
+
+    exit_code = 2
 
 
 class InputError(SinotimeError):

@@ -73,6 +73,16 @@ def write_files(out: Path, files: Mapping[str, bytes], *, manifest: bool = False
         return staging.commit()
 
 
+def write_file(path: Path, content: bytes) -> None:
+    """Write the one file a user named (`-o FILE`) atomically. Its folder must exist already,
+    as for a shell redirect: a mistyped folder is an error, not a new folder."""
+    folder = path.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise OutputError(f"cannot write {path}: {folder} {what}; nothing was written")
+    write_files(folder, {path.name: content})
+
+
 class Staging:
     """Files given one at a time, each written to a temporary file in `out` straight away, and
     all renamed into place by `commit`: a build need not hold every file in memory at once.

@@ -100,6 +100,8 @@ class YamlReader:
                 message = " ".join(part for part in (error.context, error.problem) if part)
                 line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
                 hint = "indent with spaces, not tabs" if "\t" in line else None
+                if hint and "tab" in message:  # in our words: libyaml's differ from version to version
+                    message = "a tab character where YAML expects spaces"
                 self.problem(mark, (), f"YAML syntax error: {message}", hint)
             except yaml.reader.ReaderError as error:
                 row = text.count("\n", 0, error.position) + 1
