@@ -77,7 +77,7 @@ def hostile(max_pieces: int) -> st.SearchStrategy[str]:
 
 def as_read(text: str) -> str:
     """What any reader must give back for text sinotime was given."""
-    return text.replace("\ufeff", "").strip().replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip().replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
 
 
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))
