@@ -385,6 +385,65 @@ def report(
         click.echo(f"wrote {output}", err=True)
 
 
+def _published_date(ctx: click.Context, param: click.Parameter, value: str) -> Any:
+    from sinotime.dates import DateSyntaxError
+    from sinotime.extract import parse_published
+
+    try:
+        return parse_published(value)
+    except DateSyntaxError as error:
+        hint = f" ({error.hint})" if error.hint else ""
+        raise click.BadParameter(f"{error.message}{hint}") from None
+
+
+def _source_id(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from sinotime.extract import check_source
+
+    try:
+        return check_source(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+@main.command()
+@click.argument("article", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@click.option(
+    "--published",
+    required=True,
+    metavar="DATE",
+    callback=_published_date,
+    help="When the article was published: a day, or a window such as [2023-04-13..2023-05-24].",
+)
+@click.option("--source", metavar="ID", default=None, callback=_source_id, help="The source id to cite.")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(("yaml", "json")),
+    default="yaml",
+    show_default=True,
+    help="yaml: stubs to paste into events.yaml; json: every candidate with its bounds and offsets.",
+)
+def extract(article: Path, published: Any, source: str | None, format_: str) -> None:
+    """Propose dated plans and outcomes from an article (ARTICLE, or - for standard input).
+
+    Each date phrase is resolved against the publication date by the rules of
+    docs/curation.md, never more precisely than the phrase says; a window as the
+    publication date gives windows. The sentence says plan or outcome.
+
+    \b
+    Example:
+      sinotime extract article.txt --published 2019-06-18 --source xinhua-2019-06-18
+    """
+    from sinotime.extract import extract_article, render_json, render_yaml
+
+    stream = sys.stdin.buffer if str(article) == "-" else article
+    name = "<stdin>" if str(article) == "-" else str(article)
+    result = extract_article(stream, name, published, source=source, max_bytes=max_input_bytes())
+    if not result.candidates:
+        click.echo(f"{name}: no date phrases found", err=True)
+    click.echo(render_json(result) if format_ == "json" else render_yaml(result), nl=False)
+
+
 def _stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 

@@ -181,12 +181,12 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(rf"\b(?:(?i:on) )?(?P<day>{_D}) (?P<month>{_M})(?!\w)"), day_without_year),
     (
         re.compile(
-            rf"\b(?:from |between )?(?P<m1>{_M}) (?P<d1>{_D}) ?(?:to|until|till|through|and|-|–) ?"
+            rf"\b(?:(?i:from|between) )?(?P<m1>{_M}) (?P<d1>{_D}) ?(?:to|until|till|through|and|-|–) ?"
             rf"(?:(?P<m2>{_M}) )?(?P<d2>{_D})\b{_YEAR}"
         ),
         day_span,
     ),
-    (re.compile(rf"\bfrom (?P<m1>{_M}) (?:to|until|till|through) (?P<m2>{_M}){_YEAR}"), month_span),
+    (re.compile(rf"\b(?i:from) (?P<m1>{_M}) (?:to|until|till|through) (?P<m2>{_M}){_YEAR}"), month_span),
     (
         re.compile(
             rf"(?:\b(?P<by>(?i:by|before|until|in|since|during|of|on)) )?\b(?P<month>{_M}){_YEAR}(?!\w)"
@@ -203,7 +203,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            r"(?:\b(?P<by>(?i:by|by the end of|before the end of|before|in|of|until|since|during"
+            r"(?:\b(?i:respectively),? )?(?:\b(?P<by>(?i:by|by the end of|before the end of|before|in|of|until|since|during"
             r"|from|to)) )?"
             rf"(?<![\d$.,]){_Y}(?:(?:,| and| or| to)+ {_Y})*(?!,?\d|\w)(?:,? respectively)?"
         ),

@@ -38,8 +38,8 @@ def check_source(source: str | None) -> str | None:
 
 def _note(candidate: Candidate, published: FuzzyDate) -> str:
     return (
-        f"Proposed by sinotime extract: '{candidate.phrase}' resolved by the rule {candidate.rule} "
-        f"against the publication date {published.text.strip()}; check it against the article."
+        f'Proposed by sinotime extract (rule {candidate.rule}) from "{candidate.phrase}", published '
+        f"{published.text.strip()}; check it against the article."
     )
 
 
