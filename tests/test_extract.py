@@ -29,30 +29,62 @@ def only(text: str, published: str) -> Candidate:
     ("sentence", "published", "expected", "kind"),
     [
         ("The institute sent the parameters to us last Friday.", FRIDAY_ARTICLE, "2017-02-10", "outcome"),
-        ("Last week officials said the funding gap had been covered.", FRIDAY_ARTICLE,
-         "[2017-02-06..2017-02-12]", "outcome"),
+        (
+            "Last week officials said the funding gap had been covered.",
+            FRIDAY_ARTICLE,
+            "[2017-02-06..2017-02-12]",
+            "outcome",
+        ),
         ("The company signed a cooperation agreement in November.", FRIDAY_ARTICLE, "2016-11", "outcome"),
         ("Five joint research centers were established last year.", FRIDAY_ARTICLE, "2016", "outcome"),
         ("The expo will kick off in June.", "[2014-02-26..2014-06-29]", "2014-06", "plan"),
-        ("A railway bridge laid its foundation stone on Feb 26.", "[2014-02-26..2014-06-29]", "2014-02-26",
-         "outcome"),
-        ("They are expected to facilitate transport after their completion later this year.", "2019-06-18",
-         "[2019-06-18..2019-12-31]", "plan"),
-        ("At the end of March this year, President Xi visited Russia.", WINDOW_004,
-         "[2023-03-21..2023-03-31]", "outcome"),
-        ("Delegations have already visited Heilongjiang Province in April.", WINDOW_004, "2023-04", "outcome"),
-        ("Khabarovsk Krai plans to pay an official visit in the near future.", WINDOW_004, "[2023-04-13..]",
-         "plan"),
-        ("The Amur Region will travel to Heihe at the end of May.", WINDOW_004, "[2023-05-21..2023-05-31]",
-         "plan"),
+        (
+            "A railway bridge laid its foundation stone on Feb 26.",
+            "[2014-02-26..2014-06-29]",
+            "2014-02-26",
+            "outcome",
+        ),
+        (
+            "They are expected to facilitate transport after their completion later this year.",
+            "2019-06-18",
+            "[2019-06-18..2019-12-31]",
+            "plan",
+        ),
+        (
+            "At the end of March this year, President Xi visited Russia.",
+            WINDOW_004,
+            "[2023-03-21..2023-03-31]",
+            "outcome",
+        ),
+        ("Delegations have already visited Heilongjiang in April.", WINDOW_004, "2023-04", "outcome"),
+        (
+            "Khabarovsk Krai plans to pay an official visit in the near future.",
+            WINDOW_004,
+            "[2023-04-13..]",
+            "plan",
+        ),
+        (
+            "The Amur Region will travel to Heihe at the end of May.",
+            WINDOW_004,
+            "[2023-05-21..2023-05-31]",
+            "plan",
+        ),
         ("In June of this year, a forum will be held in Yakutsk.", WINDOW_004, "2023-06", "plan"),
-        ("From June to August, events of the culture fair will be held.", WINDOW_004, "2023-06/2023-08", "plan"),
+        ("From June to August, events of the fair will be held.", WINDOW_004, "2023-06/2023-08", "plan"),
         ("The goal of 200 billion US dollars by 2024 will be achieved.", WINDOW_004, "2024", "plan"),
-        ("Recently, the Consulate General sent employees to inspect enterprises.", WINDOW_004,
-         "[2023-01-01..2023-05-24]", "outcome"),
+        (
+            "Recently, the Consulate General sent employees to inspect enterprises.",
+            WINDOW_004,
+            "[2023-01-01..2023-05-24]",
+            "outcome",
+        ),
         ("The bridge should open within a month.", "2022-04-27", "[2022-04-27..2022-05-27]", "plan"),
-        ("The cableway is due to be finished at the end of May.", "2026-01-20", "[2026-05-21..2026-05-31]",
-         "plan"),
+        (
+            "The cableway is due to be finished at the end of May.",
+            "2026-01-20",
+            "[2026-05-21..2026-05-31]",
+            "plan",
+        ),
     ],
 )
 def test_each_curation_rule_in_english(sentence: str, published: str, expected: str, kind: str) -> None:
@@ -231,7 +263,7 @@ MIXED = (
 @pytest.mark.parametrize("published", ["2017-02-16", "[2023-04-13..2023-05-24]", "2019-06"])
 def test_no_candidate_is_more_precise_than_its_phrase(published: str) -> None:
     candidates = extract(MIXED, published).candidates
-    assert {c.rule for c in candidates} >= {"day", "last-weekday", "month", "year", "end-of-month", "day-span"}
+    assert {c.rule for c in candidates} >= {"day", "last-weekday", "month", "year", "day-span", "recently"}
     for candidate in candidates:
         assert candidate.rule in SHORTEST, f"rule {candidate.rule} has no shortest length here"
         value = candidate.date
@@ -244,7 +276,7 @@ def test_no_candidate_is_more_precise_than_its_phrase(published: str) -> None:
 
 def test_a_phrase_that_names_a_month_is_never_given_a_day() -> None:
     for published in ("2017-02-16", "[2014-02-26..2014-06-29]"):
-        for candidate in extract("The expo will kick off in June. It ended in July 2014.", published).candidates:
+        for candidate in extract("The expo will open in June. It ended in July 2014.", published).candidates:
             assert candidate.date.precision in (Precision.MONTH, Precision.WINDOW), candidate.date.text
 
 

@@ -131,12 +131,13 @@ def test_an_article_that_is_not_utf8_is_named_with_line_and_column(tmp_path: Pat
     path.write_bytes("Первая строка\nв июне ".encode() + b"\xe9t\xe9")
     result = run(str(path), "--published", "2019-06-18")
     assert result.exit_code == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"{path}:2:9: not UTF-8 text: byte 0xe9")
+    assert result.stderr.startswith(f"{path}:2:8: not UTF-8 text: byte 0xe9")
 
 
 def test_an_article_over_the_size_limit_is_refused_before_it_is_read_whole() -> None:
     class Endless:
-        read_sizes: list[int] = []
+        def __init__(self) -> None:
+            self.read_sizes: list[int] = []
 
         def read(self, size: int) -> bytes:
             self.read_sizes.append(size)

@@ -143,7 +143,10 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         ),
         year_part,
     ),
-    (re.compile(r"(?P<to>)(?P<year>)(?P<rel>)(?P<part>上半年|下半年|第?[一二三四]季度)(?P<before>)"), year_part),
+    (
+        re.compile(r"(?P<to>)(?P<year>)(?P<rel>)(?P<part>上半年|下半年|第?[一二三四]季度)(?P<before>)"),
+        year_part,
+    ),
     (re.compile(r"上(?:周|星期|个?礼拜)(?P<weekday>[一二三四五六日])"), last_weekday),
     (re.compile(r"上(?:周|星期)(?![一二三四五六日])"), _rule("last-week", rules.last_week)),
     (re.compile(r"上个?月"), _rule("last-month", rules.month_offset(-1))),

@@ -203,8 +203,8 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            r"(?:\b(?i:respectively),? )?(?:\b(?P<by>(?i:by|by the end of|before the end of|before|in|of|until|since|during"
-            r"|from|to)) )?"
+            r"(?:\b(?i:respectively),? )?"
+            r"(?:\b(?P<by>(?i:by|by the end of|before the end of|before|in|of|until|since|during|from|to)) )?"
             rf"(?<![\d$.,]){_Y}(?:(?:,| and| or| to)+ {_Y})*(?!,?\d|\w)(?:,? respectively)?"
         ),
         years,
