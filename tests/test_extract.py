@@ -117,6 +117,8 @@ def test_two_years_said_respectively_are_two_plans_with_the_same_words() -> None
         ("Договор подписали 26 февраля 2014 года.", "2014-03-01", "2014-02-26", "day"),
         ("В прошлом году открылся колледж.", FRIDAY_ARTICLE, "2016", "last-year"),
         ("Параметры прислали в прошлую пятницу.", FRIDAY_ARTICLE, "2017-02-10", "last-weekday"),
+        ("Фестиваль пройдёт с июня по август.", WINDOW_004, "2023-06/2023-08", "month-span"),
+        ("Мост сдадут в конце года.", "2019-06-18", "2019-36", "end-of-year"),
     ],
 )
 def test_russian_phrases(sentence: str, published: str, expected: str, rule: str) -> None:
@@ -137,6 +139,9 @@ def test_russian_phrases(sentence: str, published: str, expected: str, rule: str
         ("去年开通了客运。", "2024-03-01", "2023", "last-year"),
         ("今年上半年贸易额增长。", "2023-08-01", "2023-40", "half"),
         ("近日，代表团访问了抚远。", WINDOW_004, "[2023-01-01..2023-05-24]", "recently"),
+        ("项目力争年内完工。", "2023-05-10", "2023", "deadline-year"),
+        ("论坛将于春季举行。", "2023-01-10", "2023-21", "season"),
+        ("上周五签署了协议。", FRIDAY_ARTICLE, "2017-02-10", "last-weekday"),
     ],
 )
 def test_chinese_phrases(sentence: str, published: str, expected: str, rule: str) -> None:

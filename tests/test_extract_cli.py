@@ -155,3 +155,18 @@ def test_escape_sequences_in_the_article_never_reach_the_terminal() -> None:
         result = run("-", "--published", "2019-03-01", "--format", fmt, stdin=text)
         assert result.exit_code == 0
         assert not any(ch in result.stdout for ch in "\x1b\x07\x9b\u202e"), fmt
+
+
+def test_the_readme_shows_the_real_output_of_its_example() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    command = "$ sinotime extract ../shared/seeds/002_b06b406395a4e284.txt "
+    start = readme.index(command)
+    block = readme[start : readme.index("```", start)]
+    command_line, shown = block.split("\n", 1)
+    seed = Path(__file__).parent.parent.parent / "shared" / "seeds" / "002_b06b406395a4e284.txt"
+    if not seed.exists():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    article, *options = command_line.split()[3:]
+    assert article == "../shared/seeds/002_b06b406395a4e284.txt"
+    result = run(str(seed), *(option.strip("'") for option in options))
+    assert (result.exit_code, result.stdout) == (0, shown)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar as stdlib_calendar
 from datetime import date, timedelta
 
-from sinotime.dates import MAX_YEAR, MIN_YEAR, SUB_YEAR_GROUPS, parse_date
+from sinotime.dates import SUB_YEAR_GROUPS, parse_date
 from sinotime.extract.model import Kind
 
 SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
@@ -103,10 +103,6 @@ def add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     return min(_safe_day(year, month + 1, day.day), last_day(year, month + 1))
-
-
-def in_range(year: int) -> bool:
-    return MIN_YEAR <= year <= MAX_YEAR
 
 
 def _safe_day(year: int, month: int, number: int) -> date:

@@ -96,6 +96,8 @@ def year_part(match: re.Match[str]) -> list[Phrase]:
         return whole(match, "end-of-year", rules.sub_year(36, _this_year(given)))
     if part == "初":
         return whole(match, "beginning-of-year", rules.sub_year(33, _this_year(given)))
+    if part == "内":
+        return whole(match, "deadline-year", _year(given), Kind.PLAN)
     if part in ("上半年", "下半年"):
         return whole(match, "half", rules.sub_year(40 if part == "上半年" else 41, _this_year(given)), plan)
     if part[:1] in SEASONS:
@@ -144,7 +146,9 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         year_part,
     ),
     (
-        re.compile(r"(?P<to>)(?P<year>)(?P<rel>)(?P<part>上半年|下半年|第?[一二三四]季度)(?P<before>)"),
+        re.compile(
+            r"(?P<to>)(?P<year>)(?P<rel>)(?P<part>上半年|下半年|第?[一二三四]季度|[春夏秋冬][季天])(?P<before>)"
+        ),
         year_part,
     ),
     (re.compile(r"上(?:周|星期|个?礼拜)(?P<weekday>[一二三四五六日])"), last_weekday),

@@ -72,8 +72,6 @@ def candidates(text: str, published: FuzzyDate) -> list[Candidate]:
             resolved = resolve_phrase(phrase, published, kind)
         except ValueError:
             continue  # the phrase names a day that does not exist in the year it resolves to
-        if not cal.in_range(resolved.earliest.year):
-            continue
         words = text[phrase.start : phrase.end]
         found.append(
             Candidate(
