@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from sinotime.extract import rules
-from sinotime.extract.model import Kind, Phrase, Resolver
-
-Handler = Callable[[re.Match[str]], list[Phrase]]
+from sinotime.extract.model import Handler, Kind, Phrase, Resolver, by_rule, whole
 
 NUMERALS = {
     "一": 1,
@@ -47,14 +44,6 @@ def year_spec(match: re.Match[str]) -> rules.YearSpec:
     if match["rel"]:
         return rules.YearSpec(offset=RELATIVE[match["rel"]])
     return rules.NO_YEAR
-
-
-def whole(match: re.Match[str], rule: str, resolve: Resolver, kind: Kind | None = None) -> list[Phrase]:
-    return [Phrase(match.start(), match.end(), rule, resolve, kind)]
-
-
-def _rule(name: str, resolve: Resolver, kind: Kind | None = None) -> Handler:
-    return lambda match: whole(match, name, resolve, kind)
 
 
 def day(match: re.Match[str]) -> list[Phrase]:
@@ -152,12 +141,12 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         year_part,
     ),
     (re.compile(r"上(?:周|星期|个?礼拜)(?P<weekday>[一二三四五六日])"), last_weekday),
-    (re.compile(r"上(?:周|星期)(?![一二三四五六日])"), _rule("last-week", rules.last_week)),
-    (re.compile(r"上个?月"), _rule("last-month", rules.month_offset(-1))),
-    (re.compile(r"下个?月"), _rule("next-month", rules.month_offset(1))),
-    (re.compile(r"近日|日前|最近|不久前"), _rule("recently", rules.recently, Kind.OUTCOME)),
-    (re.compile(r"近期"), _rule("recently-or-soon", rules.recent_or_near)),
-    (re.compile(r"昨天|昨日"), _rule("yesterday", rules.day_offset(-1))),
-    (re.compile(r"今天|今日"), _rule("today", rules.day_offset(0))),
-    (re.compile(r"明天|明日"), _rule("tomorrow", rules.day_offset(1))),
+    (re.compile(r"上(?:周|星期)(?![一二三四五六日])"), by_rule("last-week", rules.last_week)),
+    (re.compile(r"上个?月"), by_rule("last-month", rules.month_offset(-1))),
+    (re.compile(r"下个?月"), by_rule("next-month", rules.month_offset(1))),
+    (re.compile(r"近日|日前|最近|不久前"), by_rule("recently", rules.recently, Kind.OUTCOME)),
+    (re.compile(r"近期"), by_rule("recently-or-soon", rules.recent_or_near)),
+    (re.compile(r"昨天|昨日"), by_rule("yesterday", rules.day_offset(-1))),
+    (re.compile(r"今天|今日"), by_rule("today", rules.day_offset(0))),
+    (re.compile(r"明天|明日"), by_rule("tomorrow", rules.day_offset(1))),
 ]

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 
 from sinotime.extract import calendar as cal
 from sinotime.extract import rules
-from sinotime.extract.model import Kind, Phrase, Resolver
-
-Handler = Callable[[re.Match[str]], list[Phrase]]
+from sinotime.extract.model import Handler, Kind, Phrase, by_rule, whole
 
 MONTHS = {
     name: number
@@ -65,15 +62,6 @@ def year_spec(text: str | None) -> rules.YearSpec:
     if words[:1].isdigit():
         return rules.YearSpec(year=int(words))
     return rules.YearSpec(offset=rules.RELATIVE_YEARS[words.split()[0].lower()])
-
-
-def whole(match: re.Match[str], rule: str, resolve: Resolver, kind: Kind | None = None) -> list[Phrase]:
-    """One phrase: the whole match."""
-    return [Phrase(match.start(), match.end(), rule, resolve, kind)]
-
-
-def _rule(name: str, resolve: Resolver, kind: Kind | None = None) -> Handler:
-    return lambda match: whole(match, name, resolve, kind)
 
 
 # Handlers, one per kind of phrase --------------------------------------------------------
@@ -219,26 +207,29 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         sub_year,
     ),
     (re.compile(rf"\blast (?P<weekday>{'|'.join(WEEKDAYS)})\b", _REL), last_weekday),
-    (re.compile(r"\blast week\b", _REL), _rule("last-week", rules.last_week)),
-    (re.compile(r"\blast month\b", _REL), _rule("last-month", rules.month_offset(-1))),
-    (re.compile(r"\bnext month\b", _REL), _rule("next-month", rules.month_offset(1))),
-    (re.compile(r"\blast year\b", _REL), _rule("last-year", rules.year_of_d(-1))),
-    (re.compile(r"\bnext year\b", _REL), _rule("next-year", rules.year_of_d(1))),
-    (re.compile(r"\bthis year\b", _REL), _rule("this-year", rules.year_of_d(0))),
-    (re.compile(r"\blater (?:this|in the) year\b", _REL), _rule("later-this-year", rules.later_this_year)),
-    (re.compile(r"\bearlier (?:this|in the) year\b", _REL), _rule("earlier-this-year", rules.recently)),
+    (re.compile(r"\blast week\b", _REL), by_rule("last-week", rules.last_week)),
+    (re.compile(r"\blast month\b", _REL), by_rule("last-month", rules.month_offset(-1))),
+    (re.compile(r"\bnext month\b", _REL), by_rule("next-month", rules.month_offset(1))),
+    (re.compile(r"\blast year\b", _REL), by_rule("last-year", rules.year_of_d(-1))),
+    (re.compile(r"\bnext year\b", _REL), by_rule("next-year", rules.year_of_d(1))),
+    (re.compile(r"\bthis year\b", _REL), by_rule("this-year", rules.year_of_d(0))),
+    (re.compile(r"\blater (?:this|in the) year\b", _REL), by_rule("later-this-year", rules.later_this_year)),
+    (re.compile(r"\bearlier (?:this|in the) year\b", _REL), by_rule("earlier-this-year", rules.recently)),
     (
         re.compile(r"\b(?:by|before) the end of (?:the|this) year\b", _REL),
-        _rule("deadline-year", rules.year_of_d(0), Kind.PLAN),
+        by_rule("deadline-year", rules.year_of_d(0), Kind.PLAN),
     ),
-    (re.compile(r"\b(?:at )?the end of (?:the|this) year\b", _REL), _rule("end-of-year", rules.end_of_year)),
+    (
+        re.compile(r"\b(?:at )?the end of (?:the|this) year\b", _REL),
+        by_rule("end-of-year", rules.end_of_year),
+    ),
     (
         re.compile(
             r"\bin the (?:near|coming|foreseeable) future\b|\bin the coming (?:days|weeks|months)\b", _REL
         ),
-        _rule("near-future", rules.near_future, Kind.PLAN),
+        by_rule("near-future", rules.near_future, Kind.PLAN),
     ),
-    (re.compile(r"\brecently\b", _REL), _rule("recently", rules.recently, Kind.OUTCOME)),
+    (re.compile(r"\brecently\b", _REL), by_rule("recently", rules.recently, Kind.OUTCOME)),
     (
         re.compile(
             r"\bwithin (?P<count>a|an|one|two|three|six|\d{1,2}) (?P<unit>days?|weeks?|months?|years?)\b",
@@ -246,7 +237,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         ),
         within,
     ),
-    (re.compile(r"\byesterday\b", _REL), _rule("yesterday", rules.day_offset(-1))),
-    (re.compile(r"\btoday\b", _REL), _rule("today", rules.day_offset(0))),
-    (re.compile(r"\btomorrow\b", _REL), _rule("tomorrow", rules.day_offset(1))),
+    (re.compile(r"\byesterday\b", _REL), by_rule("yesterday", rules.day_offset(-1))),
+    (re.compile(r"\btoday\b", _REL), by_rule("today", rules.day_offset(0))),
+    (re.compile(r"\btomorrow\b", _REL), by_rule("tomorrow", rules.day_offset(1))),
 ]

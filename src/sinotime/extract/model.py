@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -58,3 +59,17 @@ class Extraction:
     published: FuzzyDate
     source: str | None
     candidates: tuple[Candidate, ...]
+
+
+# A pattern's handler: the phrases one match of it stands for (none, one, or one per year).
+Handler = Callable[[re.Match[str]], list[Phrase]]
+
+
+def whole(match: re.Match[str], rule: str, resolve: Resolver, kind: Kind | None = None) -> list[Phrase]:
+    """One phrase: the whole match, resolved by `rule`."""
+    return [Phrase(match.start(), match.end(), rule, resolve, kind)]
+
+
+def by_rule(name: str, resolve: Resolver, kind: Kind | None = None) -> Handler:
+    """A handler for a fixed phrase ("last week", "недавно", "上周") and its rule."""
+    return lambda match: whole(match, name, resolve, kind)

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from sinotime.extract import rules
-from sinotime.extract.model import Kind, Phrase, Resolver
-
-Handler = Callable[[re.Match[str]], list[Phrase]]
+from sinotime.extract.model import Handler, Kind, Phrase, by_rule, whole
 
 # The month names in the genitive (30 июня), prepositional (в июне) and nominative (июнь).
 _STEMS = [
@@ -63,14 +60,6 @@ def year_spec(text: str | None) -> rules.YearSpec:
     if word.isdigit():
         return rules.YearSpec(year=int(word))
     return rules.YearSpec(offset=RELATIVE[word.lower()])
-
-
-def whole(match: re.Match[str], rule: str, resolve: Resolver, kind: Kind | None = None) -> list[Phrase]:
-    return [Phrase(match.start(), match.end(), rule, resolve, kind)]
-
-
-def _rule(name: str, resolve: Resolver, kind: Kind | None = None) -> Handler:
-    return lambda match: whole(match, name, resolve, kind)
 
 
 def day(match: re.Match[str]) -> list[Phrase]:
@@ -200,22 +189,22 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\bв (?P<which>этом|текущем|прошлом|следующем) году\b", _FLAGS), relative_year),
     (
         re.compile(r"\b(?:к концу|до конца) (?:этого |текущего )?года\b", _FLAGS),
-        _rule("deadline-year", rules.year_of_d(0), Kind.PLAN),
+        by_rule("deadline-year", rules.year_of_d(0), Kind.PLAN),
     ),
-    (re.compile(r"\bв конце (?:этого |текущего )?года\b", _FLAGS), _rule("end-of-year", rules.end_of_year)),
+    (re.compile(r"\bв конце (?:этого |текущего )?года\b", _FLAGS), by_rule("end-of-year", rules.end_of_year)),
     (
         re.compile(r"\bпозднее в этом году|позже в этом году\b", _FLAGS),
-        _rule("later-this-year", rules.later_this_year),
+        by_rule("later-this-year", rules.later_this_year),
     ),
-    (re.compile(r"\bна прошлой неделе\b", _FLAGS), _rule("last-week", rules.last_week)),
-    (re.compile(r"\bв прошлом месяце\b", _FLAGS), _rule("last-month", rules.month_offset(-1))),
+    (re.compile(r"\bна прошлой неделе\b", _FLAGS), by_rule("last-week", rules.last_week)),
+    (re.compile(r"\bв прошлом месяце\b", _FLAGS), by_rule("last-month", rules.month_offset(-1))),
     (re.compile(rf"\bв прошл(?:ую|ый|ое) (?P<weekday>{'|'.join(WEEKDAYS)})\b", _FLAGS), last_weekday),
     (
         re.compile(r"\bв ближайшее время\b|\bв ближайшем будущем\b|\bв скором времени\b", _FLAGS),
-        _rule("near-future", rules.near_future, Kind.PLAN),
+        by_rule("near-future", rules.near_future, Kind.PLAN),
     ),
-    (re.compile(r"\bнедавно\b", _FLAGS), _rule("recently", rules.recently, Kind.OUTCOME)),
-    (re.compile(r"\bвчера\b", _FLAGS), _rule("yesterday", rules.day_offset(-1))),
-    (re.compile(r"\bсегодня\b", _FLAGS), _rule("today", rules.day_offset(0))),
-    (re.compile(r"\bзавтра\b", _FLAGS), _rule("tomorrow", rules.day_offset(1))),
+    (re.compile(r"\bнедавно\b", _FLAGS), by_rule("recently", rules.recently, Kind.OUTCOME)),
+    (re.compile(r"\bвчера\b", _FLAGS), by_rule("yesterday", rules.day_offset(-1))),
+    (re.compile(r"\bсегодня\b", _FLAGS), by_rule("today", rules.day_offset(0))),
+    (re.compile(r"\bзавтра\b", _FLAGS), by_rule("tomorrow", rules.day_offset(1))),
 ]
