@@ -306,3 +306,19 @@ def test_offsets_point_at_the_phrase_and_text_is_made_safe() -> None:
     candidate = only(text, "2014-03-01")
     assert text[candidate.start : candidate.end] == "in June 2014"
     assert "\x1b" not in candidate.sentence and "\u202e" not in candidate.sentence
+
+
+def test_a_very_long_sentence_is_quoted_around_its_phrase() -> None:
+    text = "word " * 2000 + "it will open in June " + "word " * 2000
+    candidate = only(text, "2014-03-01")
+    assert len(candidate.sentence) <= 1002
+    assert candidate.sentence.startswith("…") and candidate.sentence.endswith("…")
+    assert "it will open in June" in candidate.sentence
+
+
+def test_many_phrases_in_one_sentence_each_get_their_own_kind() -> None:
+    text = ", ".join(["it opened in May 2014", "it will open in June 2015"] * 500)
+    candidates = extract(text, "2014-12-01").candidates
+    assert len(candidates) == 1000
+    assert [c.kind for c in candidates[:2]] == [Kind.OUTCOME, Kind.PLAN]
+    assert {c.date.text for c in candidates} == {"2014-05", "2015-06"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -11,11 +12,17 @@ from sinotime.extract import calendar as cal
 from sinotime.extract import chinese, english, russian
 from sinotime.extract.model import Candidate, Kind, Phrase
 from sinotime.extract.ongoing import ongoing_phrases
-from sinotime.extract.sentences import Sentence, guess_kind, sentence_at, split_sentences
+from sinotime.extract.sentences import Sentences
 from sinotime.report_formats import clean
 
 Pattern = tuple[re.Pattern[str], Callable[[re.Match[str]], list[Phrase]]]
-LANGUAGES: tuple[list[Pattern], ...] = (english.PATTERNS, russian.PATTERNS, chinese.PATTERNS)
+MAX_QUOTE = 1000  # characters of a sentence quoted with a candidate
+# Each language's patterns, and the letters without which none of them can match.
+LANGUAGES: tuple[tuple[list[Pattern], re.Pattern[str]], ...] = (
+    (english.PATTERNS, re.compile(r"[A-Za-z0-9]")),
+    (russian.PATTERNS, re.compile(r"[А-Яа-яЁё]")),
+    (chinese.PATTERNS, re.compile(r"[\u4e00-\u9fff]")),
+)
 
 
 def find_phrases(text: str, patterns: Iterable[Pattern]) -> list[Phrase]:
@@ -32,16 +39,23 @@ def find_phrases(text: str, patterns: Iterable[Pattern]) -> list[Phrase]:
 
 def non_overlapping(phrases: list[Phrase]) -> list[Phrase]:
     """The longest phrases first, each kept only if it overlaps none kept; in text order."""
+    starts: list[int] = []  # of the kept phrases, in text order; they never overlap
     kept: list[Phrase] = []
     for phrase in sorted(phrases, key=lambda p: (-p.length(), p.start)):
-        if all(phrase.end <= other.start or other.end <= phrase.start for other in kept):
-            kept.append(phrase)
-    return sorted(kept, key=lambda p: p.start)
+        index = bisect.bisect_left(starts, phrase.start)
+        if index > 0 and kept[index - 1].end > phrase.start:
+            continue
+        if index < len(kept) and kept[index].start < phrase.end:
+            continue
+        starts.insert(index, phrase.start)
+        kept.insert(index, phrase)
+    return kept
 
 
-def all_phrases(text: str, sentences: list[Sentence]) -> list[Phrase]:
+def all_phrases(text: str, sentences: Sentences) -> list[Phrase]:
     """The phrases of every language, then the article-wide rule of "the ongoing X"."""
-    phrases = find_phrases(text, (pattern for language in LANGUAGES for pattern in language))
+    patterns = (pattern for language, script in LANGUAGES if script.search(text) for pattern in language)
+    phrases = find_phrases(text, patterns)
     days = [(p.start, date.fromisoformat(p.resolve(date.min, None))) for p in phrases if p.rule == "day"]
     return non_overlapping([*phrases, *ongoing_phrases(text, sentences, days)])
 
@@ -63,15 +77,18 @@ def decide_kind(kind: Kind | None, resolved: FuzzyDate, published: FuzzyDate) ->
 
 def candidates(text: str, published: FuzzyDate) -> list[Candidate]:
     """Every candidate of an article published on (or within) `published`."""
-    sentences = split_sentences(text)
+    sentences = Sentences(text)
+    quotes: dict[int, str] = {}  # each sentence made one clean line once
     found = []
     for phrase in all_phrases(text, sentences):
-        sentence = sentence_at(sentences, phrase.start)
-        kind = phrase.kind or guess_kind(sentence, phrase.start, phrase.end)
+        kind = phrase.kind or sentences.kind_near(phrase.start, phrase.end)
         try:
             resolved = resolve_phrase(phrase, published, kind)
         except ValueError:
             continue  # the phrase names a day that does not exist in the year it resolves to
+        sentence = sentences.at(phrase.start)
+        if sentence.start not in quotes:
+            quotes[sentence.start] = clean(sentence.text)
         words = text[phrase.start : phrase.end]
         found.append(
             Candidate(
@@ -82,7 +99,16 @@ def candidates(text: str, published: FuzzyDate) -> list[Candidate]:
                 rule=phrase.rule,
                 kind=decide_kind(kind, resolved, published),
                 wording=clean(phrase.wording or words),
-                sentence=clean(sentence.text),
+                sentence=quote_around(quotes[sentence.start], phrase.start - sentence.start),
             )
         )
     return found
+
+
+def quote_around(sentence: str, at: int) -> str:
+    """The sentence, or for one over MAX_QUOTE characters the part around the phrase, cut with "…"."""
+    if len(sentence) <= MAX_QUOTE:
+        return sentence
+    first = max(0, min(at - MAX_QUOTE // 2, len(sentence) - MAX_QUOTE))
+    part = sentence[first : first + MAX_QUOTE]
+    return ("…" if first > 0 else "") + part + ("…" if first + MAX_QUOTE < len(sentence) else "")

@@ -14,7 +14,7 @@ from datetime import date
 
 from sinotime.extract import calendar as cal
 from sinotime.extract.model import Kind, Phrase, Resolver
-from sinotime.extract.sentences import Sentence, sentence_at
+from sinotime.extract.sentences import Sentences
 
 ONGOING = re.compile(
     r"\b(?:during |at |in )?the ongoing "
@@ -22,25 +22,48 @@ ONGOING = re.compile(
 )
 
 
-def ongoing_phrases(text: str, sentences: list[Sentence], days: list[tuple[int, date]]) -> list[Phrase]:
+DURING = re.compile(r"\b(?:during|at) the (?P<head>[A-Za-z]+)\b", re.IGNORECASE)
+WORD = re.compile(r"[a-z]+")
+
+
+def ongoing_phrases(text: str, sentences: Sentences, days: list[tuple[int, date]]) -> list[Phrase]:
     """Phrases for "the ongoing X" and "during the X"; `days` are the explicit days (offset, day)."""
-    phrases: list[Phrase] = []
-    for match in ONGOING.finditer(text):
-        head = match["head"]
-        start = _earliest_mention(head, sentences, days)
-        resolve = _window_from(start)
-        phrases.append(Phrase(match.start(), match.end(), "ongoing", resolve, Kind.OUTCOME))
-        during = re.compile(rf"\b(?:during|at) the {re.escape(head)}\b", re.IGNORECASE)
-        phrases.extend(
-            Phrase(found.start(), found.end(), "ongoing", resolve, Kind.OUTCOME)
-            for found in during.finditer(text)
-        )
+    heads = {match["head"].lower() for match in ONGOING.finditer(text)}
+    if not heads:
+        return []
+    earliest = _earliest_mentions(heads, sentences, days)
+    resolvers = {head: _window_from(earliest.get(head)) for head in heads}
+    phrases = [
+        Phrase(match.start(), match.end(), "ongoing", resolvers[match["head"].lower()], Kind.OUTCOME)
+        for match in ONGOING.finditer(text)
+    ]
+    phrases.extend(
+        Phrase(match.start(), match.end(), "ongoing", resolvers[match["head"].lower()], Kind.OUTCOME)
+        for match in DURING.finditer(text)
+        if match["head"].lower() in heads
+    )
     return phrases
 
 
-def _earliest_mention(head: str, sentences: list[Sentence], days: list[tuple[int, date]]) -> date | None:
-    named = [day for offset, day in days if head.lower() in sentence_at(sentences, offset).text.lower()]
-    return min(named, default=None)
+def _earliest_mentions(
+    heads: set[str], sentences: Sentences, days: list[tuple[int, date]]
+) -> dict[str, date]:
+    """For each head word, the earliest day given in a sentence that holds that word.
+
+    Each sentence is read once, however many days it gives, so the time stays linear.
+    """
+    first_day: dict[int, tuple[str, date]] = {}  # by sentence start: its text, its earliest day
+    for offset, day in days:
+        sentence = sentences.at(offset)
+        known = first_day.get(sentence.start)
+        if known is None or day < known[1]:
+            first_day[sentence.start] = (sentence.text, day)
+    earliest: dict[str, date] = {}
+    for sentence_text, day in first_day.values():
+        for word in set(WORD.findall(sentence_text.lower())) & heads:
+            if word not in earliest or day < earliest[word]:
+                earliest[word] = day
+    return earliest
 
 
 def _window_from(start: date | None) -> Resolver:

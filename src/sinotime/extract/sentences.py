@@ -3,11 +3,13 @@
 Sentences are split with a regular expression rather than a library: the seed articles need
 only "a full stop, a question or exclamation mark, then a capital, a digit or a quote", and
 the sentence-splitting packages available are unmaintained or pull in a language model.
-The guess of plan or outcome is the nearest cue word to the date phrase in its sentence.
+The guess of plan or outcome is the cue word nearest to the date phrase in its sentence,
+preferring one in the same clause (with no comma or semicolon between them).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -39,11 +41,77 @@ OUTCOME_CUES = re.compile(
 )
 
 
+CLAUSE_BREAK = re.compile(r"[,;:，；：、]")
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Spans:
+    """Cue words of one kind in one sentence: their offsets in the text, in order.
+
+    The matches of one pattern do not overlap, so their ends are in order too.
+    """
+
+    starts: list[int]
+    ends: list[int]
+
+    def nearest(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The nearest cue before [start, end) and the nearest after, as (from, to) gaps."""
+        gaps = []
+        before = bisect.bisect_right(self.ends, start) - 1
+        if before >= 0:
+            gaps.append((self.ends[before], start))
+        after = bisect.bisect_left(self.starts, end)
+        if after < len(self.starts):
+            gaps.append((end, self.starts[after]))
+        return gaps
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    plan: Spans
+    outcome: Spans
+    clause_breaks: list[int]  # offsets of commas and semicolons, in order
+
+    def crossings(self, start: int, end: int) -> int:
+        """How many clause breaks lie between two offsets."""
+        return bisect.bisect_left(self.clause_breaks, end) - bisect.bisect_left(self.clause_breaks, start)
+
+
+class Sentences:
+    """The sentences of a text, found by offset in logarithmic time, each read for cues once."""
+
+    def __init__(self, text: str) -> None:
+        self.items = split_sentences(text)
+        self._starts = [sentence.start for sentence in self.items]
+        self._cues: dict[int, Cues] = {}
+
+    def at(self, offset: int) -> Sentence:
+        """The sentence that holds the character at `offset` (an empty one between sentences)."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index >= 0 and offset < self.items[index].end:
+            return self.items[index]
+        return Sentence(offset, offset, "")
+
+    def kind_near(self, start: int, end: int) -> Kind | None:
+        """Plan or outcome from the cue nearest to the phrase at [start, end); None without one."""
+        sentence = self.at(start)
+        if sentence.start not in self._cues:
+            self._cues[sentence.start] = find_cues(sentence)
+        cues = self._cues[sentence.start]
+        best: tuple[int, int, Kind] | None = None
+        for spans, kind in ((cues.plan, Kind.PLAN), (cues.outcome, Kind.OUTCOME)):
+            for gap_start, gap_end in spans.nearest(start, end):
+                key = (cues.crossings(gap_start, gap_end), gap_end - gap_start, kind)
+                if best is None or key[:2] < best[:2]:
+                    best = key
+        return best[2] if best else None
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -58,30 +126,24 @@ def split_sentences(text: str) -> list[Sentence]:
             start = position + chunk.index(stripped)
             sentences.append(Sentence(start, start + len(stripped), stripped))
         if boundary:
-            position = boundary.end() if boundary.end() > boundary.start() else boundary.start()
+            position = boundary.end()
     return sentences
 
 
-def sentence_at(sentences: list[Sentence], offset: int) -> Sentence:
-    """The sentence that holds the character at `offset`."""
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
-    return Sentence(offset, offset, "")
+def find_cues(sentence: Sentence) -> Cues:
+    """The plan and outcome cues of a sentence; "held" inside "will be held" is part of the plan cue."""
+    offset = sentence.start
+    plan = [(offset + m.start(), offset + m.end()) for m in PLAN_CUES.finditer(sentence.text)]
+    plan_starts = [a for a, _ in plan]
+    outcome = []
+    for match in OUTCOME_CUES.finditer(sentence.text):
+        cue = (offset + match.start(), offset + match.end())
+        index = bisect.bisect_right(plan_starts, cue[0]) - 1
+        if index < 0 or cue[0] >= plan[index][1]:
+            outcome.append(cue)
+    breaks = [offset + m.start() for m in CLAUSE_BREAK.finditer(sentence.text)]
+    return Cues(_spans(plan), _spans(outcome), breaks)
 
 
-def guess_kind(sentence: Sentence, start: int, end: int) -> Kind | None:
-    """Plan or outcome from the cue nearest to the phrase at [start, end); None when there is none."""
-    best: tuple[int, Kind] | None = None
-    plans = [(cue.start(), cue.end()) for cue in PLAN_CUES.finditer(sentence.text)]
-    for pattern, kind in ((PLAN_CUES, Kind.PLAN), (OUTCOME_CUES, Kind.OUTCOME)):
-        for cue in pattern.finditer(sentence.text):
-            if kind is Kind.OUTCOME and any(a <= cue.start() < b for a, b in plans):
-                continue  # "held" in "will be held"
-            cue_start, cue_end = sentence.start + cue.start(), sentence.start + cue.end()
-            if cue_start < end and start < cue_end:
-                continue  # a word inside the phrase itself
-            distance = cue_start - end if cue_start >= end else start - cue_end
-            if best is None or distance < best[0]:
-                best = (distance, kind)
-    return best[1] if best else None
+def _spans(pairs: list[tuple[int, int]]) -> Spans:
+    return Spans([a for a, _ in pairs], [b for _, b in pairs])
