@@ -385,24 +385,19 @@ def report(
         click.echo(f"wrote {output}", err=True)
 
 
-def _published_date(ctx: click.Context, param: click.Parameter, value: str) -> Any:
-    from sinotime.dates import DateSyntaxError
-    from sinotime.extract import parse_published
+def _checked_by_extract(name: str) -> Any:
+    """An option callback: sinotime.extract's function `name` parses the value, or says why not."""
 
-    try:
-        return parse_published(value)
-    except DateSyntaxError as error:
-        hint = f" ({error.hint})" if error.hint else ""
-        raise click.BadParameter(f"{error.message}{hint}") from None
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+        import sinotime.extract
 
+        try:
+            return None if value is None else getattr(sinotime.extract, name)(value)
+        except ValueError as error:
+            hint = getattr(error, "hint", None)
+            raise click.BadParameter(f"{error} ({hint})" if hint else str(error)) from None
 
-def _source_id(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from sinotime.extract import check_source
-
-    try:
-        return check_source(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
+    return callback
 
 
 @main.command()
@@ -411,10 +406,16 @@ def _source_id(ctx: click.Context, param: click.Parameter, value: str | None) ->
     "--published",
     required=True,
     metavar="DATE",
-    callback=_published_date,
+    callback=_checked_by_extract("parse_published"),
     help="When the article was published: a day, or a window such as [2023-04-13..2023-05-24].",
 )
-@click.option("--source", metavar="ID", default=None, callback=_source_id, help="The source id to cite.")
+@click.option(
+    "--source",
+    metavar="ID",
+    default=None,
+    callback=_checked_by_extract("check_source"),
+    help="The source id to cite.",
+)
 @click.option(
     "--format",
     "format_",

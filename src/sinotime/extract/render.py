@@ -13,14 +13,21 @@ from typing import Any
 
 import yaml
 
-from sinotime.dates import DateSyntaxError, FuzzyDate, parse_date
+from sinotime.dates import HINT, DateSyntaxError, FuzzyDate, parse_date
 from sinotime.extract.model import Candidate, Extraction, Kind
 from sinotime.models import SLUG_PATTERN
 
 
+PUBLISHED_HINT = "write a day 2019-06-18, a month 2014-06, a year 2018 or a window [2023-04-13..2023-05-24]"
+
+
 def parse_published(text: str) -> FuzzyDate:
     """The publication date: any sinotime date with a latest day (not an open window)."""
-    published = parse_date(text.strip())
+    try:
+        published = parse_date(text.strip())
+    except DateSyntaxError as error:
+        hint = PUBLISHED_HINT if error.hint == HINT else error.hint
+        raise DateSyntaxError(error.message, hint) from None
     if published.latest is None:
         raise DateSyntaxError(
             f"{text.strip()!r} is an open window: a publication date needs a latest day",
