@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from click.testing import CliRunner, Result
 
 from sinotime import cli
 from sinotime.extract.reading import read_article
+from sinotime.loading import parse_events
 
 ARTICLE = (
     "Khabarovsk Krai plans to pay an official visit to Heilongjiang Province in the near future. "
@@ -170,3 +172,27 @@ def test_the_readme_shows_the_real_output_of_its_example() -> None:
     assert article == "../shared/seeds/002_b06b406395a4e284.txt"
     result = run(str(seed), *(option.strip("'") for option in options))
     assert (result.exit_code, result.stdout) == (0, shown)
+
+
+def test_the_stubs_validate_once_the_curator_adds_ids_titles_and_kinds(article: Path) -> None:
+    result = run(str(article), "--published", "[2023-04-13..2023-05-24]", "--source", "consul-2023")
+    events = yaml.safe_load(result.stdout)["events"]
+    for number, event in enumerate(events):
+        event.update(id=f"event-{number}", title=f"Event {number}", kind="delegation-visit")
+        event.update(added="2026-11-27", changed="2026-11-27")
+    document = {
+        "calendar": {"name": "test", "description": "Stubs from sinotime extract."},
+        "sources": [
+            {
+                "id": "consul-2023",
+                "publisher": "test",
+                "title": "test",
+                "published": "[2023-04-13..2023-05-24]",
+            }
+        ],
+        "events": events,
+    }
+    data = parse_events(
+        yaml.safe_dump(document, allow_unicode=True).encode(), "stubs.yaml", today=date(2026, 11, 27)
+    )
+    assert [event.id for event in data.events] == ["event-0", "event-1"]
