@@ -105,8 +105,9 @@ def build(
 ) -> BuildResult:
     """Render every output of `file` into `out`; with `check`, only say which files are stale.
 
-    `as_of` (which plans are overdue) defaults to the newest change in the data, never the
-    wall clock, so the same input gives the same bytes on any day. Each renderer's files go to
+    `as_of` decides every status; the command line passes today (UTC) unless told a day. When
+    None it is the newest change in the data, so a library call never reads the wall clock:
+    the same input and as-of day give the same bytes on any day. Each renderer's files go to
     temporary files as soon as they are made (a build of 100,000 events makes gigabytes), and
     are renamed into place only when every file is made; a build that fails changes nothing.
     """

@@ -16,9 +16,11 @@ Where an event lands in the calendar grid (the date-placement rule, also in READ
 A plan sits at its latest announced target ("Planned: …", or "Overdue: …" once that target has
 passed with no outcome); an outcome sits at its actual date.
 
-SEQUENCE = (plans with a target date) + (1 if an outcome is recorded) - 1, never below 0: it
-grows each time a new target is announced or the outcome is recorded, and is derived from the
-data alone, so every build gives the same number.
+No text in an event names the as-of day, so a rebuild on a later day changes an event only when
+its status does. Its revision is derived from the data and the as-of day alone, never from the
+wall clock or from stored state (`Timeline.changes`): SEQUENCE counts the days on which its
+words changed (a target announced, a target's last day passed, news dated, the outcome known);
+DTSTAMP and LAST-MODIFIED are the newest of its record's `changed` day and the last such day.
 
 METHOD is left out on purpose: METHOD:PUBLISH makes the file an iTIP message (RFC 5546), which
 requires an ORGANIZER on every event, and sinotime has no honest organizer to name. Subscribed
@@ -53,7 +55,7 @@ from icalendar.timezone import tzp as icalendar_zones
 from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_after
 from sinotime.models import Outcome
 from sinotime.site import Site
-from sinotime.timeline import Entry, Flag, Timeline, primary_link, status_heading, status_words
+from sinotime.timeline import Entry, Flag, Timeline, primary_link, status_words
 
 PRODID = "-//sinotime//sinotime calendars//EN"
 REFRESH = timedelta(hours=12)
@@ -63,10 +65,13 @@ EMPTY_CALENDAR_ZONE_DAY = date(1970, 1, 1)
 
 STATUS = {
     Flag.UPCOMING: "TENTATIVE",
+    Flag.SLIPPING: "TENTATIVE",
     Flag.OVERDUE: "TENTATIVE",
+    Flag.UNVERIFIED: "TENTATIVE",
     Flag.UNSCHEDULED: "TENTATIVE",
     Flag.COMPLETED: "CONFIRMED",
     Flag.COMPLETED_LATE: "CONFIRMED",
+    Flag.COMPLETED_PARTLY: "CONFIRMED",
     Flag.CANCELLED: "CANCELLED",
     Flag.POSTPONED: "CANCELLED",
 }
@@ -77,7 +82,8 @@ SUMMARY_PREFIX = {
 }
 
 GRID_NOTE = (
-    "Plans are marked Planned or Overdue; dates known only to a season, quarter, half-year or "
+    "Plans are marked with their status (Planned, Overdue, Past due...); dates known only to a "
+    "season, quarter, half-year or "
     "year, and open-ended ones, are not on the calendar (the feeds list them)."
 )
 
@@ -207,14 +213,6 @@ def placement(when: FuzzyDate | None, zone: ZoneInfo) -> Placement | None:
     return None
 
 
-def sequence(entry: Entry) -> int:
-    """Grows with every dated target announced and with the outcome: (targets + outcome) - 1."""
-    event = entry.event
-    revisions = sum(1 for plan in event.plans if plan.target is not None)
-    revisions += 1 if event.outcome is not None else 0
-    return max(revisions - 1, 0)
-
-
 def summary(entry: Entry, where: Placement) -> str:
     """'Planned: Harbin expo (sometime in June 2014)', 'Bridge opens', 'Cancelled: Forum'."""
     text = SUMMARY_PREFIX[entry.flag] + (clean_text(entry.event.title).strip() or entry.event.id)
@@ -254,7 +252,9 @@ def describe(entry: Entry, timeline: Timeline, where: Placement) -> str:
     parts: list[str] = []
     if event.description:
         parts.append(event.description)
-    facts = [f"{status_heading(entry, timeline.as_of)}: {status_words(entry)}."]
+    facts = [f"Status: {status_words(entry)}."]
+    if entry.note:
+        facts.append(entry.note)
     if entry.date is not None and not where.exact:
         facts.append(f"Date: {date_phrase(entry.date)}{_spread_note(entry.date, where)}")
     if event.place is not None:
@@ -508,10 +508,11 @@ def _event(entry: Entry, where: Placement, timeline: Timeline) -> Event:
     event = entry.event
     vevent = Event()
     vevent.add("uid", f"{event.id}@sinotime")
-    vevent.add("dtstamp", _utc_midnight(event.changed))
+    modified = _utc_midnight(timeline.modified(entry))
+    vevent.add("dtstamp", modified)
     vevent.add("created", _utc_midnight(event.added))
-    vevent.add("last-modified", _utc_midnight(event.changed))
-    vevent.add("sequence", sequence(entry))
+    vevent.add("last-modified", modified)
+    vevent.add("sequence", timeline.revision(entry))
     vevent.add("dtstart", where.start)
     if where.end is not None:
         vevent.add("dtend", where.end)

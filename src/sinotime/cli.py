@@ -140,7 +140,7 @@ def validate(file: Path) -> None:
     "--as-of",
     type=DAY,
     default=None,
-    help="Day that decides what is overdue, YYYY-MM-DD [default: the newest change in the file].",
+    help="Day that decides every status, YYYY-MM-DD [default: today in UTC].",
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and name the files that are stale.")
 def build(file: Path, out: Path, base_url: str | None, as_of: date | None, check: bool) -> None:
@@ -161,7 +161,7 @@ def build(file: Path, out: Path, base_url: str | None, as_of: date | None, check
         out,
         today=today_somewhere(),
         base_url=base_url,
-        as_of=as_of,
+        as_of=as_of or utc_today(),
         check=check,
         max_bytes=max_input_bytes(),
     )
@@ -462,6 +462,11 @@ def today_somewhere() -> date:
     by a CI machine or a reader in California, where it is still yesterday.
     """
     return (datetime.now(UTC) + timedelta(hours=14)).date()
+
+
+def utc_today() -> date:
+    """Today in UTC: the day `build` decides statuses on, the same on every machine that day."""
+    return datetime.now(UTC).date()
 
 
 def local_today() -> date:

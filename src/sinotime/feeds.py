@@ -1,8 +1,9 @@
 """RSS 2.0 and Atom 1.0 feeds for people who follow the timeline in a feed reader.
 
-Each entry is one event, dated when its record was last changed (`changed`; Atom's
-`published` is `added`), so that a reader shows news when a plan is added, a target slips or
-a milestone is completed. `render_feeds` writes a feed of every event (`sinotime.rss`,
+Each entry is one event, dated when it last changed for a reader: its record's `changed` day,
+or the day its status last changed if that is later (`Timeline.modified`; Atom's `published`
+is `added`), so that a reader shows news when a plan is added, a target slips, a plan falls
+past due or a milestone is completed. `render_feeds` writes a feed of every event (`sinotime.rss`,
 `sinotime.atom`) and one per kind that has events (`kind-expo.rss`, `kind-expo.atom`...).
 Entries are ordered newest change first, then by id, and every feed keeps every event.
 
@@ -46,7 +47,7 @@ from feedgen.feed import FeedGenerator
 
 from sinotime.models import Event, Kind
 from sinotime.site import Site
-from sinotime.timeline import Entry, Timeline, date_words, primary_link, status_heading, status_words
+from sinotime.timeline import Entry, Timeline, date_words, primary_link, status_words
 
 ALL_FEED = "sinotime"
 FORMATS = ("rss", "atom")
@@ -102,8 +103,8 @@ class Feed:
         return entry_time(self.newest_change)
 
 
-def newest_change_first(entries: Iterable[Entry]) -> tuple[Entry, ...]:
-    return tuple(sorted(entries, key=lambda entry: (-entry.event.changed.toordinal(), entry.event.id)))
+def newest_change_first(entries: Iterable[Entry], timeline: Timeline) -> tuple[Entry, ...]:
+    return tuple(sorted(entries, key=lambda entry: (-timeline.modified(entry).toordinal(), entry.event.id)))
 
 
 def feeds_of(timeline: Timeline) -> list[Feed]:
@@ -111,11 +112,11 @@ def feeds_of(timeline: Timeline) -> list[Feed]:
     calendar = timeline.data.calendar
     name = clean_text(calendar.name).strip() or "sinotime"
     description = clean_text(calendar.description).strip() or name
-    everything = newest_change_first(timeline)
-    newest = max((entry.event.changed for entry in everything), default=timeline.data.last_changed())
+    everything = newest_change_first(timeline, timeline)
+    newest = max((timeline.modified(entry) for entry in everything), default=timeline.data.last_changed())
     feeds = [Feed(ALL_FEED, name, name, description, everything, newest)]
     for kind in Kind:
-        entries = newest_change_first(entry for entry in timeline if entry.event.kind is kind)
+        entries = newest_change_first((entry for entry in timeline if entry.event.kind is kind), timeline)
         if entries:
             feeds.append(
                 Feed(
@@ -124,7 +125,7 @@ def feeds_of(timeline: Timeline) -> list[Feed]:
                     name,
                     f"{description} This feed holds only {kind.label.lower()}.",
                     entries,
-                    max(entry.event.changed for entry in entries),
+                    max(timeline.modified(entry) for entry in entries),
                 )
             )
     return feeds
@@ -223,9 +224,10 @@ def _fill_entry(feed_entry: Any, entry: Entry, fmt: str, timeline: Timeline, sit
     event = entry.event
     feed_entry.id(event_id(event))  # also the RSS guid, isPermaLink="false"
     feed_entry.title(entry_title(entry))
-    feed_entry.updated(entry_time(event.changed))
+    modified = timeline.modified(entry)  # the record's last change, or its status's
+    feed_entry.updated(entry_time(modified))
     # RSS has one date, which tells readers what is new: the last change. Atom has both.
-    feed_entry.published(entry_time(event.added if fmt == "atom" else event.changed))
+    feed_entry.published(entry_time(event.added if fmt == "atom" else modified))
     links = entry_links(event, timeline, site)
     feed_entry.link(href=links[0], rel="alternate")
     for href in links[1:]:
@@ -310,7 +312,9 @@ def entry_html(entry: Entry, timeline: Timeline) -> str:
     body = _Html("div")
     if event.description:
         body.add(_Html("p").lines(event.description))
-    body.add(_tag("p", _tag("strong", status_heading(entry, timeline.as_of)), ": ", status_words(entry)))
+    body.add(_tag("p", _tag("strong", "Status"), ": ", status_words(entry)))
+    if entry.note:
+        body.add(_tag("p", entry.note))
     when = date_words(entry)
     if when is not None:
         body.add(_tag("p", _tag("strong", "Date"), ": ", when))

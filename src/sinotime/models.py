@@ -298,12 +298,42 @@ class Outcome(Strict):
     other_reports: tuple[Report, ...] = Field(
         default=(), description="Other sources that say something else."
     )
+    scope: Text | None = Field(
+        default=None,
+        description=(
+            'When only part of the plan happened, which part ("to freight only"); the status'
+            " is then completed-partly. Only with status happened."
+        ),
+    )
 
     @model_validator(mode="after")
     def _happened_has_date(self) -> Outcome:
         if self.status is OutcomeStatus.HAPPENED and self.date is None:
             raise ValueError("an outcome that happened needs a date")
+        if self.scope is not None and self.status is not OutcomeStatus.HAPPENED:
+            raise PydanticCustomError(
+                "hinted",
+                "scope is given on a {status} outcome",
+                {
+                    "status": self.status.value,
+                    "hint": "scope says which part happened; leave it out unless the status is happened",
+                },
+            )
         return self
+
+
+class News(Strict):
+    """A dated report on an open plan: on that date, it had not happened yet.
+
+    Each is evidence: one dated after the current target's last day makes the plan overdue;
+    the newest one dates the "no news since" of a plan that is past due without it.
+    """
+
+    date: FuzzyDate = Field(description="The day the source reports on, usually its publication date.")
+    says: Line = Field(description='What it says of the plan, briefly: "not open yet", "90% built".')
+    source: Slug = Field(description="The id of the source.")
+    quote: Text | None = Field(default=None, description="A short quote from the source.")
+    note: Text | None = Field(default=None, description="How the date was worked out, or what is uncertain.")
 
 
 class Event(Strict):
@@ -323,6 +353,10 @@ class Event(Strict):
     cites: tuple[CitationOrId, ...] = Field(min_length=1, description="At least one citation.")
     plans: tuple[Plan, ...] = Field(default=(), description="Targets in the order announced.")
     outcome: Outcome | None = Field(default=None, description="What actually happened, when known.")
+    news: tuple[News, ...] = Field(
+        default=(),
+        description="Dated reports that the plan had not happened yet, oldest first; see docs/curation.md.",
+    )
     added: Day = Field(description="The day this record was added.")
     changed: Day = Field(description="The day this record was last changed.")
 
@@ -338,6 +372,7 @@ class Event(Strict):
         """Every source the event cites anywhere, first-cited first, without repeats."""
         ids = [c.source for c in self.cites]
         ids += [p.source for p in self.plans]
+        ids += [n.source for n in self.news]
         if self.outcome is not None:
             ids.append(self.outcome.source)
             ids += [r.source for r in self.outcome.other_reports]

@@ -336,7 +336,7 @@ def draw(entry: Entry, scale: Scale, *, as_of_x: float, with_title: bool) -> Dra
     else:  # no date at all: a small diamond at the announcement
         centre = scale.x(sort_day(entry.event))
         mark_left, mark_right = centre - DOT_RADIUS, centre + DOT_RADIUS
-    if entry.flag is Flag.OVERDUE:
+    if entry.flag.is_past_due:
         mark_right = max(mark_right, as_of_x + DOT_RADIUS)
     label = chart_label(entry, with_title=with_title)
     width = len(label) * CHAR_WIDTH
@@ -396,7 +396,7 @@ def _entry_svg(drawing: Drawing, scale: Scale, y: float, as_of_x: float) -> str:
     centres = [sum(m.bounds(scale)) / 2 for m in drawing.marks]
     for a, b in itertools.pairwise(centres):
         parts.append(f'<line class="connector" x1="{_n(a)}" y1="{_n(y)}" x2="{_n(b)}" y2="{_n(y)}"/>')
-    if entry.flag is Flag.OVERDUE and centres:
+    if entry.flag.is_past_due and centres:
         parts.append(
             f'<line class="connector overdue-tail" x1="{_n(centres[-1])}" y1="{_n(y)}"'
             f' x2="{_n(as_of_x)}" y2="{_n(y)}"/>'
@@ -571,6 +571,11 @@ def _story(entry: Entry, timeline: Timeline) -> str:
             f" by {_source_link(timeline.sources[plan.source])}"
             f"{_quote(plan.quote)}</li>"
         )
+    for news in event.news:
+        lines.append(
+            f"<li>News, {esc(news.date.words())}: <q>{esc(news.says)}</q>, said by"
+            f" {_source_link(timeline.sources[news.source])}{_quote(news.quote)}</li>"
+        )
     outcome = event.outcome
     if outcome is not None:
         verb = outcome.status.verb
@@ -589,8 +594,13 @@ def _story(entry: Entry, timeline: Timeline) -> str:
                 f" {_source_link(timeline.sources[report.source])}"
                 f"{_quote(report.quote)}</li>"
             )
-    elif entry.flag is Flag.OVERDUE:  # the status says since when
-        lines.append("<li><strong>No outcome recorded</strong>.</li>")
+        if entry.note:  # which part happened, the slip against the last target
+            lines.append(f"<li>{esc(entry.note)}</li>")
+    elif entry.flag.is_past_due:  # the status says since when, or since when no news
+        if entry.note:
+            lines.append(f"<li><strong>No outcome recorded</strong>: {esc(entry.note)}</li>")
+        else:
+            lines.append("<li><strong>No outcome recorded</strong>.</li>")
     elif entry.flag.is_plan:
         lines.append("<li>No outcome yet.</li>")
     return '<ol class="story">' + "".join(lines) + "</ol>"

@@ -25,16 +25,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sinotime.dates import FuzzyDate, day_words
+from sinotime.dates import FuzzyDate, day_after, day_words
 from sinotime.models import Event, Kind, OutcomeStatus, Place, Series, Source
 from sinotime.report_formats import clean, compact, markdown, spreadsheet_cell, style, wrap
 from sinotime.timeline import (
     Entry,
+    Fit,
     Flag,
     Slip,
     Timeline,
     current_plan,
-    first_target,
+    duration_words,
+    slip_words,
     status_words,
 )
 from sinotime.timeline import date_words as event_date_words
@@ -43,6 +45,7 @@ Day = date  # `Row.date` is a field; this names the type inside classes that hav
 
 SCHEMA_VERSION = 1
 LONGEST_SLIPS = 5  # how many slips the summary lists
+COMING_NEXT = 5  # how many of the next plans the summary lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +157,18 @@ class OutcomeRow:
     quote: str | None
     note: str | None
     other_reports: tuple[OtherReport, ...]
+    scope: str | None  # which part happened, when only part did
+
+
+@dataclass(frozen=True, slots=True)
+class NewsRow:
+    """A dated report that the plan had not happened yet."""
+
+    date: FuzzyDate
+    says: str
+    source: Source
+    quote: str | None
+    note: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,10 +193,20 @@ class Row:
     current_target: FuzzyDate | None  # the latest announced target with a date
     current_target_wording: str | None  # the source's words for it
     slip: Slip | None  # how late, against the first target
-    ahead: bool  # happened before the first target's earliest day
-    overdue_since: Day | None  # the day after the current target's latest day, when overdue
-    overdue_days: int | None  # days from the current target's latest day to the as-of date
+    last_slip: Slip | None  # how late against the last target, when it differs from the first
+    fit: Fit | None  # how the outcome sits against the first target
+    overdue_since: Day | None  # the day after the plan's last possible day, when past due
+    overdue_days: int | None  # days from the plan's last possible day to the as-of date
+    past_due_for: str | None  # the same in words: "12 y 5 m"
+    no_news_since: FuzzyDate | None  # the newest source on an unverified plan
+    note: str | None  # what qualifies the status (`timeline.status_note`)
+    news: tuple[NewsRow, ...]
     sources: tuple[Source, ...]
+
+    @property
+    def ahead(self) -> bool:
+        """Whether it happened before the first target's earliest day."""
+        return self.fit is Fit.AHEAD
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +221,9 @@ class Summary:
     flags: dict[Flag, int]  # every flag, in Flag order, zeros included
     kinds: dict[Kind, int]  # every kind, in Kind order, zeros included
     longest_slips: tuple[Row, ...]
-    overdue: tuple[Row, ...]
+    overdue: tuple[Row, ...]  # past due, and news after the last day says it had not happened
+    unverified: tuple[Row, ...]  # past due, and nothing after the last day says either way
+    coming_next: tuple[Row, ...]  # the plans still due, soonest last possible day first
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +280,7 @@ def _row(timeline: Timeline, entry: Entry) -> Row:
             other_reports=tuple(
                 OtherReport(r.date, r.wording, ref(r.source), r.note) for r in o.other_reports
             ),
+            scope=o.scope,
         )
     since = entry.overdue_since
     plan = current_plan(event)
@@ -271,13 +299,18 @@ def _row(timeline: Timeline, entry: Entry) -> Row:
         tags=event.tags,
         targets=targets,
         outcome=outcome,
-        first_target=first_target(event),
+        first_target=entry.first_target,
         current_target=None if plan is None else plan.target,
         current_target_wording=None if plan is None else plan.wording,
         slip=entry.slip,
-        ahead=entry.ahead,
+        last_slip=entry.last_slip,
+        fit=entry.fit,
         overdue_since=since,
         overdue_days=None if since is None else (timeline.as_of - since).days + 1,
+        past_due_for=None if since is None else duration_words(since, day_after(timeline.as_of)),
+        no_news_since=entry.no_news_since,
+        note=entry.note,
+        news=tuple(NewsRow(n.date, n.says, ref(n.source), n.quote, n.note) for n in event.news),
         sources=tuple(ref(source_id) for source_id in event.source_ids()),
     )
 
@@ -310,13 +343,24 @@ def summarise(rows: Sequence[Row]) -> Summary:
         (row for row in rows if row.slip is not None),
         key=lambda row: (-row.slip.days if row.slip else 0, order[row.id]),
     )
+    still_due = sorted(
+        (row for row in rows if row.flag in (Flag.UPCOMING, Flag.SLIPPING) and row.date is not None),
+        key=lambda row: (_last_day(row), order[row.id]),
+    )
     return Summary(
         total=len(rows),
         flags=flags,
         kinds=kinds,
         longest_slips=tuple(slipped[:LONGEST_SLIPS]),
         overdue=tuple(row for row in rows if row.flag is Flag.OVERDUE),
+        unverified=tuple(row for row in rows if row.flag is Flag.UNVERIFIED),
+        coming_next=tuple(still_due[:COMING_NEXT]),
     )
+
+
+def _last_day(row: Row) -> date:
+    latest = row.date.latest if row.date is not None else None
+    return latest or date.max
 
 
 # Words shared by the renderers --------------------------------------------------------------
@@ -343,14 +387,17 @@ def _lower_first(text: str) -> str:
 
 
 def history_steps(row: Row) -> list[str]:
-    """The plan's story, one step each: every target in the order announced, then the outcome.
+    """The plan's story, one step each: every target and news item in date order, then the end.
 
     ["in operation in 2018 (China Daily, Feb 2017)", ..., "happened 16 Nov 2022 (SeaNews,
-    Nov 2022), +3 y 10 m late"]. Empty for an event that was never planned.
+    Nov 2022), +3 y 10 m late against the first target (2018)"]. Empty for an event that was
+    never planned.
     """
     if not row.targets:
         return []
-    steps = [_target_step(target) for target in row.targets]
+    dated = [(t.announced.earliest, _target_step(t)) for t in row.targets]
+    dated += [(n.date.earliest, _news_step(n)) for n in row.news]
+    steps = [step for _, step in sorted(dated, key=lambda pair: pair[0])]
     steps.append(_end_step(row))
     return steps
 
@@ -364,6 +411,13 @@ def _target_step(target: TargetRow) -> str:
     return f"{text} ({target.source.display_name}, {compact(target.announced)})"
 
 
+def _news_step(news: NewsRow) -> str:
+    return f"news: {news.says} ({news.source.display_name}, {compact(news.date)})"
+
+
+FIT_WORDS = {Fit.AHEAD: "ahead of target", Fit.ON_TARGET: "on target", Fit.UNCLEAR: "target unclear"}
+
+
 def _end_step(row: Row) -> str:
     outcome = row.outcome
     if outcome is not None:
@@ -374,16 +428,20 @@ def _end_step(row: Row) -> str:
         if outcome.status is OutcomeStatus.POSTPONED:
             return f"{verb}, no new date {cited}"
         assert outcome.date is not None
-        text = f"{verb} {outcome.date.words(short=True)} {cited}"
+        part = " in part" if outcome.scope else ""
+        text = f"{verb}{part} {outcome.date.words(short=True)} {cited}"
         if row.slip is not None:
-            return f"{text}, {row.slip.words()} late"
-        return f"{text}, ahead of target" if row.ahead else f"{text}, on target"
+            text += f", {slip_words(row.slip, row.first_target, 'first', short=True)}"
+            if row.last_slip is not None:
+                text += f", {slip_words(row.last_slip, row.current_target, 'last', short=True)}"
+            return text
+        return f"{text}, {FIT_WORDS[row.fit]}" if row.fit in FIT_WORDS else text
     match row.flag:
-        case Flag.OVERDUE:
-            return f"no outcome yet, {_lower_first(status_words(row, short=True))}"
-        case Flag.UPCOMING if row.date is not None and row.date.latest is not None:
+        case Flag.OVERDUE | Flag.UNVERIFIED:
+            return f"no outcome known, {_lower_first(status_words(row, short=True))}"
+        case Flag.UPCOMING | Flag.SLIPPING if row.date is not None and row.date.latest is not None:
             return f"not yet due (by {day_words(row.date.latest, short=True)})"
-        case Flag.UPCOMING:
+        case Flag.UPCOMING | Flag.SLIPPING:
             return "not yet due"
         case _:
             return "no date set, no outcome yet"
@@ -405,8 +463,11 @@ def other_report_words(report: OtherReport) -> str:
 FLAG_STYLES: dict[Flag, tuple[str, ...]] = {
     Flag.COMPLETED: ("green",),
     Flag.COMPLETED_LATE: ("yellow",),
+    Flag.COMPLETED_PARTLY: ("yellow",),
     Flag.UPCOMING: ("cyan",),
+    Flag.SLIPPING: ("cyan", "bold"),
     Flag.OVERDUE: ("red", "bold"),
+    Flag.UNVERIFIED: ("red",),
     Flag.UNSCHEDULED: ("blue",),
     Flag.CANCELLED: ("magenta",),
     Flag.POSTPONED: ("magenta",),
@@ -414,7 +475,8 @@ FLAG_STYLES: dict[Flag, tuple[str, ...]] = {
 
 
 def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str:
-    """The report for a terminal: wrapped to `width` columns, in colour only when asked."""
+    """The report for a terminal: the summary, then the events, then the series; wrapped to
+    `width` columns, in colour only when asked."""
     out: list[str] = []
 
     def heading(text: str) -> None:
@@ -429,6 +491,11 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
         return "\n".join(out) + "\n"
     para(f"Filters: {report.filters.describe() or 'none'}. {_count(len(report.rows), 'event')}.")
     out.append("")
+    heading("SUMMARY")
+    out.append("")
+    for line, indent in summary_lines(report):
+        para(line, indent, indent + "  ")
+    out.append("")
     heading("EVENTS")
     for row in report.rows:
         out.append("")
@@ -442,19 +509,8 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
         if first.startswith("  " + flag):  # always, unless the width is absurdly small
             status[0] = "  " + style(flag, *FLAG_STYLES[row.flag], colour=colour) + first[2 + len(flag) :]
         out.extend(status)
-        if row.wording:
-            para(f'date: "{row.wording}" ({date_words(row, plain=True)})', "  ", "    ")
-        if row.series is not None:
-            para(f"series: {row.series.title}", "  ", "    ")
-        steps = history_steps(row)
-        if steps:
-            para("history: " + " -> ".join(steps), "  ", "    ")
-        if row.outcome is not None and row.outcome.note:
-            para(f"note: {row.outcome.note}", "  ", "    ")
-        if row.outcome is not None and row.outcome.other_reports:
-            others = "; ".join(other_report_words(r) for r in row.outcome.other_reports)
-            para(f"other reports: {others}", "  ", "    ")
-        para("sources: " + "; ".join(source_words(s) for s in row.sources), "  ", "    ")
+        for label, text in row_details(row):
+            para(f"{label}: {text}", "  ", "    ")
     if report.series:
         out.append("")
         heading("SERIES")
@@ -469,29 +525,65 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
                     "  ",
                     "    ",
                 )
-    out.append("")
-    heading("SUMMARY")
-    out.append("")
-    summary = report.summary
-    para(f"{_count(summary.total, 'event')} as of {day_words(report.as_of)}")
-    para("statuses: " + "; ".join(f"{flag.choice_label} {n}" for flag, n in summary.flags.items() if n))
-    para("kinds: " + ", ".join(f"{n} {kind.value}" for kind, n in summary.kinds.items() if n))
-    if summary.longest_slips:
-        para("longest slips:")
-        for row in summary.longest_slips:
-            assert row.slip is not None
-            para(f"{row.slip.words()}: {row.title} ({date_words(row, short=True)})", "  ", "    ")
-    para("overdue:" if summary.overdue else "overdue: none")
-    for row in summary.overdue:
-        para(f"{row.title}: {_overdue_words(row, short=True)}", "  ", "    ")
     return "\n".join(out) + "\n"
 
 
-def _overdue_words(row: Row, *, short: bool) -> str:
+def row_details(row: Row) -> list[tuple[str, str]]:
+    """The lines under an event's status in the text report, as (label, text)."""
+    details: list[tuple[str, str]] = []
+    if row.note:
+        details.append(("why", row.note))
+    if row.wording:
+        details.append(("date", f'"{row.wording}" ({date_words(row, plain=True)})'))
+    if row.series is not None:
+        details.append(("series", row.series.title))
+    steps = history_steps(row)
+    if steps:
+        details.append(("history", " -> ".join(steps)))
+    if row.outcome is not None and row.outcome.note:
+        details.append(("note", row.outcome.note))
+    if row.outcome is not None and row.outcome.other_reports:
+        details.append(("other reports", "; ".join(other_report_words(r) for r in row.outcome.other_reports)))
+    details.append(("sources", "; ".join(source_words(s) for s in row.sources)))
+    return details
+
+
+def summary_lines(report: Report) -> list[tuple[str, str]]:
+    """The summary as (line, indent): counts, what is overdue and unverified and for how long,
+    the longest slips, what comes next."""
+    summary = report.summary
+    lines = [
+        (f"{_count(summary.total, 'event')} as of {day_words(report.as_of)}", ""),
+        ("statuses: " + "; ".join(f"{flag.choice_label} {n}" for flag, n in summary.flags.items() if n), ""),
+        ("kinds: " + ", ".join(f"{n} {kind.value}" for kind, n in summary.kinds.items() if n), ""),
+    ]
+    for name, rows in (("overdue", summary.overdue), ("unverified", summary.unverified)):
+        lines.append((f"{name}:" if rows else f"{name}: none", ""))
+        lines += [(f"{row.title}: {past_due_words(row, short=True)}", "  ") for row in rows]
+    if summary.longest_slips:
+        lines.append(("longest slips:", ""))
+        lines += [(f"{slip_line(row)}: {row.title}", "  ") for row in summary.longest_slips]
+    lines.append(("coming next:" if summary.coming_next else "coming next: nothing planned with a date", ""))
+    lines += [
+        (f"{date_words(row, short=True)}: {row.title} [{status_words(row, short=True)}]", "  ")
+        for row in summary.coming_next
+    ]
+    return lines
+
+
+def slip_line(row: Row) -> str:
+    """ "+3 y 10 m against the first target (2018), happened 16 Nov 2022"."""
+    assert row.slip is not None
+    slip = slip_words(row.slip, row.first_target, "first", short=True)
+    return f"{slip}, happened {date_words(row, short=True)}"
+
+
+def past_due_words(row: Row, *, short: bool) -> str:
+    """ "target summer 2026 ("during the summer"), past due, no news since 2 March 2026, for 2 m"."""
     target = row.date.words(short=short) if row.date else "no date"
     wording = f' ("{row.wording}")' if row.wording else ""
     status = _lower_first(status_words(row, short=short))
-    return f"target {target}{wording}, {status} ({_count(row.overdue_days or 0, 'day')})"
+    return f"target {target}{wording}, {status}, for {row.past_due_for or '0 d'}"
 
 
 def _count(number: int, singular: str) -> str:
@@ -524,18 +616,7 @@ def render_markdown(report: Report) -> str:
         *(f"| {kind.value} | {n} |" for kind, n in report.summary.kinds.items() if n),
         "",
     ]
-    if report.summary.longest_slips:
-        out += ["Longest slips:", ""]
-        for number, row in enumerate(report.summary.longest_slips, 1):
-            assert row.slip is not None
-            out.append(f"{number}. {row.slip.words()}: {md(row.title)} ({md(date_words(row))})")
-        out.append("")
-    if report.summary.overdue:
-        out += [f"Overdue as of {day_words(report.as_of)}:", ""]
-        out += [
-            f"- {md(row.title)}: {md(_overdue_words(row, short=False))}" for row in report.summary.overdue
-        ]
-        out.append("")
+    out += _markdown_summary_lists(report)
     out += [
         "## Events",
         "",
@@ -545,14 +626,17 @@ def render_markdown(report: Report) -> str:
     for row in report.rows:
         cells = [date_words(row), row.title, row.kind.value, place_words(row.place), status_words(row)]
         out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
-    planned = [row for row in report.rows if row.targets]
+    planned = [row for row in report.rows if row.targets or row.note]
     if planned:
         out += ["", "## Plans and outcomes", ""]
         for row in planned:
             text = f"- **{md(row.title)}**: {md(status_words(row))}."
+            if row.note:
+                text += f" Why: {md(row.note)}"
             if row.wording:
                 text += f' Date: "{md(row.wording)}" ({md(date_words(row, plain=True))}).'
-            text += " History: " + " → ".join(md(step) for step in history_steps(row)) + "."
+            if row.targets:
+                text += " History: " + " → ".join(md(step) for step in history_steps(row)) + "."
             out.append(text)
     if report.series:
         out += ["", "## Series"]
@@ -565,6 +649,30 @@ def render_markdown(report: Report) -> str:
                 for n, row in enumerate(story.rows, 1)
             ]
     return "\n".join(out) + "\n"
+
+
+def _markdown_summary_lists(report: Report) -> list[str]:
+    """The summary's lists in Markdown: past due (overdue, unverified), longest slips, next."""
+    md, summary, out = markdown, report.summary, []
+    for name, rows in (("Overdue", summary.overdue), ("Unverified", summary.unverified)):
+        if rows:
+            out += [f"{name} as of {day_words(report.as_of)}:", ""]
+            out += [f"- {md(row.title)}: {md(past_due_words(row, short=False))}" for row in rows]
+            out.append("")
+    if summary.longest_slips:
+        out += ["Longest slips:", ""]
+        out += [
+            f"{n}. {md(slip_line(row))}: {md(row.title)}" for n, row in enumerate(summary.longest_slips, 1)
+        ]
+        out.append("")
+    if summary.coming_next:
+        out += ["Coming next:", ""]
+        out += [
+            f"- {md(date_words(row))}: {md(row.title)} ({md(status_words(row))})"
+            for row in summary.coming_next
+        ]
+        out.append("")
+    return out
 
 
 # JSON, for programs -------------------------------------------------------------------------
@@ -605,6 +713,8 @@ def report_json(report: Report) -> dict[str, Any]:
                 if row.slip is not None
             ],
             "overdue": [row.id for row in summary.overdue],
+            "unverified": [row.id for row in summary.unverified],
+            "coming_next": [row.id for row in summary.coming_next],
         },
         "events": [_row_json(row) for row in report.rows],
         "series": [
@@ -643,6 +753,8 @@ def _row_json(row: Row) -> dict[str, Any]:
         "kind": row.kind.value,
         "series": row.series.id if row.series else None,
         "flag": row.flag.value,
+        "status_words": status_words(row),
+        "status_note": row.note,
         "date": date_json(row.date),
         "date_wording": row.wording,
         "place": None
@@ -675,12 +787,28 @@ def _row_json(row: Row) -> dict[str, Any]:
                 {"date": date_json(r.date), "wording": r.wording, "source": r.source.id, "note": r.note}
                 for r in outcome.other_reports
             ],
+            "scope": outcome.scope,
         },
+        "news": [
+            {
+                "date": date_json(n.date),
+                "says": n.says,
+                "source": n.source.id,
+                "quote": n.quote,
+                "note": n.note,
+            }
+            for n in row.news
+        ],
         "slip_days": row.slip.days if row.slip else None,
         "slip": row.slip.words() if row.slip else None,
+        "last_slip_days": row.last_slip.days if row.last_slip else None,
+        "last_slip": row.last_slip.words() if row.last_slip else None,
+        "fit": row.fit.value if row.fit else None,
         "ahead_of_target": row.ahead,
         "overdue_since": row.overdue_since.isoformat() if row.overdue_since else None,
         "overdue_days": row.overdue_days,
+        "past_due_for": row.past_due_for,
+        "no_news_since": date_json(row.no_news_since),
         "history": history_steps(row),
         "sources": [
             {
@@ -711,9 +839,13 @@ CSV_COLUMNS = (
     "place",
     "countries",
     "flag",
+    "status",
+    "status_note",
     "slip_days",
     "slip",
     "overdue_since",
+    "past_due_for",
+    "no_news_since",
     "first_target",
     "first_target_latest",
     "current_target",
@@ -754,9 +886,13 @@ def csv_row(row: Row) -> dict[str, str]:
         "place": place_words(row.place, countries=False),
         "countries": " ".join(row.place.countries) if row.place else "",
         "flag": row.flag.value,
+        "status": status_words(row),
+        "status_note": row.note or "",
         "slip_days": str(row.slip.days) if row.slip else "",
         "slip": row.slip.words().removeprefix("+") if row.slip else "",
         "overdue_since": row.overdue_since.isoformat() if row.overdue_since else "",
+        "past_due_for": row.past_due_for or "",
+        "no_news_since": row.no_news_since.text if row.no_news_since else "",
         "first_target": first.text if first else "",
         "first_target_latest": first_latest.isoformat() if first_latest else "",
         "current_target": current.text if current else "",

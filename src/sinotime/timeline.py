@@ -1,20 +1,24 @@
-"""The resolved timeline every renderer reads: events in order, each with its flag and slip.
+"""The resolved timeline every renderer reads: events in order, each with its status.
 
-A flag says where a plan stands on a given day (the as-of date):
+Which status an event has on a day, and why, is decided in `sinotime.statuses` (the ten flags,
+slips, fits, the horizon of open-ended targets). This module resolves every event for an as-of
+date into an `Entry`, and words it, once for every output:
 
-- completed: it happened, with no plan or within its first announced target;
-- completed-late: it happened after the latest possible day of its first announced target;
-- upcoming: planned, and the latest target's latest possible day is on or after the as-of date;
-- overdue: planned, that day is before the as-of date, and no outcome is recorded;
-- unscheduled: planned with no target date;
-- cancelled, postponed: as the outcome says.
+- `status_words` ("Completed late, +3 y 10 m against the first target (2018)", "Past due, no
+  news since 2 March 2026", "Planned, moved from 2025 to spring 2027"),
+- `status_note` (why it is unverified or overdue, which part happened, the slip against the
+  last target),
+- `date_words` ("16 November 2022", "due summer 2026", "was due June 2024"), and
+- `primary_link` (the article an event links to).
 
-Fuzzy dates compare by their bounds: a target of "2018" is overdue only from 2019-01-01.
+Renderers only choose capitalisation and markup. None of the words name the as-of day, so an
+event's words change only when its status does; `status_changes` gives the days they changed
+(calendars and feeds date their revisions by it).
 
-Every output words an event the same way, with the helpers here: `status_words` ("Completed
-late, +3 y 10 m", "Overdue since 1 July 2014", "Completed, ahead of target"), `date_words`
-("16 November 2022", "was due June 2024"), and `primary_link` (the article an event links to).
-Renderers only choose capitalisation and markup.
+The API other modules build on: `build_timeline(data, as_of=...)` gives a `Timeline` of
+`Entry`s; `as_known_on(event, day, sources)` is an event as known on a day (plans announced,
+news dated and outcomes known by then); `first_target`, `current_target`, `current_plan`,
+`newest_evidence` and `news_after` read an event's plans and news.
 """
 
 from __future__ import annotations
@@ -22,144 +26,51 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from typing import Protocol
 
-from dateutil.relativedelta import relativedelta
-
-from sinotime.dates import FuzzyDate, day_after, day_words
+from sinotime.dates import FuzzyDate, Precision, day_after, day_words, parse_date
 from sinotime.models import Event, EventsFile, Outcome, OutcomeStatus, Plan, Series, Source
+from sinotime.statuses import (
+    HORIZON,
+    Fit,
+    Flag,
+    Slip,
+    current_plan,
+    current_target,
+    first_target,
+    fit,
+    flag_of,
+    last_slip_of,
+    newest_evidence,
+    news_after,
+    past_due_since,
+    slip_between,
+    slip_of,
+)
+
+__all__ = [
+    "HORIZON",
+    "Entry",
+    "Fit",
+    "Flag",
+    "Slip",
+    "Timeline",
+    "as_known_on",
+    "build_timeline",
+    "current_plan",
+    "current_target",
+    "date_words",
+    "first_target",
+    "newest_evidence",
+    "news_after",
+    "primary_link",
+    "slip_between",
+    "status_changes",
+    "status_note",
+    "status_words",
+]
 
 Day = date  # `Entry.date` is a field; this names the type inside classes that have one
-
-
-class Flag(StrEnum):
-    COMPLETED = "completed"
-    COMPLETED_LATE = "completed-late"
-    UPCOMING = "upcoming"
-    OVERDUE = "overdue"
-    UNSCHEDULED = "unscheduled"
-    CANCELLED = "cancelled"
-    POSTPONED = "postponed"
-
-    @property
-    def label(self) -> str:
-        """The status in words, as every output shows it: "Planned", "Completed late"."""
-        return FLAG_LABELS[self]
-
-    @property
-    def choice_label(self) -> str:
-        """The label with the flag's value where the words differ: "Planned (upcoming)".
-
-        What a status filter offers, so that it maps plainly onto `report --flag VALUE`.
-        """
-        if self.label.casefold() == self.value.replace("-", " "):
-            return self.label
-        return f"{self.label} ({self.value})"
-
-    @property
-    def is_plan(self) -> bool:
-        """Still a plan: nothing has happened yet."""
-        return self in (Flag.UPCOMING, Flag.OVERDUE, Flag.UNSCHEDULED, Flag.POSTPONED)
-
-
-FLAG_LABELS = {
-    Flag.COMPLETED: "Completed",
-    Flag.COMPLETED_LATE: "Completed late",
-    Flag.UPCOMING: "Planned",
-    Flag.OVERDUE: "Overdue",
-    Flag.UNSCHEDULED: "Planned, no date",
-    Flag.CANCELLED: "Cancelled",
-    Flag.POSTPONED: "Postponed",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Slip:
-    """How late an outcome came against the first announced target."""
-
-    days: int
-    years: int
-    months: int
-
-    def words(self) -> str:
-        """'+3 y 10 m', '+5 m', '+12 d'."""
-        if self.years or self.months:
-            parts = [f"{self.years} y"] if self.years else []
-            if self.months:
-                parts.append(f"{self.months} m")
-            return "+" + " ".join(parts)
-        return f"+{self.days} d"
-
-
-def slip_between(promised_by: date, happened_on: date) -> Slip | None:
-    """The slip from the latest promised day to the earliest day it happened; None if on time."""
-    if happened_on <= promised_by:
-        return None
-    delta = relativedelta(happened_on, promised_by)
-    return Slip(days=(happened_on - promised_by).days, years=delta.years, months=delta.months)
-
-
-def flag_of(event: Event, as_of: date) -> Flag:
-    outcome = event.outcome
-    if outcome is not None:
-        if outcome.status is OutcomeStatus.CANCELLED:
-            return Flag.CANCELLED
-        if outcome.status is OutcomeStatus.POSTPONED:
-            return Flag.POSTPONED
-        return Flag.COMPLETED_LATE if slip_of(event) else Flag.COMPLETED
-    target = current_target(event)
-    if target is None:
-        return Flag.UNSCHEDULED
-    latest = target.latest
-    if latest is None or latest >= as_of:
-        return Flag.UPCOMING
-    return Flag.OVERDUE
-
-
-def first_target(event: Event) -> FuzzyDate | None:
-    """The first announced target with a date: what an outcome is measured against."""
-    return next((plan.target for plan in event.plans if plan.target is not None), None)
-
-
-def current_target(event: Event) -> FuzzyDate | None:
-    """The latest announced target with a date: what the plan stands at now."""
-    plan = current_plan(event)
-    return None if plan is None else plan.target
-
-
-def current_plan(event: Event) -> Plan | None:
-    """The latest announced plan with a target date (its wording names the current target)."""
-    return next((plan for plan in reversed(event.plans) if plan.target is not None), None)
-
-
-def overdue_since(event: Event, as_of: date) -> date | None:
-    """The day after the current target's latest day, when that day is before `as_of` and no
-    outcome is recorded; else None."""
-    target = current_target(event)
-    if event.outcome is not None or target is None or target.latest is None or target.latest >= as_of:
-        return None
-    return day_after(target.latest)
-
-
-def is_ahead(event: Event) -> bool:
-    """Whether it happened wholly before the first target could begin."""
-    outcome, target = event.outcome, first_target(event)
-    if outcome is None or outcome.status is not OutcomeStatus.HAPPENED or outcome.date is None:
-        return False
-    happened_latest = outcome.date.latest
-    return target is not None and happened_latest is not None and happened_latest < target.earliest
-
-
-def slip_of(event: Event) -> Slip | None:
-    """How late the outcome came against the first target; None if on time or not happened."""
-    outcome = event.outcome
-    target = first_target(event)
-    if outcome is None or outcome.status is not OutcomeStatus.HAPPENED or outcome.date is None:
-        return None
-    if target is None or target.latest is None:
-        return None
-    return slip_between(target.latest, outcome.date.earliest)
 
 
 def when(event: Event) -> FuzzyDate | None:
@@ -213,10 +124,19 @@ class Entry:
     event: Event
     flag: Flag
     date: FuzzyDate | None
-    slip: Slip | None
+    slip: Slip | None  # how late, against the first target
     series: Series | None
-    ahead: bool = False  # happened wholly before the first target could begin
-    overdue_since: Day | None = None  # the day after the current target's latest day, when overdue
+    fit: Fit | None = None  # how the outcome sits against the first target
+    overdue_since: Day | None = None  # the day after the plan's last possible day, when past due
+    first_target: FuzzyDate | None = None  # the slip's baseline
+    last_slip: Slip | None = None  # how late against the last target, when it differs from the first
+    no_news_since: FuzzyDate | None = None  # the newest source on a past-due plan
+    note: str | None = None  # why it is unverified or overdue, which part happened (`status_note`)
+
+    @property
+    def ahead(self) -> bool:
+        """Whether it happened wholly before the first target could begin."""
+        return self.fit is Fit.AHEAD
 
 
 class Status(Protocol):
@@ -229,37 +149,116 @@ class Status(Protocol):
     @property
     def slip(self) -> Slip | None: ...
     @property
-    def ahead(self) -> bool: ...
+    def fit(self) -> Fit | None: ...
     @property
     def overdue_since(self) -> Day | None: ...
+    @property
+    def first_target(self) -> FuzzyDate | None: ...
+    @property
+    def no_news_since(self) -> FuzzyDate | None: ...
 
 
 def status_words(status: Status, *, short: bool = False) -> str:
     """The status in words, the same in the calendars, feeds, page and report.
 
-    "Completed late, +3 y 10 m", "Completed, ahead of target", "Overdue since 1 July 2014",
-    else the flag's label ("Planned", "Planned, no date", "Cancelled"...). Short months when short.
+    "Completed late, +3 y 10 m against the first target (2018)", "Completed, ahead of target",
+    "Completed, target unclear", "Planned, moved from 2025 to spring 2027", "Overdue since 1
+    July 2014", "Past due, no news since 2 March 2026", else the flag's label ("Planned",
+    "Planned, no date", "Cancelled"...). Short months when short.
     """
-    label = status.flag.label
-    if status.flag is Flag.COMPLETED_LATE and status.slip is not None:
-        return f"{label}, {status.slip.words()}"
-    if status.flag is Flag.COMPLETED and status.ahead:
-        return f"{label}, ahead of target"
-    if status.flag is Flag.OVERDUE and status.overdue_since is not None:
-        return f"{label} since {day_words(status.overdue_since, short=short)}"
-    return label
+    flag = status.flag
+    if flag in (Flag.COMPLETED_LATE, Flag.COMPLETED_PARTLY) and status.slip is not None:
+        return f"{flag.label}, {slip_words(status.slip, status.first_target, 'first', short=short)}"
+    if flag is Flag.COMPLETED and status.fit is Fit.AHEAD:
+        return f"{flag.label}, ahead of target"
+    if flag is Flag.COMPLETED and status.fit is Fit.UNCLEAR:
+        return f"{flag.label}, target unclear"
+    if flag is Flag.SLIPPING and status.first_target is not None and status.date is not None:
+        moved = f"{status.first_target.words(short=short)} to {status.date.words(short=short)}"
+        return f"Planned, moved from {moved}"
+    if flag is Flag.OVERDUE and status.overdue_since is not None:
+        return f"{flag.label} since {day_words(status.overdue_since, short=short)}"
+    if flag is Flag.UNVERIFIED and status.no_news_since is not None:
+        return f"Past due, no news since {since_words(status.no_news_since, short=short)}"
+    return flag.label
 
 
-def status_heading(entry: Entry, as_of: date) -> str:
-    """ "Status on 23 November 2026" for a plan, whose status depends on the as-of day; "Status"
-    once there is an outcome, so that its words do not change with every new as-of day."""
-    return f"Status on {day_words(as_of)}" if entry.event.outcome is None else "Status"
+def slip_words(slip: Slip, target: FuzzyDate | None, which: str, *, short: bool = False) -> str:
+    """ "+3 y 10 m against the first target (2018)": a slip with its baseline."""
+    if target is None:
+        return slip.words()
+    return f"{slip.words()} against the {which} target ({target.words(short=short)})"
+
+
+def since_words(value: FuzzyDate, *, short: bool = False) -> str:
+    """A source's date after "no news since": "2 March 2026"; a window as its range of days,
+    "13 April – 24 May 2023", since "between ..." does not read after "since"."""
+    if value.precision is Precision.WINDOW and value.latest is not None:
+        span = parse_date(f"{value.earliest.isoformat()}/{value.latest.isoformat()}")
+        return span.words(short=short)
+    if value.precision is Precision.OPEN:
+        return day_words(value.earliest, short=short)
+    return value.words(short=short)
+
+
+def duration_words(start: date, end: date) -> str:
+    """How long from `start` to `end`: "12 y 5 m", "3 m", "12 d"; "0 d" when not after."""
+    slip = slip_between(start, end)
+    return "0 d" if slip is None else slip.length()
+
+
+def status_note(
+    event: Event, flag: Flag, sources: Mapping[str, Source], *, short: bool = False
+) -> str | None:
+    """What qualifies the status, the same in every output; None when nothing does.
+
+    Which part happened (completed-partly); the slip against the last target when it differs
+    from the first; for an overdue plan the news that says it had not happened; for an
+    unverified one that nothing dated after its last day says either way.
+    """
+    outcome = event.outcome
+    parts: list[str] = []
+    if flag is Flag.COMPLETED_PARTLY and outcome is not None and outcome.scope:
+        parts.append(f"In part: {outcome.scope}")
+    last_slip = last_slip_of(event)
+    if last_slip is not None and flag in (Flag.COMPLETED_LATE, Flag.COMPLETED_PARTLY):
+        parts.append(
+            f"Against the last target: {slip_words(last_slip, current_target(event), 'last', short=short)}."
+        )
+    target = current_target(event)
+    if flag is Flag.OVERDUE and target is not None and target.latest is not None:
+        news = news_after(event, target.latest)
+        assert news is not None
+        said = f"{sources[news.source].display_name}, {news.date.words(short=short)}"
+        parts.append(f"Not done by {target.words(short=short)}: “{news.says}” ({said}).")
+    if flag is Flag.UNVERIFIED and target is not None:
+        parts.append(_unverified_note(event, target, sources, short=short))
+    return " ".join(parts) or None
+
+
+def _unverified_note(event: Event, target: FuzzyDate, sources: Mapping[str, Source], *, short: bool) -> str:
+    newest = newest_evidence(event)
+    assert newest is not None
+    named = [n.source for n in event.news if n.date == newest]
+    named += [p.source for p in event.plans if p.announced == newest]
+    who = sources[named[-1]].display_name if named else "a source"
+    if target.latest is None:
+        months = HORIZON.months + 12 * HORIZON.years
+        return (
+            f"The target was open-ended ({target.words(short=short)}) and nothing about it has been "
+            f"found for more than {months} months since {who} ({newest.words(short=short)}); "
+            "not known to have happened or to have been missed."
+        )
+    return (
+        f"The last target, {target.words(short=short)}, has passed and no source dated after it "
+        f"says whether it happened; the newest is {who} ({newest.words(short=short)})."
+    )
 
 
 def date_words(status: Status, *, short: bool = False) -> str | None:
     """The event's date in words, the same in every output; None for a plan with no date.
 
-    "16 November 2022", "June 2027"; "due June 2014" when overdue; "was due June 2024" when
+    "16 November 2022", "June 2027"; "due June 2014" when past due; "was due June 2024" when
     cancelled or postponed (a cancelled outcome's date is the date it would have had).
     """
     if status.date is None:
@@ -267,7 +266,7 @@ def date_words(status: Status, *, short: bool = False) -> str | None:
     words = status.date.words(short=short)
     if status.flag in (Flag.CANCELLED, Flag.POSTPONED):
         return f"was due {words}"
-    if status.flag is Flag.OVERDUE:
+    if status.flag.is_past_due:
         return f"due {words}"
     return words
 
@@ -284,6 +283,7 @@ class Timeline:
     # each series' entries in timeline order, found in one pass (asking every series for its
     # entries by scanning all of them took time in proportion to series x events)
     _by_series: dict[str, tuple[Entry, ...]] = field(init=False, repr=False, compare=False)
+    _changes: dict[str, tuple[date, ...]] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         by_series: dict[str, list[Entry]] = {}
@@ -301,6 +301,21 @@ class Timeline:
     def series_entries(self, series_id: str) -> list[Entry]:
         return list(self._by_series.get(series_id, ()))
 
+    def changes(self, entry: Entry) -> tuple[date, ...]:
+        """The days its words changed, up to the as-of date (`status_changes`), worked out once."""
+        key = entry.event.id
+        if key not in self._changes:
+            self._changes[key] = status_changes(entry.event, self.as_of, self.sources)
+        return self._changes[key]
+
+    def modified(self, entry: Entry) -> date:
+        """When the event last changed for a reader: its record (`changed`) or its words."""
+        return max((entry.event.changed, *self.changes(entry)))
+
+    def revision(self, entry: Entry) -> int:
+        """How many times its words have changed since it was first known (a SEQUENCE)."""
+        return len(self.changes(entry))
+
 
 def known_from(outcome: Outcome, sources: Mapping[str, Source]) -> date:
     """The first day an outcome can have been known.
@@ -315,21 +330,40 @@ def known_from(outcome: Outcome, sources: Mapping[str, Source]) -> date:
 
 
 def as_known_on(event: Event, as_of: date, sources: Mapping[str, Source]) -> Event | None:
-    """The event as it stood on `as_of`: plans announced by then, an outcome known by then
-    (`known_from`).
+    """The event as it stood on `as_of`: plans announced by then, news dated by then, an outcome
+    known by then (`known_from`).
 
     A report as of a past day thus shows what was overdue on that day, not what we know now.
     None when nothing of the event was known yet.
     """
     plans = tuple(plan for plan in event.plans if plan.announced.earliest <= as_of)
+    news = tuple(item for item in event.news if item.date.earliest <= as_of)
     outcome = event.outcome
     if outcome is not None and known_from(outcome, sources) > as_of:
         outcome = None
     if not plans and outcome is None:
         return None
-    if plans == event.plans and outcome is event.outcome:
+    if plans == event.plans and news == event.news and outcome is event.outcome:
         return event
-    return event.model_copy(update={"plans": plans, "outcome": outcome})
+    return event.model_copy(update={"plans": plans, "news": news, "outcome": outcome})
+
+
+def resolve(event: Event, as_of: date, sources: Mapping[str, Source], series: Series | None) -> Entry:
+    """One event (as known on `as_of`) with its status on that day."""
+    flag = flag_of(event, as_of)
+    return Entry(
+        event=event,
+        flag=flag,
+        date=when(event),
+        slip=slip_of(event),
+        series=series,
+        fit=fit(event),
+        overdue_since=past_due_since(event, as_of),
+        first_target=first_target(event),
+        last_slip=last_slip_of(event),
+        no_news_since=newest_evidence(event) if flag is Flag.UNVERIFIED else None,
+        note=status_note(event, flag, sources),
+    )
 
 
 def build_timeline(data: EventsFile, *, as_of: date) -> Timeline:
@@ -339,15 +373,42 @@ def build_timeline(data: EventsFile, *, as_of: date) -> Timeline:
     known = [e for e in (as_known_on(event, as_of, sources) for event in data.events) if e is not None]
     ordered = sorted(known, key=lambda e: (sort_day(e), e.id))
     entries = [
-        Entry(
-            event=event,
-            flag=flag_of(event, as_of),
-            date=when(event),
-            slip=slip_of(event),
-            series=series.get(event.series) if event.series else None,
-            ahead=is_ahead(event),
-            overdue_since=overdue_since(event, as_of),
-        )
+        resolve(event, as_of, sources, series.get(event.series) if event.series else None)
         for event in ordered
     ]
     return Timeline(data=data, as_of=as_of, entries=tuple(entries), sources=sources, series=series)
+
+
+def _days_something_may_change(event: Event, sources: Mapping[str, Source]) -> set[date]:
+    """Every day on which an event's status or words may change: a plan announced, a target's
+    last day passed, news dated, an outcome known, an open-ended target's horizon passed."""
+    days = {plan.announced.earliest for plan in event.plans}
+    days |= {news.date.earliest for news in event.news}
+    days |= {day_after(plan.target.latest) for plan in event.plans if plan.target and plan.target.latest}
+    if event.outcome is not None:
+        days.add(known_from(event.outcome, sources))
+    if any(plan.target is not None and plan.target.is_open for plan in event.plans):
+        evidence = [plan.announced for plan in event.plans] + [news.date for news in event.news]
+        days |= {day_after((d.latest or d.earliest) + HORIZON) for d in evidence}
+    return days
+
+
+def status_changes(event: Event, as_of: date, sources: Mapping[str, Source]) -> tuple[date, ...]:
+    """The days, up to `as_of`, on which what the outputs say of the event changed (its status,
+    date or note), after the day it was first known; derived from the data alone.
+
+    The last is when its words last changed; their number counts its revisions (a calendar's
+    SEQUENCE). They never depend on the day a build runs, only on the data and `as_of`.
+    """
+    changes: list[date] = []
+    before: tuple[object, ...] | None = None
+    for day in sorted(d for d in _days_something_may_change(event, sources) if d <= as_of):
+        known = as_known_on(event, day, sources)
+        if known is None:
+            continue
+        entry = resolve(known, day, sources, None)
+        state = (status_words(entry), date_words(entry), entry.note)
+        if before is not None and state != before:
+            changes.append(day)
+        before = state
+    return tuple(changes)

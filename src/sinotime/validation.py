@@ -132,6 +132,9 @@ def _citations(raw: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
     for i, plan in enumerate(_list(raw.get("plans"))):
         if isinstance(plan, dict) and isinstance(plan.get("source"), str):
             yield ("plans", i, "source"), plan["source"]
+    for i, news in enumerate(_list(raw.get("news"))):
+        if isinstance(news, dict) and isinstance(news.get("source"), str):
+            yield ("news", i, "source"), news["source"]
     outcome = raw.get("outcome")
     if isinstance(outcome, dict):
         if isinstance(outcome.get("source"), str):
@@ -157,6 +160,7 @@ def _event_dates(event: Event, index: int, today: date) -> Iterator[Finding]:
                 f"announced {after} is before the previous plan's {before}",
                 "list plans in the order they were announced",
             )
+    yield from _news_dates(event, base, today)
     outcome = event.outcome
     if outcome is None or outcome.date is None:
         return
@@ -176,4 +180,24 @@ def _event_dates(event: Event, index: int, today: date) -> Iterator[Finding]:
                 (*base, "plans", i, "announced"),
                 f"plan announced {plan.announced} after its outcome ({happened})",
                 "a plan must be announced before what it plans",
+            )
+
+
+def _news_dates(event: Event, base: Loc, today: date) -> Iterator[Finding]:
+    """News is dated no later than today and than the record's last change, oldest first."""
+    for i, news in enumerate(event.news):
+        loc: Loc = (*base, "news", i, "date")
+        if news.date.earliest > today:
+            yield Finding(loc, f"news dated {news.date} is in the future")
+        elif news.date.earliest > event.changed:
+            yield Finding(
+                loc,
+                f"news dated {news.date} is after the record was last changed ({event.changed})",
+                "update 'changed' to the day you recorded the news",
+            )
+        if i and news.date.earliest < event.news[i - 1].date.earliest:
+            yield Finding(
+                loc,
+                f"news dated {news.date} is before the previous news item's {event.news[i - 1].date}",
+                "list news oldest first",
             )
