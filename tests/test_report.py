@@ -23,7 +23,7 @@ from sinotime.report import (
     render_text,
     select,
 )
-from sinotime.timeline import Flag, build_timeline
+from sinotime.timeline import Flag, build_timeline, status_words
 
 FIXTURE = Path(__file__).parent / "data" / "report-fixture.yaml"
 AS_OF = date(2026, 11, 23)
@@ -90,7 +90,8 @@ def test_the_rail_bridge_history_reads_target_by_target_then_the_outcome() -> No
     assert steps == [
         "in operation in 2018 (China Daily, Feb 2017)",
         "completion later this year [between 18 Jun 2019 and 31 Dec 2019] (Xinhua, Jun 2019)",
-        "happened 16 Nov 2022 (SeaNews, Nov 2022), +3 y 10 m late",
+        "happened 16 Nov 2022 (SeaNews, Nov 2022), +3 y 10 m against the first target (2018),"
+        " +2 y 10 m against the last target (between 18 Jun 2019 and 31 Dec 2019)",
     ]
 
 
@@ -102,20 +103,25 @@ def test_a_plan_with_three_successive_targets_keeps_them_in_the_order_announced(
         "operation during the summer",
     ]
     assert [t.announced.text for t in cableway.targets] == ["2019-07-20", "2021-04-06", "2026-03-02"]
-    text = render_text(fixture_report(flags=(Flag.OVERDUE,)))
+    text = render_text(fixture_report(flags=(Flag.UNVERIFIED,)))
     flat = " ".join(text.split())
     history = flat[flat.index("history: ") :]
     positions = [history.index(t.wording) for t in cableway.targets]
     assert positions == sorted(positions)
-    assert "-> no outcome yet, overdue since 1 Sep 2026" in flat
+    assert "-> no outcome known, past due, no news since 2 Mar 2026" in flat
 
 
-def test_the_cableway_with_no_outcome_is_overdue_from_the_day_after_its_last_target() -> None:
+def test_the_cableway_with_no_news_after_its_last_target_is_unverified_from_the_day_after() -> None:
     cableway = row_of(fixture_report(), "cableway-opening")
-    assert cableway.flag is Flag.OVERDUE
+    assert cableway.flag is Flag.UNVERIFIED
     assert cableway.date.text == "2026-22"  # summer 2026, the latest target
-    assert (cableway.overdue_since, cableway.overdue_days) == (date(2026, 9, 1), 84)
-    assert row_of(fixture_report(date(2026, 8, 31)), "cableway-opening").flag is Flag.UPCOMING
+    assert (cableway.overdue_since, cableway.overdue_days, cableway.past_due_for) == (
+        date(2026, 9, 1),
+        84,
+        "2 m",
+    )
+    assert status_words(cableway) == "Past due, no news since 2 March 2026"
+    assert row_of(fixture_report(date(2026, 8, 31)), "cableway-opening").flag is Flag.SLIPPING
 
 
 def test_a_target_reached_early_is_completed_and_ahead() -> None:
@@ -185,8 +191,11 @@ def test_the_summary_counts_flags_and_kinds_and_lists_slips_and_overdue() -> Non
     assert summary.flags == {
         Flag.COMPLETED: 6,
         Flag.COMPLETED_LATE: 3,
+        Flag.COMPLETED_PARTLY: 0,
         Flag.UPCOMING: 1,
-        Flag.OVERDUE: 1,
+        Flag.SLIPPING: 0,
+        Flag.OVERDUE: 0,
+        Flag.UNVERIFIED: 1,
         Flag.UNSCHEDULED: 1,
         Flag.CANCELLED: 1,
         Flag.POSTPONED: 1,
@@ -200,7 +209,9 @@ def test_the_summary_counts_flags_and_kinds_and_lists_slips_and_overdue() -> Non
         "highway-bridge-opening",
         "expo-7",
     ]
-    assert [row.id for row in summary.overdue] == ["cableway-opening"]
+    assert [row.id for row in summary.overdue] == []
+    assert [row.id for row in summary.unverified] == ["cableway-opening"]
+    assert [row.id for row in summary.coming_next] == ["expo-10"]
 
 
 def test_a_series_reads_as_one_story_in_order() -> None:
@@ -220,18 +231,19 @@ def test_a_series_reads_as_one_story_in_order() -> None:
     ("target", "as_of", "flag"),
     [
         ("2018", date(2018, 12, 31), Flag.UPCOMING),
-        ("2018", date(2019, 1, 1), Flag.OVERDUE),
+        ("2018", date(2019, 1, 1), Flag.UNVERIFIED),  # no news after the target: unverified
         ("2019-06-15", date(2019, 6, 15), Flag.UPCOMING),
-        ("2019-06-15", date(2019, 6, 16), Flag.OVERDUE),
+        ("2019-06-15", date(2019, 6, 16), Flag.UNVERIFIED),
         ("2026-22", date(2026, 8, 31), Flag.UPCOMING),  # summer 2026 ends on 31 August
-        ("2026-22", date(2026, 9, 1), Flag.OVERDUE),
+        ("2026-22", date(2026, 9, 1), Flag.UNVERIFIED),
         ("[2019-06-18..2019-12-31]", date(2019, 12, 31), Flag.UPCOMING),
-        ("[2019-06-18..2019-12-31]", date(2020, 1, 1), Flag.OVERDUE),
-        ("[2023-05-01..]", date(2099, 1, 1), Flag.UPCOMING),  # an open target is never overdue
+        ("[2019-06-18..2019-12-31]", date(2020, 1, 1), Flag.UNVERIFIED),
+        ("[2017-03-01..]", date(2017, 8, 16), Flag.UPCOMING),  # open: due six months after its source
+        ("[2017-03-01..]", date(2017, 8, 17), Flag.UNVERIFIED),
         (None, date(2099, 1, 1), Flag.UNSCHEDULED),
     ],
 )
-def test_a_plan_is_upcoming_through_its_targets_latest_day_and_overdue_after(
+def test_a_plan_is_upcoming_through_its_targets_latest_day_and_past_due_after(
     target: str | None, as_of: date, flag: Flag
 ) -> None:
     assert flag_on(target, as_of) is flag
@@ -261,8 +273,19 @@ def test_the_flags_in_the_text_report_follow_the_as_of_date() -> None:
     before = render_text(make_report(build_timeline(data, as_of=date(2018, 12, 31)), Filters()))
     after = render_text(make_report(build_timeline(data, as_of=date(2019, 1, 1)), Filters()))
     assert "\n  Planned · infrastructure\n" in before
-    assert "\n  Overdue since 1 January 2019 · infrastructure\n" in after
-    assert "overdue since 1 Jan 2019 (1 day)" in after  # the summary counts the days
+    assert "\n  Past due, no news since 16 February 2017 · infrastructure\n" in after
+    assert "past due, no news since 16 Feb 2017, for 1 d" in after  # the summary says how long
+    assert after.index("SUMMARY") < after.index("EVENTS")  # the summary comes first
+
+
+def test_news_after_the_last_day_makes_a_plan_overdue_and_the_report_says_why() -> None:
+    data = events_file(
+        planned("2018") | {"news": [{"date": "2024-05-10", "says": "not built yet", "source": "s"}]}
+    )
+    text = render_text(make_report(build_timeline(data, as_of=date(2026, 11, 28)), Filters()), width=200)
+    assert "\n  Overdue since 1 January 2019 · infrastructure\n" in text
+    assert "  why: Not done by 2018: “not built yet” (P, 10 May 2024).\n" in text
+    assert 'target 2018 ("soon"), overdue since 1 Jan 2019, for 7 y 10 m' in text
 
 
 # Filters ------------------------------------------------------------------------------------
@@ -279,7 +302,7 @@ def test_filters_combine_with_and_and_values_of_one_filter_with_or() -> None:
     assert ids(fixture_report(kinds=(Kind.EXPO, Kind.TARGET), flags=(Flag.COMPLETED,), search="2")) == [
         "trade-200bn"
     ]
-    assert ids(fixture_report(series=("heihe-cableway",), flags=(Flag.OVERDUE,))) == ["cableway-opening"]
+    assert ids(fixture_report(series=("heihe-cableway",), flags=(Flag.UNVERIFIED,))) == ["cableway-opening"]
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def test_csv_on_stdout_reads_back_row_by_row() -> None:
         ("highway-bridge-opening", "completed-late", "2 y 5 m"),
         ("rail-bridge-opening", "completed-late", "3 y 10 m"),
         ("cableway-test-runs", "postponed", ""),
-        ("cableway-opening", "overdue", ""),
+        ("cableway-opening", "unverified", ""),
     ]
 
 
@@ -171,8 +171,16 @@ def test_the_flag_help_names_the_words_the_outputs_show_for_each_flag() -> None:
     """The page's status filter says "Planned (upcoming)"; --help says the same mapping."""
     result = CliRunner().invoke(cli.main, ["report", "--help"], prog_name="sinotime", terminal_width=2000)
     renamed = [flag for flag in Flag if flag.choice_label != flag.label]
-    assert renamed == [Flag.UPCOMING, Flag.UNSCHEDULED]  # the others read as their value
-    assert f"upcoming is '{Flag.UPCOMING.label}', unscheduled '{Flag.UNSCHEDULED.label}'" in result.stdout
+    assert renamed == [  # the others read as their value
+        Flag.COMPLETED_PARTLY,
+        Flag.UPCOMING,
+        Flag.SLIPPING,
+        Flag.UNVERIFIED,
+        Flag.UNSCHEDULED,
+    ]
+    help_text = " ".join(result.stdout.split())
+    for flag in renamed:
+        assert f"{flag.value} '{flag.label}'" in help_text.replace(" is '", " '"), flag
 
 
 def test_help_has_an_example_and_the_readme_documents_the_command() -> None:

@@ -113,7 +113,7 @@ def test_json_follows_its_documented_schema() -> None:
 def test_json_reads_back_to_the_report_it_came_from() -> None:
     parsed = json.loads(render_json(REPORT))
     assert (parsed["schema_version"], parsed["as_of"], parsed["title"]) == (
-        1,
+        2,
         "2026-11-23",
         DATA.calendar.name,
     )
@@ -140,8 +140,14 @@ def test_json_reads_back_to_the_report_it_came_from() -> None:
     ]
     assert (event["outcome"]["status"], event["outcome"]["date"]["edtf"]) == ("happened", "2022-11-16")
     assert (event["slip_days"], event["slip"]) == (1416, "+3 y 10 m")
-    assert parsed["summary"]["flags"]["overdue"] == 1
-    assert parsed["summary"]["overdue"] == ["cableway-opening"]
+    assert (parsed["summary"]["flags"]["overdue"], parsed["summary"]["flags"]["unverified"]) == (0, 1)
+    assert parsed["summary"]["unverified"] == ["cableway-opening"]
+    cableway = next(e for e in parsed["events"] if e["id"] == "cableway-opening")
+    assert (cableway["status_words"], cableway["no_news_since"]["edtf"], cableway["past_due_for"]) == (
+        "Past due, no news since 2 March 2026",
+        "2026-03-02",
+        "2 m",
+    )
     assert parsed["filters"] == {
         "kind": [],
         "flag": [],
@@ -277,7 +283,7 @@ def test_colour_only_when_asked_and_never_changes_the_words() -> None:
     plain = render_text(REPORT, colour=False)
     coloured = render_text(REPORT, colour=True)
     assert "\x1b" not in plain
-    assert "\x1b[31;1mOverdue\x1b[0m since" in coloured
+    assert "\x1b[31mPast due, no news\x1b[0m since" in coloured
     assert "\x1b[32mCompleted\x1b[0m ·" in coloured
     assert "\x1b[33mCompleted late\x1b[0m, +" in coloured
     assert SGR.sub("", coloured) == plain

@@ -3,6 +3,9 @@ the same article: each output is read back with a parser that did not write it."
 
 from __future__ import annotations
 
+import csv
+import html
+import json
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +16,7 @@ import pytest
 from calendar_support import read_with_ical
 from sinotime.build import render_site
 from sinotime.loading import load_events
-from sinotime.report import Filters, make_report, render_json, render_text
+from sinotime.report import Filters, make_report, render_csv, render_json, render_markdown, render_text
 from sinotime.site import Site
 from sinotime.timeline import Entry, Flag, Timeline, build_timeline, primary_link, status_words
 
@@ -38,6 +41,41 @@ def by_id(timeline: Timeline) -> dict[str, Entry]:
 
 def test_the_sample_has_every_status(timeline: Timeline) -> None:
     assert {entry.flag for entry in timeline} == set(Flag)
+    assert len(Flag) == 10
+
+
+def test_every_note_that_qualifies_a_status_is_in_every_output(
+    timeline: Timeline, files: dict[str, bytes]
+) -> None:
+    """Why a plan is overdue or unverified, which part happened: the same words everywhere."""
+    noted = {entry.event.id: entry.note for entry in timeline if entry.note}
+    assert {by_id(timeline)[event_id].flag for event_id in noted} >= {
+        Flag.OVERDUE,
+        Flag.UNVERIFIED,
+        Flag.COMPLETED_PARTLY,
+    }
+    report = make_report(timeline, Filters())
+    text = " ".join(render_text(report, width=10_000).split())
+    markdown = render_markdown(report)
+    reported = {row["id"]: row["status_note"] for row in json.loads(render_json(report))["events"]}
+    csv_rows = {row["id"]: row["status_note"] for row in csv.DictReader(render_csv(report).splitlines())}
+    feed = feedparser.parse(files["sinotime.atom"])
+    feed_content = {entry.id.rsplit("/", 1)[1]: entry.content[0].value for entry in feed.entries}
+    page = files["index.html"].decode()
+    calendar = {
+        str(e.uid).removesuffix("@sinotime"): e.description
+        for e in read_with_ical(files["sinotime.ics"].decode()).events
+    }
+    for event_id, note in noted.items():
+        assert note in text, event_id
+        assert reported[event_id] == csv_rows[event_id] == note, event_id
+        assert note.replace("“", "").split(":")[0] in markdown, event_id
+        assert html.escape(note, quote=False) in feed_content[event_id] or note in feed_content[event_id], (
+            event_id
+        )
+        assert html.escape(note, quote=False) in page, event_id
+        if event_id in calendar:
+            assert note in " ".join((calendar[event_id] or "").split()), event_id
 
 
 def test_the_feed_the_page_and_the_report_give_each_event_the_same_status(

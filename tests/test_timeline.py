@@ -15,9 +15,11 @@ from sinotime.timeline import (
     Flag,
     build_timeline,
     date_words,
+    duration_words,
     primary_link,
     primary_source,
     slip_between,
+    status_changes,
     status_words,
 )
 
@@ -42,9 +44,11 @@ def test_the_rail_bridge_opened_late_by_3_years_10_months() -> None:
 
 @pytest.mark.parametrize(
     ("as_of", "flag"),
-    [(date(2019, 12, 31), Flag.UPCOMING), (date(2020, 1, 1), Flag.OVERDUE)],
+    [(date(2019, 12, 31), Flag.SLIPPING), (date(2020, 1, 1), Flag.UNVERIFIED)],
 )
-def test_a_plan_is_overdue_only_after_the_last_day_of_its_latest_target(as_of: date, flag: Flag) -> None:
+def test_a_plan_is_past_due_only_after_the_last_day_of_its_latest_target(as_of: date, flag: Flag) -> None:
+    """Moved from 2018 to late 2019, it is slipping until 31 December 2019; then, with no news
+    dated after that day, unverified."""
     data = parse_events(with_outcome_removed(FIXTURE), "x", today=date(2026, 11, 23))
     assert build_timeline(data, as_of=as_of).entries[0].flag is flag
 
@@ -60,7 +64,7 @@ def test_a_report_as_of_a_past_day_shows_what_was_known_then() -> None:
     """As of mid-2019 the bridge had not opened and only the first target had been announced."""
     data = parse_events(FIXTURE, "x", today=date(2026, 11, 23))
     (entry,) = build_timeline(data, as_of=date(2019, 6, 1)).entries
-    assert entry.flag is Flag.OVERDUE
+    assert entry.flag is Flag.UNVERIFIED
     assert [plan.wording for plan in entry.event.plans] == ["in operation in 2018"]
     assert entry.slip is None
 
@@ -152,13 +156,37 @@ def test_a_source_of_unknown_publisher_is_named_by_its_headline() -> None:
         (
             {"outcome": {"date": "2022-11-16", "source": "new"}},
             None,
-            "Completed late, +3 y 10 m",
+            "Completed late, +3 y 10 m against the first target (2018)",
             "16 November 2022",
         ),
         ({"outcome": {"date": "2016-05", "source": "old"}}, None, "Completed, ahead of target", "May 2016"),
         ({"outcome": {"date": "2018-12-31", "source": "old"}}, None, "Completed", "31 December 2018"),
         ({}, date(2018, 12, 31), "Planned", "2018"),
-        ({}, None, "Overdue since 1 January 2019", "due 2018"),
+        ({}, None, "Past due, no news since 16 February 2017", "due 2018"),
+        (
+            {"news": [{"date": "2024-05-10", "says": "not done yet", "source": "new"}]},
+            None,
+            "Overdue since 1 January 2019",
+            "due 2018",
+        ),
+        (
+            {"outcome": {"date": "2018", "source": "new", "scope": "half of it"}},
+            None,
+            "Completed in part",
+            "2018",
+        ),
+        (
+            {"outcome": {"date": "2018-06-01/2019-02-01", "source": "new"}},
+            None,
+            "Completed",
+            "1 June 2018 – 1 February 2019",
+        ),
+        (
+            {"outcome": {"date": "2010/2018", "source": "new"}},
+            None,
+            "Completed, ahead of target",
+            "2010–2018",
+        ),
         (
             {"outcome": {"status": "cancelled", "date": "2018", "source": "new"}},
             None,
@@ -186,7 +214,7 @@ def test_short_words_abbreviate_the_months() -> None:
         plans=[{"target": "2018-06", "wording": "in June", "announced": "2017", "source": "old"}]
     )
     assert (status_words(entry, short=True), date_words(entry, short=True)) == (
-        "Overdue since 1 Jul 2018",
+        "Past due, no news since 2017",
         "due Jun 2018",
     )
 
@@ -195,8 +223,11 @@ def test_the_status_filter_shows_each_flag_with_the_value_report_flag_takes() ->
     assert [flag.choice_label for flag in Flag] == [
         "Completed",
         "Completed late",
+        "Completed in part (completed-partly)",
         "Planned (upcoming)",
+        "Planned, moved (slipping)",
         "Overdue",
+        "Past due, no news (unverified)",
         "Planned, no date (unscheduled)",
         "Cancelled",
         "Postponed",
@@ -205,7 +236,7 @@ def test_the_status_filter_shows_each_flag_with_the_value_report_flag_takes() ->
 
 def test_an_undated_postponement_is_known_only_from_the_day_its_source_was_published() -> None:
     postponed = {"outcome": {"status": "postponed", "source": "new"}}  # published 10 May 2024
-    assert entry_of(date(2024, 5, 9), **postponed).flag is Flag.OVERDUE
+    assert entry_of(date(2024, 5, 9), **postponed).flag is Flag.UNVERIFIED
     assert entry_of(date(2024, 5, 10), **postponed).flag is Flag.POSTPONED
 
 
@@ -213,3 +244,94 @@ def test_a_cancellation_dated_when_it_would_have_been_is_known_from_its_source_n
     cancelled = {"plans": [], "outcome": {"status": "cancelled", "date": "2018", "source": "new"}}
     assert build_timeline(events_file(event(**cancelled)), as_of=date(2019, 1, 1)).entries == ()
     assert entry_of(date(2024, 5, 10), **cancelled).flag is Flag.CANCELLED
+
+
+# --- the rules of issue 15: slipping, overdue against unverified, open ends, fits ------------------
+
+TWO_TARGETS = [
+    {"target": "2018", "wording": "in 2018", "announced": "2017-02-16", "source": "old"},
+    {"target": "2027-21", "wording": "spring 2027", "announced": "2024-05-10", "source": "new"},
+]
+
+
+def test_a_plan_moved_later_but_not_yet_due_is_slipping_and_says_from_what_to_what() -> None:
+    entry = entry_of(date(2026, 11, 23), plans=TWO_TARGETS, cites=["old", "new"])
+    assert entry.flag is Flag.SLIPPING
+    assert status_words(entry) == "Planned, moved from 2018 to spring 2027"
+
+
+def test_past_due_is_overdue_only_with_news_dated_after_the_last_day() -> None:
+    before = {"news": [{"date": "2018-06-01", "says": "half built", "source": "old"}]}
+    after = {"news": [{"date": "2019-01-01", "says": "not open yet", "source": "new"}]}
+    unverified = entry_of(**before)
+    assert unverified.flag is Flag.UNVERIFIED
+    assert status_words(unverified) == "Past due, no news since 1 June 2018"  # the newest source
+    overdue = entry_of(**after)
+    assert overdue.flag is Flag.OVERDUE
+    assert overdue.note == "Not done by 2018: “not open yet” (Q, 1 January 2019)."
+
+
+def test_news_counts_only_from_its_date_in_a_report_of_a_past_day() -> None:
+    news = {"news": [{"date": "2024-05-10", "says": "not open yet", "source": "new"}]}
+    assert entry_of(date(2024, 5, 9), **news).flag is Flag.UNVERIFIED
+    assert entry_of(date(2024, 5, 10), **news).flag is Flag.OVERDUE
+
+
+def test_an_open_ended_target_stays_due_for_six_months_after_its_newest_source() -> None:
+    open_ended = {
+        "plans": [{"target": "[2023-04-13..]", "wording": "soon", "announced": "2023-04-13", "source": "old"}]
+    }
+    assert entry_of(date(2023, 10, 13), **open_ended).flag is Flag.UPCOMING
+    lapsed = entry_of(date(2023, 10, 14), **open_ended)
+    assert lapsed.flag is Flag.UNVERIFIED
+    assert status_words(lapsed) == "Past due, no news since 13 April 2023"
+    news = {"news": [{"date": "2023-09-01", "says": "still planned", "source": "old"}]}
+    assert entry_of(date(2023, 10, 14), **open_ended, **news).flag is Flag.UPCOMING  # news renews it
+
+
+def test_on_target_only_when_the_outcome_lies_within_the_target() -> None:
+    fair = {
+        "plans": [
+            {
+                "target": "2010-08-18/2010-08-22",
+                "wording": "18-22 Aug",
+                "announced": "2010-08-10",
+                "source": "old",
+            }
+        ]
+    }
+    coarse = entry_of(outcome={"date": "2010", "source": "old"}, **fair)
+    assert status_words(coarse) == "Completed, target unclear"
+    assert (
+        coarse.note
+        == "Known only as 2010, which does not tell whether it kept the target of 18–22 August 2010."
+    )
+    exact = entry_of(outcome={"date": "2010-08-18", "source": "old"}, **fair)
+    assert (status_words(exact), exact.note) == ("Completed", None)
+
+
+def test_a_late_outcome_names_its_slip_against_the_last_target_too() -> None:
+    late = entry_of(
+        date(2027, 8, 1),
+        plans=TWO_TARGETS,
+        cites=["old", "new"],
+        outcome={"date": "2027-07-01", "source": "new"},
+    )
+    assert status_words(late) == "Completed late, +8 y 6 m against the first target (2018)"
+    assert late.note == "Against the last target (spring 2027): +1 m."
+
+
+def test_durations_read_in_years_and_months() -> None:
+    assert duration_words(date(2014, 7, 1), date(2026, 11, 28)) == "12 y 4 m"
+    assert duration_words(date(2026, 11, 1), date(2026, 11, 13)) == "12 d"
+
+
+def test_the_days_an_events_words_changed_come_from_the_data_not_the_build_day() -> None:
+    data = events_file(event(plans=TWO_TARGETS, cites=["old", "new"]))
+    sources = {source.id: source for source in data.sources}
+    (event_,) = data.events
+    changes = status_changes(event_, date(2026, 11, 23), sources)
+    # 1 Jan 2019: past due (unverified); 10 May 2024: moved to spring 2027 (slipping)
+    assert changes == (date(2019, 1, 1), date(2024, 5, 10))
+    assert status_changes(event_, date(2027, 6, 1), sources) == (*changes, date(2027, 6, 1))
+    assert status_changes(event_, date(2027, 5, 31), sources) == changes

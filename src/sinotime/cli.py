@@ -247,7 +247,18 @@ KIND_VALUES = (
     "business",
     "programme",
 )
-FLAG_VALUES = ("completed", "completed-late", "upcoming", "overdue", "unscheduled", "cancelled", "postponed")
+FLAG_VALUES = (
+    "completed",
+    "completed-late",
+    "completed-partly",
+    "upcoming",
+    "slipping",
+    "overdue",
+    "unverified",
+    "unscheduled",
+    "cancelled",
+    "postponed",
+)
 
 
 @main.command()
@@ -272,7 +283,8 @@ FLAG_VALUES = ("completed", "completed-late", "upcoming", "overdue", "unschedule
     type=click.Choice(FLAG_VALUES),
     help=(
         "Only events with this flag (repeat for several). Outputs show each as its status words:"
-        " upcoming is 'Planned', unscheduled 'Planned, no date', the rest as named."
+        " completed-partly is 'Completed in part', upcoming 'Planned', slipping 'Planned, moved',"
+        " unverified 'Past due, no news', unscheduled 'Planned, no date', the rest as named."
     ),
 )
 @click.option("--series", "series", multiple=True, metavar="ID", help="Only events of this series (repeat).")

@@ -43,7 +43,7 @@ from sinotime.timeline import date_words as event_date_words
 
 Day = date  # `Row.date` is a field; this names the type inside classes that have one
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 LONGEST_SLIPS = 5  # how many slips the summary lists
 COMING_NEXT = 5  # how many of the next plans the summary lists
 
@@ -679,7 +679,7 @@ def _markdown_summary_lists(report: Report) -> list[str]:
 
 
 def render_json(report: Report) -> str:
-    """The report as JSON in the schema of docs/report-schema.md (schema_version 1)."""
+    """The report as JSON in the schema of docs/report-schema.md (schema_version 2)."""
     text = json.dumps(report_json(report), ensure_ascii=False, indent=2)
     # json leaves DEL and the C1 controls raw; escape them so no terminal reads them as commands.
     return _C1_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

@@ -222,8 +222,14 @@ def status_note(
         parts.append(f"In part: {outcome.scope}")
     last_slip = last_slip_of(event)
     if last_slip is not None and flag in (Flag.COMPLETED_LATE, Flag.COMPLETED_PARTLY):
+        last = current_target(event)
+        assert last is not None
+        parts.append(f"Against the last target ({last.words(short=short)}): {last_slip.words()}.")
+    first, happened = first_target(event), outcome.date if outcome is not None else None
+    if flag is Flag.COMPLETED and fit(event) is Fit.UNCLEAR and first is not None and happened is not None:
         parts.append(
-            f"Against the last target: {slip_words(last_slip, current_target(event), 'last', short=short)}."
+            f"Known only as {happened.words(short=short)}, which does not tell whether it kept the"
+            f" target of {first.words(short=short)}."
         )
     target = current_target(event)
     if flag is Flag.OVERDUE and target is not None and target.latest is not None:
