@@ -11,10 +11,10 @@ import pytest
 
 from sinotime.loading import load_events
 from sinotime.models import EventsFile
-from sinotime.timeline import Flag, build_timeline
+from sinotime.timeline import Flag, build_timeline, status_words
 
 ROOT = Path(__file__).parent.parent
-AS_OF = date(2026, 11, 23)
+AS_OF = date(2026, 11, 27)
 
 
 @pytest.fixture(scope="module")
@@ -62,16 +62,57 @@ def test_each_series_is_present_with_plans_and_outcomes(data: EventsFile, series
 
 
 def test_the_stories_the_reference_tells(data: EventsFile) -> None:
-    """Bridges opened years late, the cableway is overdue, the trade target was met early."""
+    """Bridges opened years late (the highway bridge to freight only), the cableway is past due
+    with no news since 2 March 2026, the trade target was met early."""
     by_id = {entry.event.id: entry for entry in build_timeline(data, as_of=AS_OF)}
     bridges = [e for e in by_id.values() if e.event.series and "bridge" in e.event.series and e.slip]
-    assert {e.flag for e in bridges} == {Flag.COMPLETED_LATE}
+    assert {e.flag for e in bridges} == {Flag.COMPLETED_LATE, Flag.COMPLETED_PARTLY}
+    assert by_id["highway-bridge-opening"].flag is Flag.COMPLETED_PARTLY  # freight first
     assert any(e.slip and e.slip.years >= 3 for e in bridges), "the rail bridge opened years late"
-    cableway = [e for e in by_id.values() if e.event.series == "heihe-blagoveshchensk-cableway"]
-    assert any(e.flag is Flag.OVERDUE for e in cableway)
+    opening = by_id["cableway-opening"]
+    assert opening.flag is Flag.UNVERIFIED
+    assert status_words(opening) == "Past due, no news since 2 March 2026"
     targets = [e for e in by_id.values() if e.event.kind == "target"]
     assert targets
     assert all(e.flag is Flag.COMPLETED for e in targets)
+
+
+def test_as_of_27_november_2026_no_plan_is_called_overdue_on_no_news(data: EventsFile) -> None:
+    """Overdue only where a source dated after the last day says it had not happened; the
+    2023 'near future' delegations are no longer upcoming; every flag is one of the ten."""
+    timeline = build_timeline(data, as_of=AS_OF)
+    for entry in timeline:
+        assert entry.flag in set(Flag)
+        target = entry.event.plans[-1].target if entry.event.plans else None
+        if entry.flag is Flag.OVERDUE:
+            assert target is not None and target.latest is not None
+            assert any(news.date.earliest > target.latest for news in entry.event.news), entry.event.id
+    by_id = {entry.event.id: entry for entry in timeline}
+    for delegation in ("yichun-delegation-far-east-2023", "heilongjiang-commerce-delegation-far-east-2023"):
+        assert by_id[delegation].flag is not Flag.UPCOMING, delegation
+    visit = by_id["expo-2014-russian-vice-premier-visit"]
+    assert visit.flag is Flag.COMPLETED_PARTLY  # Rogozin at the opening; the 100 firms unverified
+
+
+def test_builds_as_of_consecutive_days_give_the_same_calendars_and_feeds(tmp_path: Path) -> None:
+    """Nothing in an event names the as-of day: only the page says which day it is."""
+    from click.testing import CliRunner
+
+    from sinotime.cli import main
+
+    outputs = []
+    for day in ("2026-11-27", "2026-11-28"):
+        out = tmp_path / day
+        result = CliRunner().invoke(
+            main, ["build", str(ROOT / "events.yaml"), "--out", str(out), "--as-of", day]
+        )
+        assert result.exit_code == 0, result.output
+        outputs.append(
+            {p.name: p.read_bytes() for p in out.iterdir() if p.suffix in (".ics", ".rss", ".atom")}
+        )
+    first, second = outputs
+    assert len(first) > 20
+    assert first == second
 
 
 def test_the_committed_feeds_folder_is_built_from_the_bundled_data() -> None:
@@ -101,13 +142,16 @@ def test_the_report_of_the_bundled_data_tells_the_stories(golden: Callable[[str,
 
     from sinotime.cli import main
 
-    result = CliRunner().invoke(main, ["report", str(ROOT / "events.yaml"), "--as-of", "2026-11-23"])
+    result = CliRunner().invoke(main, ["report", str(ROOT / "events.yaml"), "--as-of", "2026-11-27"])
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
+    assert text.index("SUMMARY") < text.index("EVENTS")
     assert "Tongjiang–Nizhneleninskoye railway bridge opens to traffic (first freight train)" in text
-    assert "Completed late, +3 y 10 m" in text
-    assert "Completed late, +2 y 5 m" in text  # the highway bridge
+    assert "Completed late, +3 y 10 m against the first target (2018)" in text
+    assert "Completed in part, +2 y 5 m against the first target (2019)" in text  # the highway bridge
+    assert "why: In part: Opened to freight only" in text
     assert "Heihe–Blagoveshchensk cableway opens to passengers" in text
-    assert "Overdue since 1 September 2026" in text
+    assert "past due, no news since 2 Mar 2026, for 2 m" in text
+    assert "overdue: none" in text
     assert "Completed, ahead of target" in text  # the 200 bn trade target
-    golden("report/bundled-2026-11-23.txt", result.stdout)
+    golden("report/bundled-2026-11-27.txt", result.stdout)

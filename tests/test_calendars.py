@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -173,20 +174,27 @@ def test_a_zone_that_changed_offset_between_two_events_is_read_right_by_every_pa
 def test_an_upcoming_plan_is_tentative_and_marked_planned() -> None:
     found = only_event(planned("2027-06-15"))
     assert (found.status, found.summary) == ("TENTATIVE", "Planned: Event e")
-    assert "Status on 23 November 2026: Planned." in found.description
+    assert "Status: Planned." in found.description
 
 
-def test_an_overdue_plan_says_so_and_names_the_as_of_day() -> None:
+def test_a_past_due_plan_says_so_without_naming_the_as_of_day() -> None:
     found = only_event(planned("2025-06-15"))
-    assert (found.status, found.summary) == ("TENTATIVE", "Overdue: Event e")
-    assert "Status on 23 November 2026: Overdue since 16 June 2025." in found.description
+    assert (found.status, found.summary) == ("TENTATIVE", "Past due, no news: Event e")
+    assert "Status: Past due, no news since 10 January 2019." in found.description
+    assert "23 November 2026" not in found.description
+    news = [{"date": "2025-07-01", "says": "not held yet", "source": "source-b"}]
+    overdue = only_event(planned("2025-06-15", news=news, cites=["source-a", "source-b"]))
+    assert (overdue.status, overdue.summary) == ("TENTATIVE", "Overdue: Event e")
+    assert (
+        "Status: Overdue since 16 June 2025.\nNot done by 15 June 2025: “not held yet”" in overdue.description
+    )
 
 
 def test_what_happened_is_confirmed_at_its_actual_date_not_its_target() -> None:
     plan = {"target": "2018", "wording": "in 2018", "announced": "2017-02-16", "source": "source-a"}
     found = only_event(event("e", plans=[plan], outcome={"date": "2022-11-16", "source": "source-b"}))
     assert (found.status, found.summary, found.start.value) == ("CONFIRMED", "Event e", "2022-11-16")
-    assert "Status: Completed late, +3 y 10 m." in found.description
+    assert "Status: Completed late, +3 y 10 m against the first target (2018)." in found.description
     assert "1. 2018: “in 2018”" in found.description  # what the slip is measured against
 
 
@@ -243,7 +251,9 @@ def test_a_postponed_event_is_shown_called_off_at_its_old_date() -> None:
     assert "Outcome: postponed (Example Wire)" in found.description
 
 
-def test_sequence_grows_when_a_target_is_added_and_when_the_outcome_is_recorded() -> None:
+def test_sequence_and_stamps_move_when_the_status_changes_and_only_then() -> None:
+    """Derived from the data and the as-of day: a target announced, its last day passing, the
+    outcome known; never the day of the build."""
     first = {"target": "2024-03-01", "wording": "in March", "announced": "2023-01-10", "source": "source-a"}
     second = {
         "target": "2025-03-01",
@@ -251,14 +261,30 @@ def test_sequence_grows_when_a_target_is_added_and_when_the_outcome_is_recorded(
         "announced": "2024-01-10",
         "source": "source-b",
     }
-    outcome = {"date": "2025-03-02", "source": "source-b"}
-    one = only_event(event("e", plans=[first]))
-    two = only_event(event("e", plans=[first, second]))
-    done = only_event(
-        event("e", plans=[first, second], outcome=outcome, added="2023-01-10", changed="2025-03-03")
-    )
-    assert (one.sequence, two.sequence, done.sequence) == (0, 1, 2)
-    assert one.uid == two.uid == done.uid == "e@sinotime"
+    outcome = {"date": "2025-03-05", "source": "source-b"}
+    record = event("e", plans=[first, second], added="2023-01-10", changed="2023-01-10")
+
+    def on(day: date, **fields: Any) -> Any:
+        (found,) = read_with_ical(
+            render_calendars(timeline_of([record | fields], as_of=day), NO_SITE)["sinotime.ics"].decode()
+        ).events
+        return found
+
+    one = on(date(2023, 6, 1), plans=[first])
+    moved = on(date(2024, 6, 1))  # slipping since 10 Jan 2024
+    same_status = on(date(2025, 3, 1))
+    lapsed = on(date(2025, 3, 2))  # past due from 2 March 2025
+    done = on(date(2025, 3, 6), outcome=outcome, changed="2025-03-06")  # the record's change is newest
+    assert [f.sequence for f in (one, moved, same_status, lapsed, done)] == [0, 1, 1, 2, 3]
+    assert [f.last_modified.value[:10] for f in (one, moved, same_status, lapsed, done)] == [
+        "2023-01-10",
+        "2024-01-10",
+        "2024-01-10",
+        "2025-03-02",
+        "2025-03-06",
+    ]
+    assert all(f.stamp.value == f.last_modified.value for f in (one, moved, lapsed, done))
+    assert one.uid == done.uid == "e@sinotime"
 
 
 def test_an_outcome_with_no_plan_has_sequence_zero() -> None:
@@ -338,7 +364,7 @@ def test_calendar_properties_that_clients_look_for() -> None:
     assert read.value("prodid") == "-//sinotime//sinotime calendars//EN"
     assert read.value("name") == read.value("x-wr-calname") == "Test calendar"
     assert read.value("description") == read.value("x-wr-caldesc")
-    assert read.value("description").startswith("For tests. Plans are marked Planned or Overdue")
+    assert read.value("description").startswith("For tests. Plans are marked with their status")
     assert read.value("source") == "https://example.org/feeds/sinotime.ics"
     assert read.value("url") == "https://example.org/feeds/"
     strict = read_with_ical(text)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 from click.testing import CliRunner, Result
 
 from calendar_support import DATA
 from sinotime.cli import main
+from sinotime.dates import day_words
 
 FIXTURE = DATA / "calendars.yaml"
 GOLDEN = Path(__file__).parent / "golden" / "calendars"
@@ -29,7 +31,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def test_build_writes_the_calendars_of_the_file(tmp_path: Path) -> None:
-    result = build(FIXTURE, "--out", tmp_path / "feeds")
+    result = build(FIXTURE, "--out", tmp_path / "feeds", "--as-of", "2026-11-20")  # the golden files' day
     assert result.exit_code == 0, result.output
     assert result.stdout == f"{tmp_path / 'feeds'}: wrote 23 files, 0 unchanged\n"
     for golden in GOLDEN.glob("*.ics"):
@@ -126,3 +128,12 @@ def test_a_build_as_of_a_day_before_any_event_writes_empty_calendars_and_feeds(t
     assert result.exit_code == 0, result.output
     assert (tmp_path / "sinotime.ics").read_bytes().count(b"BEGIN:VEVENT") == 0
     assert b"<entry>" not in (tmp_path / "sinotime.atom").read_bytes()
+
+
+def test_build_without_as_of_decides_statuses_as_of_today_in_utc(tmp_path: Path) -> None:
+    before = datetime.now(UTC).date()
+    result = build(FIXTURE, "--out", tmp_path)
+    after = datetime.now(UTC).date()  # a build that runs across midnight may show either day
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert any(f"statuses as of {day_words(day)};" in page for day in {before, after})

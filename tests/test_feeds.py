@@ -42,8 +42,8 @@ EXPECTED = {
         "http://www.xinhuanet.com/english/2019-06/18/c_138152672.htm",
     ),
     "rail-bridge-opening": (
-        "Completed late, +3 y 10 m: Tongjiang–Nizhneleninskoye railway bridge opens to traffic, "
-        "16 November 2022",
+        "Completed late, +3 y 10 m against the first target (2018): Tongjiang–Nizhneleninskoye railway"
+        " bridge opens to traffic, 16 November 2022",
         # the report of the opening, not the planning article it cites first
         "https://seanews.ru/en/2022/11/18/en-first-train-crosses-amur-to-china-by-new-bridge/",
     ),
@@ -69,6 +69,19 @@ EXPECTED = {
         "Completed: 6th China–Russia Expo & Harbin trade fair, 15–19 June 2019",
         "http://www.xinhuanet.com/english/2019-06/18/c_138152672.htm",  # the outcome's source
     ),
+    "border-checkpoint-opening": (
+        "Completed in part, +10 m against the first target (2021): Tongjiang border checkpoint opens,"
+        " 16 November 2022",
+        "https://seanews.ru/en/2022/11/18/en-first-train-crosses-amur-to-china-by-new-bridge/",
+    ),
+    "harbin-river-port": (
+        "Past due, no news since 1 March 2019: Harbin river port terminal for Russian cargo, due 2025",
+        "https://example.org/harbin/expo-2019.html",
+    ),
+    "harbin-trade-centre": (
+        "Planned, moved from 2025 to spring 2027: Russian trade centre in Harbin opens, spring 2027",
+        "https://example.org/tass/forum-september",
+    ),
 }
 # Newest change first, then id.
 ORDER = [
@@ -77,14 +90,23 @@ ORDER = [
     "cultural-fair-2024",
     "heihe-cable-car",
     "investment-forum-2024",
+    "border-checkpoint-opening",
     "ecommerce-hub",
     "expo-2019",
+    "harbin-river-port",
+    "harbin-trade-centre",
 ]
 KIND_FEEDS = {
-    "kind-infrastructure": ["rail-bridge-opening", "heihe-cable-car"],
+    "kind-infrastructure": [
+        "rail-bridge-opening",
+        "heihe-cable-car",
+        "border-checkpoint-opening",
+        "harbin-river-port",
+    ],
     "kind-expo": ["expo-2027", "expo-2019"],
     "kind-cultural-fair": ["cultural-fair-2024"],
     "kind-forum": ["investment-forum-2024"],
+    "kind-business": ["harbin-trade-centre"],
     "kind-programme": ["ecommerce-hub"],
 }
 FEEDS = {"sinotime": ORDER, **KIND_FEEDS}
@@ -153,6 +175,7 @@ def test_the_feed_says_what_it_is_where_it_lives_and_when_it_last_changed(
         "kind-expo": "Expos and trade fairs",
         "kind-cultural-fair": "Cultural fairs",
         "kind-forum": "Forums",
+        "kind-business": "Business ventures",
         "kind-programme": "Cooperation programmes",
     }.get(stem)
     assert parsed.feed.title == "sinotime feeds sample" + (f": {kind_label}" if kind_label else "")
@@ -231,17 +254,18 @@ def test_content_gives_every_target_beside_the_outcome_the_place_and_the_sources
     assert bridge.paragraphs[:2] == [
         "The first railway bridge across the Amur between China and Russia.\n\n"
         "Freight trains cross from Nizhneleninskoye (Russia) to Tongjiang (China).",
-        "Status: Completed late, +3 y 10 m",
+        "Status: Completed late, +3 y 10 m against the first target (2018)",
     ]
     assert (
         "Place: Tongjiang–Nizhneleninskoye, Heilongjiang; Jewish Autonomous Oblast (CN, RU)"
         in bridge.paragraphs
     )
     assert "Series: Tongjiang–Nizhneleninskoye railway bridge" in bridge.paragraphs
-    # A plan's status depends on the as-of day, so it names it; an outcome's does not.
-    assert (
-        "Status on 20 November 2026: Overdue since 1 January 2024" in contents["heihe-cable-car"].paragraphs
-    )
+    # No status names the as-of day; an overdue plan says which news makes it so.
+    assert contents["heihe-cable-car"].paragraphs[:2] == [
+        "Status: Overdue since 1 January 2024",
+        "Not done by about 2023: “not open yet” (Amurskaya Pravda, 1 February 2024).",
+    ]
     assert "Date: 16 November 2022" in bridge.paragraphs
     assert contents["expo-2019"].paragraphs[0] == (
         "Exhibitors < 2018's count, by the organisers' own figures & estimates."
