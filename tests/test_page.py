@@ -534,7 +534,10 @@ def test_every_status_and_precision_has_a_mark_and_words_on_the_chart_and_in_the
         for event_id, group in entries.items()
     }
     assert labels == {
-        "open-ended": "Works to start in the near future: due on or after 1 May 2023 · past due, no news since 1 May 2023",
+        "open-ended": (
+            "Works to start in the near future: due on or after 1 May 2023"
+            " · past due, no news since 1 May 2023"
+        ),
         "no-date": "A visit, some day: planned, no date",
         "called-off": "A fair that was called off: was due Sep 2023 · cancelled",
         "put-off": "A forum put off: was due Q4 2023 · postponed",

@@ -263,10 +263,10 @@ def test_a_plan_moved_later_but_not_yet_due_is_slipping_and_says_from_what_to_wh
 def test_past_due_is_overdue_only_with_news_dated_after_the_last_day() -> None:
     before = {"news": [{"date": "2018-06-01", "says": "half built", "source": "old"}]}
     after = {"news": [{"date": "2019-01-01", "says": "not open yet", "source": "new"}]}
-    unverified = entry_of(**before)
+    unverified = entry_of(date(2026, 11, 23), **before)
     assert unverified.flag is Flag.UNVERIFIED
     assert status_words(unverified) == "Past due, no news since 1 June 2018"  # the newest source
-    overdue = entry_of(**after)
+    overdue = entry_of(date(2026, 11, 23), **after)
     assert overdue.flag is Flag.OVERDUE
     assert overdue.note == "Not done by 2018: “not open yet” (Q, 1 January 2019)."
 
@@ -300,13 +300,13 @@ def test_on_target_only_when_the_outcome_lies_within_the_target() -> None:
             }
         ]
     }
-    coarse = entry_of(outcome={"date": "2010", "source": "old"}, **fair)
+    coarse = entry_of(date(2026, 11, 23), outcome={"date": "2010", "source": "old"}, **fair)
     assert status_words(coarse) == "Completed, target unclear"
     assert (
         coarse.note
         == "Known only as 2010, which does not tell whether it kept the target of 18–22 August 2010."
     )
-    exact = entry_of(outcome={"date": "2010-08-18", "source": "old"}, **fair)
+    exact = entry_of(date(2026, 11, 23), outcome={"date": "2010-08-18", "source": "old"}, **fair)
     assert (status_words(exact), exact.note) == ("Completed", None)
 
 

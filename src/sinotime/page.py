@@ -340,7 +340,9 @@ def draw(entry: Entry, scale: Scale, *, as_of_x: float, with_title: bool) -> Dra
         mark_right = max(mark_right, as_of_x + DOT_RADIUS)
     label = chart_label(entry, with_title=with_title)
     width = len(label) * CHAR_WIDTH
-    label_right = mark_right + LABEL_GAP + width <= WIDTH - MARGIN / 2 or mark_left - LABEL_GAP - width < 0
+    room_right, room_left = WIDTH - MARGIN / 2 - mark_right - LABEL_GAP, mark_left - LABEL_GAP
+    # right if it fits there; else left if it fits there; else the side with more room
+    label_right = width <= room_right or (width > room_left and room_right >= room_left)
     if label_right:
         left, right = mark_left, mark_right + LABEL_GAP + width
     else:
@@ -526,7 +528,8 @@ LEGEND = (
         '<line class="connector overdue-tail" x1="2" y1="9" x2="24" y2="9"/>'
         '<path class="warning" d="M24 2L31 15H17Z"/>',
         "f-overdue",
-        "overdue: no outcome, the last target has passed; the line runs to the as-of date",
+        "past due (overdue, or unverified: no news): no outcome, the last target has passed;"
+        " the line runs to the as-of date",
     ),
 )
 
