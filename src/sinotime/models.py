@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -310,16 +311,22 @@ class Outcome(Strict):
     def _happened_has_date(self) -> Outcome:
         if self.status is OutcomeStatus.HAPPENED and self.date is None:
             raise ValueError("an outcome that happened needs a date")
-        if self.scope is not None and self.status is not OutcomeStatus.HAPPENED:
+        return self
+
+    @field_validator("scope")
+    @classmethod
+    def _scope_only_of_what_happened(cls, scope: str | None, info: ValidationInfo) -> str | None:
+        status = info.data.get("status")
+        if scope is not None and status not in (None, OutcomeStatus.HAPPENED):
             raise PydanticCustomError(
                 "hinted",
                 "scope is given on a {status} outcome",
                 {
-                    "status": self.status.value,
+                    "status": status.value,
                     "hint": "scope says which part happened; leave it out unless the status is happened",
                 },
             )
-        return self
+        return scope
 
 
 class News(Strict):
