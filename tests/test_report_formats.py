@@ -22,15 +22,13 @@ from markdown_it import MarkdownIt
 from sinotime.loading import load_events
 from sinotime.models import UNCHECKED_TEXT, EventsFile
 from sinotime.report import (
-    CSV_COLUMNS,
     Filters,
     Report,
     make_report,
-    render_csv,
-    render_json,
     render_markdown,
     render_text,
 )
+from sinotime.report_data import CSV_COLUMNS, render_csv, render_json
 from sinotime.report_formats import (
     BIDI_CONTROLS,
     REPLACEMENT,

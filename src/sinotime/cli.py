@@ -352,7 +352,8 @@ def report(
     """
     from sinotime.loading import load_events
     from sinotime.models import Kind
-    from sinotime.report import Filters, make_report, render_csv, render_json, render_markdown, render_text
+    from sinotime.report import Filters, make_report, render_markdown, render_text
+    from sinotime.report_data import render_csv, render_json
     from sinotime.timeline import Flag, build_timeline
 
     if start is not None and end is not None and end < start:

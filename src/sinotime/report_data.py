@@ -1,0 +1,252 @@
+"""The report for programs and spreadsheets: JSON (docs/report-schema.md, with its JSON Schema
+docs/report.schema.json) and CSV, both stable within a `schema_version`.
+
+Pure renderers of a `sinotime.report.Report`; the words they carry (status, history, dates)
+come from `sinotime.report` and `sinotime.timeline`, as in the text and Markdown reports.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Any
+
+from sinotime.dates import FuzzyDate
+from sinotime.report import OutcomeRow, Report, Row, date_words, history_steps, place_words
+from sinotime.report_formats import spreadsheet_cell
+from sinotime.timeline import status_words
+
+# JSON, for programs -------------------------------------------------------------------------
+
+
+def render_json(report: Report) -> str:
+    """The report as JSON in the schema of docs/report-schema.md (schema_version 2)."""
+    text = json.dumps(report_json(report), ensure_ascii=False, indent=2)
+    # json leaves DEL and the C1 controls raw; escape them so no terminal reads them as commands.
+    return _C1_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+_C1_CONTROLS = re.compile("[\x7f-\x9f]")
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    f = report.filters
+    summary = report.summary
+    return {
+        "schema_version": report.schema_version,
+        "title": report.title,
+        "as_of": report.as_of.isoformat(),
+        "filters": {
+            "kind": [k.value for k in f.kinds],
+            "flag": [x.value for x in f.flags],
+            "series": list(f.series),
+            "from": f.start.isoformat() if f.start else None,
+            "to": f.end.isoformat() if f.end else None,
+            "search": f.search,
+        },
+        "summary": {
+            "events": summary.total,
+            "flags": {flag.value: n for flag, n in summary.flags.items()},
+            "kinds": {kind.value: n for kind, n in summary.kinds.items()},
+            "longest_slips": [
+                {"id": row.id, "slip_days": row.slip.days, "slip": row.slip.words()}
+                for row in summary.longest_slips
+                if row.slip is not None
+            ],
+            "overdue": [row.id for row in summary.overdue],
+            "unverified": [row.id for row in summary.unverified],
+            "coming_next": [row.id for row in summary.coming_next],
+        },
+        "events": [_row_json(row) for row in report.rows],
+        "series": [
+            {
+                "id": story.series.id,
+                "title": story.series.title,
+                "description": story.series.description,
+                "events": [row.id for row in story.rows],
+            }
+            for story in report.series
+        ],
+    }
+
+
+def date_json(value: FuzzyDate | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    latest = value.latest
+    return {
+        "edtf": value.text,
+        "words": value.words(),
+        "precision": value.precision.value,
+        "earliest": value.earliest.isoformat(),
+        "latest": latest.isoformat() if latest else None,
+        "approximate": value.approximate,
+        "uncertain": value.uncertain,
+    }
+
+
+def _row_json(row: Row) -> dict[str, Any]:
+    place = row.place
+    return {
+        "id": row.id,
+        "title": row.title,
+        "kind": row.kind.value,
+        "series": row.series.id if row.series else None,
+        "flag": row.flag.value,
+        "status_words": status_words(row),
+        "status_note": row.note,
+        "date": date_json(row.date),
+        "date_wording": row.wording,
+        "place": None
+        if place is None
+        else {"name": place.name, "region": place.region, "countries": list(place.countries)},
+        "description": row.description,
+        "participants": list(row.participants),
+        "tags": list(row.tags),
+        "targets": [
+            {
+                "target": date_json(t.target),
+                "wording": t.wording,
+                "announced": date_json(t.announced),
+                "source": t.source.id,
+                "quote": t.quote,
+                "note": t.note,
+            }
+            for t in row.targets
+        ],
+        "outcome": _outcome_json(row.outcome),
+        "news": [
+            {
+                "date": date_json(n.date),
+                "says": n.says,
+                "source": n.source.id,
+                "quote": n.quote,
+                "note": n.note,
+            }
+            for n in row.news
+        ],
+        "slip_days": row.slip.days if row.slip else None,
+        "slip": row.slip.words() if row.slip else None,
+        "last_slip_days": row.last_slip.days if row.last_slip else None,
+        "last_slip": row.last_slip.words() if row.last_slip else None,
+        "fit": row.fit.value if row.fit else None,
+        "ahead_of_target": row.ahead,
+        "overdue_since": row.overdue_since.isoformat() if row.overdue_since else None,
+        "overdue_days": row.overdue_days,
+        "past_due_for": row.past_due_for,
+        "no_news_since": date_json(row.no_news_since),
+        "history": history_steps(row),
+        "sources": [
+            {
+                "id": s.id,
+                "publisher": s.publisher,
+                "title": s.title,
+                "url": s.url,
+                "published": date_json(s.published),
+            }
+            for s in row.sources
+        ],
+    }
+
+
+def _outcome_json(outcome: OutcomeRow | None) -> dict[str, Any] | None:
+    if outcome is None:
+        return None
+    return {
+        "status": outcome.status.value,
+        "date": date_json(outcome.date),
+        "wording": outcome.wording,
+        "source": outcome.source.id,
+        "quote": outcome.quote,
+        "note": outcome.note,
+        "other_reports": [
+            {"date": date_json(r.date), "wording": r.wording, "source": r.source.id, "note": r.note}
+            for r in outcome.other_reports
+        ],
+        "scope": outcome.scope,
+    }
+
+
+# CSV, for spreadsheets ----------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "date_words",
+    "date_wording",
+    "earliest",
+    "latest",
+    "precision",
+    "kind",
+    "title",
+    "series",
+    "place",
+    "countries",
+    "flag",
+    "status",
+    "status_note",
+    "slip_days",
+    "slip",
+    "overdue_since",
+    "past_due_for",
+    "no_news_since",
+    "first_target",
+    "first_target_latest",
+    "current_target",
+    "current_target_wording",
+    "plans",
+    "outcome",
+    "outcome_date",
+    "history",
+    "sources",
+)
+
+
+def render_csv(report: Report) -> str:
+    """One row per event under a fixed header (docs/report-schema.md); RFC 4180, CRLF."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in report.rows:
+        writer.writerow(csv_row(row))
+    return buffer.getvalue()
+
+
+def csv_row(row: Row) -> dict[str, str]:
+    first, current = row.first_target, row.current_target
+    first_latest = first.latest if first else None
+    latest = row.date.latest if row.date else None
+    values = {
+        "id": row.id,
+        "date": row.date.text if row.date else "",
+        "date_words": date_words(row, plain=True),
+        "date_wording": row.wording or "",
+        "earliest": row.date.earliest.isoformat() if row.date else "",
+        "latest": latest.isoformat() if latest else "",
+        "precision": row.date.precision.value if row.date else "",
+        "kind": row.kind.value,
+        "title": row.title,
+        "series": row.series.id if row.series else "",
+        "place": place_words(row.place, countries=False),
+        "countries": " ".join(row.place.countries) if row.place else "",
+        "flag": row.flag.value,
+        "status": status_words(row),
+        "status_note": row.note or "",
+        "slip_days": str(row.slip.days) if row.slip else "",
+        "slip": row.slip.words().removeprefix("+") if row.slip else "",
+        "overdue_since": row.overdue_since.isoformat() if row.overdue_since else "",
+        "past_due_for": row.past_due_for or "",
+        "no_news_since": row.no_news_since.text if row.no_news_since else "",
+        "first_target": first.text if first else "",
+        "first_target_latest": first_latest.isoformat() if first_latest else "",
+        "current_target": current.text if current else "",
+        "current_target_wording": row.current_target_wording or "",
+        "plans": str(len(row.targets)),
+        "outcome": row.outcome.status.value if row.outcome else "",
+        "outcome_date": row.outcome.date.text if row.outcome and row.outcome.date else "",
+        "history": " -> ".join(history_steps(row)),
+        "sources": " ".join(s.id for s in row.sources),
+    }
+    return {key: spreadsheet_cell(value) for key, value in values.items()}
