@@ -3,14 +3,62 @@
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 import yaml
 
+from sinotime.errors import InputError
+from sinotime.loading import parse_events
+
 ROOT = Path(__file__).parent.parent
+DATA = ROOT / "tests" / "data"
 SCHEMA = json.loads((ROOT / "events.schema.json").read_text(encoding="utf-8"))
+TODAY = date(2026, 11, 27)
+VALID = [ROOT / "events.yaml", *sorted(DATA.glob("*.yaml"))]
+# Invalid files whose mistake a JSON Schema can say (a shape, a key, a choice); the others are
+# mistakes only the validator can see (a day that does not exist, a citation of no source,
+# rules across records, YAML itself).
+SHAPE_MISTAKES = {
+    "alias-bomb",  # its top-level keys are unknown; the validator stops at the bomb first
+    "empty-file",
+    "list-instead-of-mapping",
+    "mapping-instead-of-list",
+    "missing-title",
+    "ten-mistakes",
+    "unknown-key-typo",
+    "unknown-kind",
+}
+
+
+class EditorYaml(yaml.SafeLoader):
+    """YAML as editors read it (the 1.2 core schema): `2014-06-15` stays text, `yes` too."""
+
+
+EditorYaml.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if not tag.endswith((":timestamp", ":bool"))]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+EditorYaml.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def schema_errors(path: Path) -> list[str]:
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=EditorYaml)  # a SafeLoader
+    return [error.message for error in jsonschema.Draft202012Validator(SCHEMA).iter_errors(data)]
+
+
+def validator_accepts(path: Path) -> bool:
+    try:
+        parse_events(path.read_bytes(), path.name, today=TODAY)
+    except InputError:
+        return False
+    return True
 
 
 def properties(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -38,3 +86,41 @@ def test_the_json_schema_refuses_an_unknown_kind_and_a_misspelt_key() -> None:
     data["events"][0]["kind"] = "expo"
     data["events"][0]["titel"] = data["events"][0].pop("title")
     assert list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data))
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+def test_every_file_the_validator_accepts_the_schema_accepts_as_an_editor_reads_it(path: Path) -> None:
+    assert validator_accepts(path)
+    assert schema_errors(path) == []
+
+
+def test_bare_years_plain_titles_and_citations_by_id_pass_both(tmp_path: Path) -> None:
+    text = (DATA / "rail-bridge.yaml").read_text(encoding="utf-8")
+    text = text.replace('      - target: "2018"', "      - target: 2018")
+    text = text.replace("    title: Tongjiang–Nizhneleninskoye railway bridge\n", "    title: 2018\n")
+    cited = "      - source: chinadaily-2017-02-16\n        quote: the two"
+    text = text.replace(cited, "      - chinadaily-2017-02-16\n" + cited)
+    path = tmp_path / "plain.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert "target: 2018" in text and "title: 2018" in text and "      - chinadaily-2017-02-16" in text
+    assert validator_accepts(path)
+    assert schema_errors(path) == []
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "invalid").glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_schema_refuses_what_the_validator_refuses_where_a_schema_can_say_it(path: Path) -> None:
+    assert not validator_accepts(path)
+    try:
+        errors = schema_errors(path)
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return  # not YAML an editor can read either
+    assert bool(errors) == (path.stem in SHAPE_MISTAKES), errors
+
+
+def test_a_bad_date_hint_names_every_form_of_date() -> None:
+    raw = (DATA / "rail-bridge.yaml").read_bytes().replace(b'target: "2018"', b'target: "spring 2025"')
+    with pytest.raises(InputError) as raised:
+        parse_events(raw, "x.yaml", today=TODAY)
+    forms = ("2019-06-15", "2014-06", "2018", "2025-21", "2025-33", "2025-40", "[2023-05-01..]", "~?%")
+    for form in forms:
+        assert form in str(raised.value) or all(mark in str(raised.value) for mark in form), form

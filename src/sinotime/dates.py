@@ -85,8 +85,11 @@ _SPAN = re.compile(rf"({_POINT})/({_POINT})")
 _WINDOW = re.compile(rf"\[({_POINT})\.\.({_POINT})?\]")
 
 HINT = (
-    "write a day 2019-06-15, a month 2014-06, a year 2018, a span 2019-06-15/2019-06-19, "
-    "a window [2023-05-21..2023-05-31] or an open window [2023-05-01..]"
+    "write a day 2019-06-15, a month 2014-06, a year 2018, a season 2025-21 (spring; 22 summer, "
+    "23 autumn, 24 winter), a quarter 2025-33 (Q1; to 36), a half-year 2025-40 (first) or 2025-41, "
+    "a span 2019-06-15/2019-06-19, "
+    "a window [2023-05-21..2023-05-31] or an open window [2023-05-01..]; "
+    "end with ~ (about), ? (uncertain) or % (both)"
 )
 
 
@@ -199,8 +202,10 @@ class FuzzyDate:
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         return {
-            "type": "string",
-            "pattern": _JSON_PATTERN,
+            "anyOf": [
+                {"type": "string", "pattern": _JSON_PATTERN},
+                {"type": "integer", "minimum": 1, "maximum": 9999, "description": "A bare year: 2018."},
+            ],
             "examples": [
                 "2019-06-15",
                 "2014-06",

@@ -258,7 +258,7 @@ class Citation(Strict):
     note: Text | None = Field(default=None, description="What the source supports.")
 
 
-CitationOrId = Annotated[Citation, BeforeValidator(_citation_from_id)]
+CitationOrId = Annotated[Citation, BeforeValidator(_citation_from_id, json_schema_input_type=Slug | Citation)]
 
 
 class Plan(Strict):

@@ -102,6 +102,9 @@ class YamlReader:
                 hint = "indent with spaces, not tabs" if "\t" in line else None
                 if hint and "tab" in message:  # in our words: libyaml's differ from version to version
                     message = "a tab character where YAML expects spaces"
+                elif "mapping values are not allowed" in message:
+                    message = "a colon and a space inside an unquoted value start a new key"
+                    hint = 'put the value in quotes: title: "Harbin: the expo"'
                 self.problem(mark, (), f"YAML syntax error: {message}", hint)
             except yaml.reader.ReaderError as error:
                 row = text.count("\n", 0, error.position) + 1
