@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
+from schema_support import schema_errors
 from sinotime.errors import InputError
 from sinotime.loading import parse_events
 
@@ -33,24 +33,6 @@ SHAPE_MISTAKES = {
     "unknown-key-typo",
     "unknown-kind",
 }
-
-
-class EditorYaml(yaml.SafeLoader):
-    """YAML as editors read it (the 1.2 core schema): `2014-06-15` stays text, `yes` too."""
-
-
-EditorYaml.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if not tag.endswith((":timestamp", ":bool"))]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-EditorYaml.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
-def schema_errors(path: Path) -> list[str]:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=EditorYaml)  # a SafeLoader
-    return [error.message for error in jsonschema.Draft202012Validator(SCHEMA).iter_errors(data)]
 
 
 def validator_accepts(path: Path) -> bool:

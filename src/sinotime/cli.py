@@ -100,6 +100,26 @@ def main(ctx: click.Context, max_input_mb: int) -> None:
 
 
 @main.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."), required=False)
+def init(folder: Path) -> None:
+    """Start a timeline: write a commented events.yaml and its schema into FOLDER.
+
+    FOLDER defaults to the current folder and is made if missing. The starter holds a
+    source, a series, an outcome and a plan that slipped, and validates as written; no file
+    that is already there is overwritten.
+
+    \b
+    Example:
+      sinotime init library-timeline && cd library-timeline && sinotime validate
+    """
+    from sinotime.starter import write_starter
+
+    for path in write_starter(folder):
+        click.echo(f"wrote {path}", err=True)
+    click.echo(f"next: edit {folder / 'events.yaml'}, then sinotime validate and sinotime build", err=True)
+
+
+@main.command()
 @events_file_argument
 def validate(file: Path) -> None:
     """Check an events file and report every problem in it.

@@ -19,8 +19,8 @@ PLAIN_SCALARS = ["string", "number", "boolean"]
 
 def events_schema() -> dict[str, Any]:
     """The schema of an events file, as a JSON value."""
-    schema = EventsFile.model_json_schema(mode="validation")
-    return _text_takes_plain_scalars(schema)
+    schema: dict[str, Any] = _text_takes_plain_scalars(EventsFile.model_json_schema(mode="validation"))
+    return schema
 
 
 def schema_json() -> str:
