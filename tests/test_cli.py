@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -132,3 +133,51 @@ def test_a_command_pauses_the_garbage_collector_only_while_it_runs(name: str) ->
         run("validate", str(DATA / name))
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_validate_as_json_gives_every_problem_with_its_position_on_stdout() -> None:
+    path = str(DATA / "invalid" / "ten-mistakes.yaml")
+    code, out, err = run("validate", "--format", "json", path)
+    document = json.loads(out)
+    assert (code, document["file"], document["valid"]) == (1, path, False)
+    assert len(document["problems"]) == 10
+    assert document["problems"][0] == {
+        "file": path,
+        "line": 4,
+        "column": 13,
+        "path": "calendar.timezone",
+        "message": "unknown time zone 'Asia/Harbinn'",
+        "hint": "did you mean 'Asia/Harbin'?",
+    }
+    assert err == f"10 problems in {path}\n"
+
+
+def test_validate_as_json_says_valid_for_a_good_file() -> None:
+    path = str(DATA / "rail-bridge.yaml")
+    code, out, _ = run("validate", "--format", "json", path)
+    assert (code, json.loads(out)) == (0, {"file": path, "valid": True, "problems": []})
+
+
+def test_validate_for_github_writes_one_annotation_a_problem_escaped_as_the_runner_reads_it() -> None:
+    path = str(DATA / "invalid" / "ten-mistakes.yaml")
+    code, out, _ = run("validate", "--format", "github", path)
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == 10
+    assert lines[0] == (
+        f"::error file={path},line=4,col=13,title=calendar.timezone::"
+        "unknown time zone 'Asia/Harbinn' (hint: did you mean 'Asia/Harbin'?)"
+    )
+    assert all(
+        re.fullmatch(r"::error file=[^,:]+,line=\d+,col=\d+(,title=[^:]+)?::.+", line) for line in lines
+    )
+
+
+def test_github_annotations_escape_what_would_end_a_property_or_a_line() -> None:
+    from sinotime.errors import Problem
+    from sinotime.problem_formats import problems_github
+
+    problem = Problem("a,b:c.yaml", 3, 1, "events[0]", "50% done\nnext line", None)
+    assert (
+        problems_github([problem])
+        == "::error file=a%2Cb%3Ac.yaml,line=3,col=1,title=events[0]::50%25 done%0Anext line\n"
+    )

@@ -121,19 +121,45 @@ def init(folder: Path) -> None:
 
 @main.command()
 @events_file_argument
-def validate(file: Path) -> None:
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text for people (on stderr); json for programs, github for GitHub Actions annotations (on stdout).",
+)
+def validate(file: Path, format_: str) -> None:
     """Check an events file and report every problem in it.
 
     FILE defaults to ./events.yaml. Problems are printed one a line as
     FILE:LINE:COLUMN: PATH: MESSAGE, then a summary; the exit status is 1 if there are any.
+    With --format json, one JSON document on stdout ({"file", "valid", "problems": [...]});
+    with --format github, one ::error file=...,line=...,col=...:: annotation a problem.
 
     \b
     Example:
       sinotime validate events.yaml
+      sinotime validate --format github events.yaml   # in a GitHub Actions step
     """
+    from sinotime.errors import InputError
     from sinotime.loading import load_events
+    from sinotime.problem_formats import problems_github, problems_json
 
-    data = load_events(file, today=today_somewhere(), max_bytes=max_input_bytes())
+    try:
+        data = load_events(file, today=today_somewhere(), max_bytes=max_input_bytes())
+    except InputError as error:
+        if format_ == "text":
+            raise
+        shown = (
+            problems_json(str(file), error.problems) if format_ == "json" else problems_github(error.problems)
+        )
+        click.echo(shown, nl=False)
+        click.echo(error.summary(), err=True)
+        raise SystemExit(1) from None
+    if format_ == "json":
+        click.echo(problems_json(str(file), []), nl=False)
+        return
     click.echo(
         f"{file}: valid: {_count(len(data.events), 'event')}, {_count(len(data.sources), 'source')}, "
         f"{_count(len(data.series), 'series', 'series')}; last changed {data.last_changed()}"
