@@ -29,6 +29,7 @@ SHAPE_MISTAKES = {
     "list-instead-of-mapping",
     "mapping-instead-of-list",
     "missing-title",
+    "news-and-scope",
     "ten-mistakes",
     "unknown-key-typo",
     "unknown-kind",
