@@ -1,9 +1,9 @@
 """Whatever events.yaml holds, sinotime answers with a clear error or a valid model.
 
 The limits (docs in README, "Limits and guarantees"): files up to 32 MiB by default
-(`sinotime --max-input-mb`), 64 levels of nesting, aliases expanding to at most max(100,000,
-bytes / 2) values, 1,000,000 characters in one YAML value, 500 in a title and 20,000 in a
-description, years 1000-2999.
+(`sinotime --max-input-mb`), 64 levels of nesting, aliases expanding to at most as many
+characters as the file holds (at least 1,000,000), 1,000,000 characters in one YAML value, 500
+in a title and 20,000 in a description, years 1000-2999, 1,000 problems listed.
 """
 
 from __future__ import annotations

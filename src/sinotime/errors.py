@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+# Checking stops after this many problems: a file of millions of bad records would otherwise
+# take minutes and gigabytes to list them all, and nobody reads past the first screenfuls.
+MAX_PROBLEMS = 1_000
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -45,14 +49,21 @@ class MissingSettingError(SinotimeError):
 class InputError(SinotimeError):
     """An input file with one or more problems, all found in one run."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: Sequence[Problem] = sorted(set(problems), key=Problem.sort_key)
+    def __init__(self, problems: Iterable[Problem], *, stopped: bool = False) -> None:
+        found = sorted(set(problems), key=Problem.sort_key)
+        self.stopped = stopped or len(found) > MAX_PROBLEMS  # checking stopped at MAX_PROBLEMS
+        self.problems: Sequence[Problem] = found[:MAX_PROBLEMS]
         super().__init__(self.summary())
 
     def summary(self) -> str:
         count = len(self.problems)
-        files = sorted({p.file for p in self.problems})
-        return f"{count} problem{'s' if count != 1 else ''} in {', '.join(files)}"
+        files = ", ".join(sorted({p.file for p in self.problems}))
+        if self.stopped:
+            return (
+                f"{count:,} problems in {files}, and more: checking stops after the first {MAX_PROBLEMS:,}"
+                " (fix these and run again)"
+            )
+        return f"{count} problem{'s' if count != 1 else ''} in {files}"
 
     def __str__(self) -> str:
         return "\n".join([*(str(p) for p in self.problems), self.summary()])

@@ -15,20 +15,24 @@ import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from sinotime.errors import InputError, Problem
-from sinotime.models import CalendarInfo, Event, EventsFile, Series, Source
+from sinotime.errors import MAX_PROBLEMS, InputError, Problem
+from sinotime.models import SUGGESTIONS, CalendarInfo, Event, EventsFile, Series, Source
+from sinotime.suggest import Suggestions
 from sinotime.validation import Records, check_file
 from sinotime.yamlreader import YamlReader, collector_paused, path_text, positions
 
 Loc = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 32 * 1024 * 1024  # the default; `sinotime --max-input-mb` changes it
-MIN_ALIAS_BUDGET = 100_000  # an alias-free file of N bytes holds fewer than N / 2 values
+# Aliases may expand to at most as many characters as the file holds (and 1,000,000 in any
+# file), so that what is read is never more than about twice what is on disk.
+MIN_ALIAS_BUDGET = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,34 +77,41 @@ def load_events(path: Path, *, today: date, max_bytes: int = MAX_FILE_BYTES) -> 
 def parse_events(raw: bytes, name: str, *, today: date) -> EventsFile:
     """Parse the bytes of an events file named `name` (used in messages)."""
     text = _decode(raw, name)
-    reader = YamlReader(name, budget=max(MIN_ALIAS_BUDGET, len(raw) // 2))
+    reader = YamlReader(name, budget=max(MIN_ALIAS_BUDGET, len(raw)))
     data = reader.read(text)
     problems = list(reader.problems)
-    if problems and data is None:
-        raise InputError(problems)
+    if reader.stopped or (problems and data is None):
+        raise InputError(problems, stopped=reader.stopped)
     if not isinstance(data, dict):
         found = "an empty file" if data is None else f"a {_yaml_type(data)}"
         message = f"the file must be a mapping with calendar, sources, series and events; found {found}"
         raise InputError([*problems, Problem(name, 1, 1, "", message)])
+    suggestions = Suggestions()
     with collector_paused():
-        records, located = _validate_records(data)
+        records, located = _validate_records(data, suggestions)
     already = {problem.path for problem in problems}  # a bad tag is not also a bad value
     located = [each for each in located if path_text(each.loc) not in already]
-    located += [Located(f.loc, f.message, f.hint) for f in check_file(records, today=today)]
+    stopped = len(located) >= MAX_PROBLEMS
+    if not stopped:
+        findings = islice(
+            check_file(records, today=today, suggestions=suggestions), MAX_PROBLEMS - len(located) + 1
+        )
+        located += [Located(f.loc, f.message, f.hint) for f in findings]
+        stopped = len(located) > MAX_PROBLEMS
     if located:
         where = positions(text, [each.loc for each in located])
         for each in located:
             line, column = where[(each.loc, each.at_key)]
             problems.append(Problem(name, line, column, path_text(each.loc), each.message, each.hint))
     if problems:
-        raise InputError(problems)
+        raise InputError(problems, stopped=stopped)
     return records.complete()
 
 
 SECTIONS: dict[str, type[BaseModel]] = {"sources": Source, "series": Series, "events": Event}
 
 
-def _validate_records(data: dict[str, Any]) -> tuple[Records, list[Located]]:
+def _validate_records(data: dict[str, Any], suggestions: Suggestions) -> tuple[Records, list[Located]]:
     """Validate each record on its own, so that one bad record hides no other problem."""
     located: list[Located] = []
     for key in data:
@@ -113,7 +124,7 @@ def _validate_records(data: dict[str, Any]) -> tuple[Records, list[Located]]:
             located.append(Located((), f"missing required key '{key}'"))
     calendar: CalendarInfo | None = None
     if "calendar" in data:
-        calendar = _validate_one(CalendarInfo, data["calendar"], ("calendar",), located)
+        calendar = _validate_one(CalendarInfo, data["calendar"], ("calendar",), located, suggestions)
     records = Records(calendar=calendar)
     for section, model in SECTIONS.items():
         items = data.get(section)
@@ -124,7 +135,11 @@ def _validate_records(data: dict[str, Any]) -> tuple[Records, list[Located]]:
             continue
         if not items and section != "series":
             located.append(Located((section,), f"needs at least one entry in {section}"))
-        valid = [_validate_one(model, item, (section, index), located) for index, item in enumerate(items)]
+        valid = []
+        for index, item in enumerate(items):
+            if len(located) >= MAX_PROBLEMS:  # checking stops here: see errors.MAX_PROBLEMS
+                return records, located
+            valid.append(_validate_one(model, item, (section, index), located, suggestions))
         getattr(records, section).extend(valid)
         records.ids[section] = [_id_of(item) for item in items]
         if section == "events":
@@ -140,9 +155,11 @@ def _id_of(item: Any) -> str | None:
 _M = typing.TypeVar("_M", bound=BaseModel)
 
 
-def _validate_one(model: type[_M], value: Any, loc: Loc, located: list[Located]) -> _M | None:
+def _validate_one(
+    model: type[_M], value: Any, loc: Loc, located: list[Located], suggestions: Suggestions
+) -> _M | None:
     try:
-        return model.model_validate(value)
+        return model.model_validate(value, context={SUGGESTIONS: suggestions})
     except ValidationError as error:
         located.extend(
             Located((*loc, *each.loc), each.message, each.hint, each.at_key)

@@ -103,13 +103,17 @@ def _time_zones() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
-def _check_timezone(value: str) -> str:
-    import difflib
+SUGGESTIONS = "suggestions"  # validation context key: a run's `Suggestions`, to bound "did you mean"
+
+
+def _check_timezone(value: str, info: ValidationInfo) -> str:
+    from sinotime.suggest import Suggestions
 
     zones = _time_zones()
     if value not in zones:
-        guess = difflib.get_close_matches(value, sorted(zones), n=1)
-        hint = f"did you mean '{guess[0]}'?" if guess else "use an IANA name such as Asia/Harbin"
+        suggestions = (info.context or {}).get(SUGGESTIONS) or Suggestions()
+        guess = suggestions.closest(value, zones)
+        hint = f"did you mean '{guess}'?" if guess else "use an IANA name such as Asia/Harbin"
         raise PydanticCustomError("hinted", "unknown time zone {value}", {"value": repr(value), "hint": hint})
     return value
 

@@ -7,13 +7,13 @@ with a file position. Nothing here knows of files.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sinotime.models import CalendarInfo, Event, EventsFile, Series, Source
+from sinotime.suggest import Suggestions
 
 Loc = tuple[str | int, ...]
 
@@ -53,20 +53,15 @@ class Records:
         )
 
 
-def check_file(records: Records, *, today: date) -> list[Finding]:
-    """Every cross-record problem among the valid records."""
-    return [
-        *_duplicate_ids("sources", records.ids.get("sources", []), "source"),
-        *_duplicate_ids("series", records.ids.get("series", []), "series"),
-        *_duplicate_ids("events", records.ids.get("events", []), "event"),
-        *_references(records),
-        *(
-            finding
-            for index, event in enumerate(records.events)
-            if event is not None
-            for finding in _event_dates(event, index, today)
-        ),
-    ]
+def check_file(records: Records, *, today: date, suggestions: Suggestions | None = None) -> Iterator[Finding]:
+    """Every cross-record problem among the valid records, one at a time (a caller may stop)."""
+    yield from _duplicate_ids("sources", records.ids.get("sources", []), "source")
+    yield from _duplicate_ids("series", records.ids.get("series", []), "series")
+    yield from _duplicate_ids("events", records.ids.get("events", []), "event")
+    yield from _references(records, suggestions or Suggestions())
+    for index, event in enumerate(records.events):
+        if event is not None:
+            yield from _event_dates(event, index, today)
 
 
 def _duplicate_ids(section: str, ids: list[str | None], what: str) -> Iterator[Finding]:
@@ -84,12 +79,12 @@ def _duplicate_ids(section: str, ids: list[str | None], what: str) -> Iterator[F
             first_index[identifier] = index
 
 
-def _unknown(kind: str, value: str, known: Iterable[str]) -> tuple[str, str | None]:
-    guess = difflib.get_close_matches(value, list(known), n=1)
-    return f"unknown {kind} '{value}'", (f"did you mean '{guess[0]}'?" if guess else None)
+def _unknown(kind: str, value: str, known: set[str], suggestions: Suggestions) -> tuple[str, str | None]:
+    guess = suggestions.closest(value, known)
+    return f"unknown {kind} '{value}'", (f"did you mean '{guess}'?" if guess else None)
 
 
-def _references(records: Records) -> Iterator[Finding]:
+def _references(records: Records, suggestions: Suggestions) -> Iterator[Finding]:
     """Citations of unknown sources and series, checked on every event, valid or not."""
     source_ids = {i for i in records.ids.get("sources", []) if i}
     series_ids = {i for i in records.ids.get("series", []) if i}
@@ -107,7 +102,7 @@ def _references(records: Records) -> Iterator[Finding]:
         base: Loc = ("events", index)
         for loc, source in _citations(raw):
             if source not in source_ids:
-                message, hint = _unknown("source", source, source_ids)
+                message, hint = _unknown("source", source, source_ids, suggestions)
                 yield Finding((*base, *loc), message, hint)
         series = raw.get("series")
         if isinstance(series, str):
@@ -118,7 +113,7 @@ def _references(records: Records) -> Iterator[Finding]:
                     "name a series from the series list",
                 )
             elif series not in series_ids:
-                message, hint = _unknown("series", series, series_ids)
+                message, hint = _unknown("series", series, series_ids, suggestions)
                 yield Finding((*base, "series"), message, hint)
 
 

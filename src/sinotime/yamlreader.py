@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from sinotime.errors import Problem
+from sinotime.errors import MAX_PROBLEMS, Problem
 
 Loc = tuple[str | int, ...]
 
@@ -68,7 +68,7 @@ class _Frame:
     loc: Loc
     value: dict[str, Any] | list[Any]
     anchor: str | None
-    size: int = 1
+    size: int = 1  # characters the value stands for: see `YamlReader.budget`
     key: str | None = None  # a mapping's pending key
     key_mark: Any = None
     skip_value: bool = False  # the pending key was refused; drop its value
@@ -79,8 +79,16 @@ class YamlReader:
     """Read one YAML document into plain data; collect problems instead of raising."""
 
     name: str
-    budget: int  # how many values aliases may expand to, in all
+    # How many characters aliases may expand to, in all: each alias is charged the size of what
+    # it stands for (every scalar's length plus one for each value), so that one long text
+    # aliased many times costs what writing it out would.
+    budget: int
     problems: list[Problem] = field(default_factory=list)
+    limit: int = 0  # the budget at the start, for messages
+    stopped: bool = False  # reading stopped at MAX_PROBLEMS problems
+
+    def __post_init__(self) -> None:
+        self.limit = self.budget
 
     def problem(self, mark: Any, loc: Loc, message: str, hint: str | None = None) -> None:
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
@@ -145,25 +153,27 @@ class YamlReader:
                 else:
                     frame = stack[-1]
                     container = frame.value
+                    size = 1 if value is None else len(value) + 1
                     if container.__class__ is list:
-                        frame.size += 1
+                        frame.size += size
                         container.append(value)
                     elif frame.skip_value:
-                        self._place(stack, value, 1, event, is_scalar=True, scalar_event=event)
+                        self._place(stack, value, size, event, is_scalar=True, scalar_event=event)
                     elif frame.key is not None:  # the value of the pending key
-                        frame.size += 1
+                        frame.size += size
                         container[frame.key] = value  # type: ignore[call-overload]
                         frame.key = None
                     elif value is not None and value not in container and value != "<<":
-                        frame.size += 1  # a new key (a scalar is always text or nothing)
+                        frame.size += size  # a new key (a scalar is always text or nothing)
                         frame.key, frame.key_mark = value, event.start_mark
                     else:  # no key, a duplicate, or a merge key: see there
-                        self._place(stack, value, 1, event, is_scalar=True, scalar_event=event)
+                        self._place(stack, value, size, event, is_scalar=True, scalar_event=event)
                 if event.anchor is not None:
-                    anchors[event.anchor] = (value, 1)
+                    anchors[event.anchor] = (value, 1 if value is None else len(value) + 1)
                 continue
             if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 loc = self._child_loc(stack, event)
+                self._stop_when_too_many()
                 if len(stack) >= MAX_DEPTH:
                     self.problem(
                         event.start_mark, loc, f"nesting is too deep; the limit is {MAX_DEPTH} levels"
@@ -201,8 +211,8 @@ class YamlReader:
                     self.problem(
                         event.start_mark,
                         loc,
-                        "aliases expand to too many values",
-                        "this looks like an alias bomb; write the values out",
+                        f"aliases expand to more than {self.limit:,} characters, the limit for this file",
+                        "this looks like an alias bomb; write the values out, or use fewer aliases",
                     )
                     raise _Stop
                 if stack:
@@ -210,6 +220,11 @@ class YamlReader:
                 else:
                     result = value
         return result
+
+    def _stop_when_too_many(self) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.stopped = True
+            raise _Stop
 
     def _child_loc(self, stack: list[_Frame], event: yaml.Event) -> Loc:
         if not stack:
@@ -251,6 +266,7 @@ class YamlReader:
         is_scalar: bool = False,
         scalar_event: yaml.ScalarEvent | None = None,
     ) -> None:
+        self._stop_when_too_many()
         frame = stack[-1]
         frame.size += size
         if isinstance(frame.value, list):
@@ -296,6 +312,7 @@ def positions(text: str, wanted: Iterable[Loc]) -> dict[tuple[Loc, bool], tuple[
     """
     targets = set(wanted)
     prefixes = {loc[:i] for loc in targets for i in range(len(loc) + 1)}
+    unseen = set(prefixes)
     found: dict[tuple[Loc, bool], tuple[int, int]] = {}
     stack: list[list[Any]] = []  # [loc, is_mapping, pending_key, count]
 
@@ -334,6 +351,9 @@ def positions(text: str, wanted: Iterable[Loc]) -> dict[tuple[Loc, bool], tuple[
                 loc = child_loc() or ()
                 if loc in prefixes:
                     found.setdefault((loc, False), mark_of(event))
+                    unseen.discard(loc)
+                    if not unseen:
+                        break  # every wanted location is found: the rest of the file is not read
                 if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                     stack.append([loc, isinstance(event, yaml.MappingStartEvent), None, 0])
                 else:

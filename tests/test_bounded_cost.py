@@ -1,0 +1,120 @@
+"""Every input costs bounded work: aliases are charged the text they stand for, checking stops
+after a fixed number of problems, and "did you mean" is guessed for a bounded number of names.
+
+The bounds are on counts (characters, problems, comparisons), never on wall time.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sinotime.errors import MAX_PROBLEMS, InputError
+from sinotime.loading import parse_events
+from sinotime.suggest import MAX_SUGGESTIONS
+
+TODAY = date(2026, 11, 23)
+HEAD = """calendar:
+  name: test
+  description: test
+sources:
+  - id: a-source
+    publisher: P
+    title: T
+    published: "2020"
+"""
+
+
+def event(number: int, extra: str = "", cites: str = "a-source") -> str:
+    return (
+        f"  - id: e{number}\n    title: Event {number}\n    kind: expo\n{extra}"
+        f"    cites: [{cites}]\n    outcome: {{date: '2020-01-01', source: a-source}}\n"
+        "    added: '2026-01-01'\n    changed: '2026-01-01'\n"
+    )
+
+
+def error_of(text: str) -> InputError:
+    with pytest.raises(InputError) as raised:
+        parse_events(text.encode(), "big.yaml", today=TODAY)
+    return raised.value
+
+
+def test_a_long_text_aliased_by_many_events_is_charged_its_characters() -> None:
+    description = "x" * 20_000
+    events = [event(0, f"    description: &long {description}\n")]
+    events += [event(n, "    description: *long\n") for n in range(1, 200)]
+    error = error_of(HEAD + "events:\n" + "".join(events))
+    assert len(error.problems) == 1
+    problem = error.problems[0]
+    assert problem.file == "big.yaml" and problem.line > 1
+    assert problem.path.startswith("events[") and problem.path.endswith("].description")
+    assert "aliases expand to more than 1,000,000 characters" in problem.message
+
+
+def test_an_alias_of_a_short_text_a_few_times_is_fine() -> None:
+    events = [event(0, "    description: &same A shared paragraph.\n")]
+    events += [event(n, "    description: *same\n") for n in range(1, 50)]
+    data = parse_events((HEAD + "events:\n" + "".join(events)).encode(), "ok.yaml", today=TODAY)
+    assert {e.description for e in data.events} == {"A shared paragraph."}
+
+
+def test_checking_stops_after_a_fixed_number_of_problems_and_says_so() -> None:
+    error = error_of(HEAD + "events:\n" + "- 1\n" * 50_000)
+    assert len(error.problems) == MAX_PROBLEMS
+    assert str(error).endswith(
+        f"1,000 problems in big.yaml, and more: checking stops after the first {MAX_PROBLEMS:,}"
+        " (fix these and run again)"
+    )
+    assert error.problems[0].path == "events[0]"
+
+
+def test_empty_mappings_stop_at_the_cap_too() -> None:
+    error = error_of(HEAD + "events:\n" + "- {}\n" * 20_000)
+    assert len(error.problems) == MAX_PROBLEMS and error.stopped
+
+
+@pytest.fixture
+def guesses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names a "did you mean" was looked for, in order."""
+    calls: list[str] = []
+    real = difflib.get_close_matches
+
+    def counting(word: str, possibilities: Any, n: int = 3, cutoff: float = 0.6) -> list[str]:
+        calls.append(word)
+        return real(word, possibilities, n, cutoff)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    return calls
+
+
+def test_only_the_first_unknown_ids_get_a_guess(guesses: list[str]) -> None:
+    sources = "".join(
+        f"  - id: source-number-{n}\n    publisher: P\n    title: T\n    published: '2020'\n"
+        for n in range(300)
+    )
+    events = "".join(event(n, cites=f"source-numbr-{n}") for n in range(300))
+    text = HEAD.replace("sources:\n", "sources:\n" + sources) + "events:\n" + events
+    error = error_of(text)
+    unknown = [p for p in error.problems if p.message.startswith("unknown source")]
+    assert len(unknown) == 300
+    assert len(guesses) <= MAX_SUGGESTIONS
+    assert unknown[0].hint == "did you mean 'source-number-0'?"
+    assert unknown[-1].hint is None
+
+
+def test_only_the_first_unknown_time_zones_get_a_guess(guesses: list[str]) -> None:
+    events = "".join(event(n, f"    timezone: Asia/Harbn{n}\n") for n in range(200))
+    error = error_of(HEAD + "events:\n" + events)
+    assert len(error.problems) == 200
+    assert len(guesses) <= MAX_SUGGESTIONS
+    assert error.problems[0].hint == "did you mean 'Asia/Harbin'?"
+
+
+def test_the_limits_are_documented() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"{MAX_PROBLEMS:,} problems" in readme
+    assert f"{MAX_SUGGESTIONS} " in readme
