@@ -152,7 +152,7 @@ KILLED_BUILD = textwrap.dedent(
     def replace_then_die(source, target):
         global renames
         real_replace(source, target)
-        renames += 1
+        renames += not str(target).endswith(".sinotime-journal")  # the journal is no published file
         if renames == int(sys.argv[1]):
             os.kill(os.getpid(), signal.SIGKILL)
     os.replace = replace_then_die

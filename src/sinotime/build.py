@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from sinotime.errors import MissingSettingError, SinotimeError
+from sinotime.folderstate import locked
 from sinotime.loading import MAX_FILE_BYTES, load_events
 from sinotime.models import EventsFile
 from sinotime.output import Staging, WriteResult, leftover_files, previous_names, stale_files
@@ -91,6 +92,7 @@ class BuildResult:
     unchanged: list[str]
     stale: list[str]
     removed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # about the folder's own records
 
 
 def build(
@@ -102,6 +104,7 @@ def build(
     as_of: date | None = None,
     check: bool = False,
     max_bytes: int = MAX_FILE_BYTES,
+    on_wait: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Render every output of `file` into `out`; with `check`, only say which files are stale.
 
@@ -110,6 +113,7 @@ def build(
     the same input and as-of day give the same bytes on any day. Each renderer's files go to
     temporary files as soon as they are made (a build of 100,000 events makes gigabytes), and
     are renamed into place only when every file is made; a build that fails changes nothing.
+    The folder is locked for the whole build: a second build waits, and `on_wait` is told.
     """
     data = load_events(file, today=today, max_bytes=max_bytes)
     timeline = build_timeline(data, as_of=as_of or data.last_changed())
@@ -117,15 +121,27 @@ def build(
     _refuse_to_unpublish_feeds(out, site)
     names: list[str] = []
     if check:
-        stale: list[str] = []
-        for name, content in render_files(timeline, site):
-            names.append(name)
-            stale += stale_files(out, {name: content})
-        stale += leftover_files(out, set(names))
-        return BuildResult(tuple(sorted(names)), [], [], sorted(stale))
-    with Staging(out, manifest=True) as staging:
+        if not out.is_dir():
+            names = [name for name, _ in render_files(timeline, site)]
+            return BuildResult(tuple(sorted(names)), [], [], sorted(names))
+        with locked(out, shared=True, on_wait=on_wait):
+            return _check(out, timeline, site)
+    with Staging(out, manifest=True, on_wait=on_wait) as staging:
         for name, content in render_files(timeline, site):
             names.append(name)
             staging.add(name, content)
         result: WriteResult = staging.commit()
-    return BuildResult(tuple(sorted(names)), result.written, result.unchanged, [], result.removed)
+    return BuildResult(
+        tuple(sorted(names)), result.written, result.unchanged, [], result.removed, result.warnings
+    )
+
+
+def _check(out: Path, timeline: Timeline, site: Site) -> BuildResult:
+    """Which files a build would write or remove, rendering one file at a time."""
+    names: list[str] = []
+    stale: list[str] = []
+    for name, content in render_files(timeline, site):
+        names.append(name)
+        stale += stale_files(out, {name: content})
+    stale += leftover_files(out, set(names))
+    return BuildResult(tuple(sorted(names)), [], [], sorted(stale))

@@ -210,7 +210,10 @@ def build(file: Path, out: Path, base_url: str | None, as_of: date | None, check
         as_of=as_of or utc_today(),
         check=check,
         max_bytes=max_input_bytes(),
+        on_wait=lambda message: click.echo(message, err=True),
     )
+    for warning in result.warnings:
+        click.echo(warning, err=True)
     if note := missing_address_note(result.files):
         click.echo(note, err=True)
     if check:

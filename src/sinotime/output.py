@@ -1,24 +1,40 @@
 """The one module that writes files: atomically, only when changed, never outside `out`.
 
-Each file is written to a temporary name in the output folder and renamed over the old one
+Each file is written to a temporary file in its folder and renamed over the old one
 (`os.replace` is atomic on POSIX), so a reader or a killed build sees the old file or the
-new one, never half of either. Every file is rendered (and waits in its temporary file)
-before the first is renamed, so a build that fails on its input leaves the folder exactly as
-it was.
+new one, never half of either. Every file is rendered (and waits in its temporary file), and
+every target is checked, before the first is renamed, so a build that fails on its input or
+on a target it cannot replace leaves the folder exactly as it was. A build holds a lock on
+the folder and keeps a journal while it publishes: see `folderstate`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
-from collections.abc import Mapping
+import secrets
+import stat
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sinotime.errors import OutputError
+from sinotime.folderstate import (
+    JOURNAL,
+    MANIFEST,
+    Journal,
+    is_folder,
+    leftover_temporaries,
+    locked,
+    read_journal,
+    read_manifest,
+    target_in,
+    temporary_name,
+    write_journal,
+)
+from sinotime.text import terminal_safe
 
-MANIFEST = ".sinotime-files"  # the names the last build wrote, one a line
+__all__ = ["MANIFEST", "Staging", "WriteResult", "leftover_files", "stale_files", "write_file", "write_files"]
 
 
 @dataclass
@@ -26,35 +42,38 @@ class WriteResult:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def previous_names(out: Path) -> list[str]:
     """The files the last build wrote into `out`, from its manifest; none if there is none."""
-    try:
-        text = (out / MANIFEST).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return []
-    return sorted({line for line in text.splitlines() if line and line != MANIFEST})
+    return read_manifest(out).names
 
 
 def leftover_files(out: Path, names: set[str]) -> list[str]:
-    """Files an earlier build wrote (its manifest says so) that are not among `names`."""
-    return [n for n in previous_names(out) if n not in names and safe_target(out, n).exists()]
+    """What a build making `names` would remove: files an earlier build published that are not
+    among them, and what a killed build left (its temporary files and its journal)."""
+    journal = read_journal(out)
+    ours = {*read_manifest(out).names, *journal.publishing}
+    found = [n for n in sorted(ours - names) if _exists(out, n)]
+    folders = {out, *(target_in(out, n).parent for n in ours | names if _exists(out, n))}
+    found += sorted(
+        str(p.relative_to(out.resolve())) for f in folders for p in leftover_temporaries(f, journal.tokens)
+    )
+    if journal.text is not None:
+        found.append(f"{JOURNAL} (a build did not finish)")
+    return found
 
 
 def safe_target(out: Path, name: str) -> Path:
     """The path of `name` inside `out`; refuse names that would escape it."""
-    root = out.resolve()
-    target = (root / name).resolve()
-    if not target.is_relative_to(root) or target == root:
-        raise OutputError(f"refusing to write {name!r}: it is outside {out}")
-    return target
+    return target_in(out, name)
 
 
 def stale_files(out: Path, files: Mapping[str, bytes]) -> list[str]:
     """Names whose file in `out` is missing or differs from the rendered bytes."""
     return [
-        name for name, content in sorted(files.items()) if not _has_content(safe_target(out, name), content)
+        name for name, content in sorted(files.items()) if not _has_content(target_in(out, name), content)
     ]
 
 
@@ -66,7 +85,7 @@ def write_files(out: Path, files: Mapping[str, bytes], *, manifest: bool = False
     it was and removes the temporary files. `manifest`: see `Staging`.
     """
     for name in files:
-        safe_target(out, name)  # refuse an escaping name before anything is written
+        target_in(out, name)  # refuse an escaping name before anything is written
     with Staging(out, manifest=manifest) as staging:
         for name in sorted(files):
             staging.add(name, files[name])
@@ -74,106 +93,203 @@ def write_files(out: Path, files: Mapping[str, bytes], *, manifest: bool = False
 
 
 def write_file(path: Path, content: bytes) -> None:
-    """Write the one file a user named (`-o FILE`) atomically. Its folder must exist already,
-    as for a shell redirect: a mistyped folder is an error, not a new folder."""
-    folder = path.parent
-    if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
-        raise OutputError(f"cannot write {path}: {folder} {what}; nothing was written")
-    write_files(folder, {path.name: content})
+    """Write the one file a user named (`-o FILE`), as a shell redirect would but atomically.
+
+    Its folder must exist already: a mistyped folder is an error, not a new folder. A regular
+    file (or a new name) is replaced whole by a rename; anything else (a device such as
+    /dev/null, a FIFO) is opened and written into, never replaced. A link is followed.
+    """
+    try:
+        real = path.resolve()
+        folder = real.parent
+        if not folder.is_dir():
+            what = "is not a folder" if folder.exists() else "does not exist"
+            raise OutputError(
+                f"cannot write {_shown(path)}: {_shown(path.parent)} {what}; nothing was written"
+            )
+        mode = os.stat(real).st_mode if os.path.lexists(real) else None
+        if mode is not None and stat.S_ISDIR(mode):
+            raise OutputError(f"cannot write {_shown(path)}: it is a folder; nothing was written")
+        if mode is not None and not stat.S_ISREG(mode):
+            with real.open("wb") as handle:
+                handle.write(content)
+            return
+        temporary = folder / temporary_name(secrets.token_hex(8), 1)
+        try:
+            _write_new(temporary, content)
+            os.replace(temporary, real)
+        finally:
+            temporary.unlink(missing_ok=True)
+    except OSError as error:
+        detail = error.strerror or str(error)
+        raise OutputError(f"cannot write {_shown(path)}: {detail}; nothing was written") from None
 
 
 class Staging:
-    """Files given one at a time, each written to a temporary file in `out` straight away, and
-    all renamed into place by `commit`: a build need not hold every file in memory at once.
+    """Files given one at a time, each written to a temporary file straight away, and all
+    renamed into place by `commit`: a build need not hold every file in memory at once.
 
+    The folder is locked from `with` to its end (a second build waits, telling `on_wait`).
     Leaving the `with` block without `commit` (an error while rendering or writing) removes the
-    temporary files and the folders it made, so the output folder is left as it was.
+    temporary files and the folders it made, so the output folder is left as it was. `commit`
+    first checks that every target can be replaced, then records in the journal what it is
+    about to publish, renames, removes what earlier builds (finished or killed) published that
+    this one does not, and removes the journal.
 
     With `manifest` (a build's whole output folder), the names written are kept in
     `.sinotime-files`, and files an earlier build wrote that this one does not are removed;
     no other file in `out` is ever touched.
     """
 
-    def __init__(self, out: Path, *, manifest: bool = False) -> None:
+    def __init__(
+        self, out: Path, *, manifest: bool = False, on_wait: Callable[[str], None] | None = None
+    ) -> None:
         self.out = out
         self.manifest = manifest
+        self.on_wait = on_wait
+        self.token = secrets.token_hex(8)
         self.names: list[str] = []
-        self.removable: dict[str, Path] = {}
+        self.previous: list[str] = []
+        self.journal = Journal()
         self.result = WriteResult()
-        self.staged: list[tuple[Path, Path]] = []
+        self.staged: list[tuple[Path, Path, str]] = []  # temporary, target, name
         self.made: list[Path] = []  # folders made, parents first
-        self.leftovers: dict[Path, dict[str, list[Path]]] = {}  # folder -> target name -> files
         self.committed = False
+        self._lock: contextlib.ExitStack | None = None
 
     def __enter__(self) -> Staging:
-        if self.out.exists() and not self.out.is_dir():
-            raise OutputError(f"cannot write to {self.out}: it is a file, not a folder")
-        old = previous_names(self.out) if self.manifest and self.out.is_dir() else []
-        self.removable = {name: safe_target(self.out, name) for name in old}  # refuse escaping names now
+        try:
+            if os.path.lexists(self.out) and not self.out.is_dir():
+                raise OutputError(f"cannot write to {_shown(self.out)}: it is a file, not a folder")
+            self._make_folder(self.out)
+            stack = contextlib.ExitStack()
+            stack.enter_context(locked(self.out, on_wait=self.on_wait))
+            self._lock = stack
+            self.journal = read_journal(self.out)
+            write_journal(self.out, [*self.journal.lines(), f"temporaries {self.token}"], self.token)
+        except OSError as error:
+            self.abort()
+            raise self._error(error, replaced=0) from None
+        except BaseException:
+            self.abort()
+            raise
+        manifest = read_manifest(self.out) if self.manifest else None
+        if manifest is not None:
+            self.previous = manifest.names
+            self.result.warnings += manifest.warnings
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         if not self.committed:
             self.abort()
+        if self._lock is not None:
+            self._lock.close()
 
     def add(self, name: str, content: bytes) -> None:
         """Stage one file (or note that its bytes are already there)."""
-        target = safe_target(self.out, name)
+        target = target_in(self.out, name)
         self.names.append(name)
-        self.removable.pop(name, None)
         try:
+            if is_folder(target):
+                raise OutputError(
+                    f"cannot write {_shown(self.out / name)}: a folder is in its place; nothing was changed"
+                )
             self._make_folder(target.parent)
-            self._remove_leftovers(target)
             if _has_content(target, content):
                 self.result.unchanged.append(name)
                 return
-            self.staged.append((_write_temporary(target, content), target))
+            temporary = target.parent / temporary_name(self.token, len(self.staged) + 1)
+            self.staged.append((temporary, target, name))
+            _write_new(temporary, content)
             self.result.written.append(name)
         except OSError as error:
             self.abort()
             raise self._error(error, replaced=0) from None
 
     def commit(self) -> WriteResult:
-        """Rename every staged file into place (and, with a manifest, remove what is gone)."""
+        """Check every target, record them, rename every staged file into place, clean up."""
         if self.manifest:
-            names = "".join(f"{name}\n" for name in sorted(self.names)).encode()
-            self.add(MANIFEST, names)
-            self.result.written = [n for n in self.result.written if n != MANIFEST]
-            self.result.unchanged = [n for n in self.result.unchanged if n != MANIFEST]
+            listed = "".join(f"{name}\n" for name in sorted(self.names)).encode()
+            self._add_manifest(listed)
+        for _, target, name in self.staged:  # nothing is renamed while a target is in the way
+            if is_folder(target):
+                self.abort()
+                raise OutputError(
+                    f"cannot write {_shown(self.out / name)}: a folder is in its place; nothing was changed"
+                )
+        ours = set(self.previous) | set(self.journal.publishing)
+        publishing = [n for _, t, n in self.staged if n in ours or not os.path.lexists(t)]
         replaced = 0
         self.committed = True
         try:
-            for temporary, target in self.staged:
+            write_journal(
+                self.out,
+                [
+                    *Journal(self.journal.tokens, sorted({*self.journal.publishing, *publishing})).lines(),
+                    f"temporaries {self.token}",
+                ],
+                self.token,
+            )
+            for temporary, target, _ in self.staged:
                 os.replace(temporary, target)
                 replaced += 1
+            self._remove_what_is_gone()
+            (self.out / JOURNAL).unlink()
         except OSError as error:
-            for temporary, _ in self.staged[replaced:]:
+            for temporary, _, _ in self.staged[replaced:]:
                 temporary.unlink(missing_ok=True)
             raise self._error(error, replaced) from None
-        for name, target in self.removable.items():
-            if target.exists():
-                target.unlink()
-                self.result.removed.append(name)
         self.result.written.sort()
         self.result.unchanged.sort()
         return self.result
 
     def abort(self) -> None:
-        """Remove the temporary files and the folders made for them."""
-        for temporary, _ in self.staged:
+        """Remove the temporary files and the folders made for them; restore the journal."""
+        for temporary, _, _ in self.staged:
             temporary.unlink(missing_ok=True)
         self.staged.clear()
+        with contextlib.suppress(OSError):
+            if self.journal.text is None:
+                (self.out / JOURNAL).unlink(missing_ok=True)
+            else:
+                write_journal(self.out, self.journal.text.splitlines(), self.token)
         for folder in reversed(self.made):
             with contextlib.suppress(OSError):  # not empty: something else is in it
                 folder.rmdir()
         self.made.clear()
 
+    def _add_manifest(self, listed: bytes) -> None:
+        target = self.out / MANIFEST
+        if not _has_content(target, listed):
+            temporary = self.out / temporary_name(self.token, len(self.staged) + 1)
+            self.staged.append((temporary, target, MANIFEST))
+            try:
+                _write_new(temporary, listed)
+            except OSError as error:
+                self.abort()
+                raise self._error(error, replaced=0) from None
+
+    def _remove_what_is_gone(self) -> None:
+        """Files earlier builds published (finished: the manifest; killed: the journal) that this
+        one does not, and the temporary files of killed builds."""
+        produced = set(self.names)
+        gone = (set(self.previous) | set(self.journal.publishing)) - produced
+        for name in sorted(gone):
+            target = target_in(self.out, name)
+            if os.path.lexists(target) and not is_folder(target):
+                target.unlink()
+                if name in self.previous:
+                    self.result.removed.append(name)
+        folders = {self.out, *(target_in(self.out, n).parent for n in produced | gone)}
+        for folder in folders:
+            for leftover in leftover_temporaries(folder, self.journal.tokens):
+                leftover.unlink(missing_ok=True)
+
     def _error(self, error: OSError, replaced: int) -> OutputError:
         detail = error.strerror or str(error)
-        where = f" ({error.filename})" if error.filename else ""
+        where = f" ({_shown(str(error.filename))})" if error.filename else ""
         changed = "no file was changed" if not replaced else f"{replaced} file(s) were replaced whole"
-        return OutputError(f"cannot write to {self.out}: {detail}{where}; {changed}")
+        return OutputError(f"cannot write to {_shown(self.out)}: {detail}{where}; {changed}")
 
     def _make_folder(self, folder: Path) -> None:
         missing = [each for each in (folder, *folder.parents) if not each.is_dir()]
@@ -181,38 +297,38 @@ class Staging:
             each.mkdir()
             self.made.append(each)
 
-    def _remove_leftovers(self, target: Path) -> None:
-        """Temporary files a killed build left behind for this target (each folder read once)."""
-        folder = target.parent
-        if folder not in self.leftovers:
-            found: dict[str, list[Path]] = {}
-            for entry in os.scandir(folder):
-                if entry.name.startswith(".") and entry.name.endswith(".tmp"):
-                    # ".NAME.RANDOM.tmp", as _write_temporary names them
-                    owner = entry.name[1 : entry.name.rfind(".", 0, len(entry.name) - len(".tmp"))]
-                    found.setdefault(owner, []).append(Path(entry.path))
-            self.leftovers[folder] = found
-        for leftover in self.leftovers[folder].pop(target.name, []):
-            leftover.unlink(missing_ok=True)
+
+def _exists(out: Path, name: str) -> bool:
+    try:
+        return os.path.lexists(target_in(out, name))
+    except OutputError:
+        return False
 
 
 def _has_content(target: Path, content: bytes) -> bool:
+    """True when `target` is a regular file (not a link) holding exactly `content`."""
     try:
-        return target.stat().st_size == len(content) and target.read_bytes() == content
+        info = os.lstat(target)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(content):
+            return False
+        return target.read_bytes() == content
     except OSError:
         return False
 
 
-def _write_temporary(target: Path, content: bytes) -> Path:
-    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    temporary = Path(name)
+def _write_new(temporary: Path, content: bytes) -> None:
+    """Write a new file (never an existing one) and put it on disk."""
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        temporary.chmod(0o644)
+        os.chmod(temporary, 0o644)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    return temporary
+
+
+def _shown(path: Path | str) -> str:
+    return terminal_safe(str(path))
