@@ -109,7 +109,7 @@ def test_data_changed_today_in_harbin_is_not_in_the_future_in_california() -> No
         ),
         (
             ["--base-url", "ftp://x"],
-            "Invalid value for '--base-url': 'ftp://x' is not an http:// or https://",
+            "Invalid value for '--base-url': 'ftp://x': must be an http:// or https:// address with a host",
         ),
     ],
 )

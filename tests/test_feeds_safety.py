@@ -23,8 +23,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sinotime.feeds import clean_text, render_feeds, web_address
-from sinotime.models import UNSAFE_CHARACTERS, EventsFile
+from sinotime.models import EventsFile
 from sinotime.site import Site
+from sinotime.text import UNSAFE_IN_TEXT
 from sinotime.timeline import build_timeline
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -506,7 +507,7 @@ HOSTILE_PIECES = [
 hostile_text = (
     st.lists(st.one_of(st.sampled_from(HOSTILE_PIECES), st.text(max_size=12)), min_size=1, max_size=8)
     .map("".join)
-    .map(lambda text: UNSAFE_CHARACTERS.sub("", text))
+    .map(lambda text: UNSAFE_IN_TEXT.sub("", text))
 )
 
 

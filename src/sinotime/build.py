@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sinotime.errors import MissingSettingError, SinotimeError
+from sinotime.errors import MissingSettingError
 from sinotime.folderstate import locked
 from sinotime.loading import MAX_FILE_BYTES, load_events
 from sinotime.models import EventsFile
 from sinotime.output import Staging, WriteResult, leftover_files, previous_names, stale_files
 from sinotime.site import Site
+from sinotime.text import idna_host, terminal_safe, web_url_problem
 from sinotime.timeline import Timeline, build_timeline
 
 __all__ = ["BuildResult", "Renderer", "Site", "build", "render_files", "render_site", "renderers", "site_for"]
@@ -35,12 +36,20 @@ def renderers() -> list[Renderer]:
 
 
 def site_for(data: EventsFile, base_url: str | None) -> Site:
+    """Where the output folder is served from: `--base-url`, else `calendar.base_url` (both by
+    the rule of every address), with a non-ASCII host written as IDNA and a final slash."""
     url = base_url or data.calendar.base_url
-    if url is not None and not url.startswith(("https://", "http://")):
-        raise SinotimeError(f"--base-url must be an http:// or https:// address, not {url!r}")
-    if url is not None and not url.endswith("/"):
-        url += "/"
-    return Site(base_url=url)
+    if url is None:
+        return Site(base_url=None)
+    if problem := web_url_problem(url):
+        raise MissingSettingError(f"--base-url '{terminal_safe(url)}': {problem}")
+    try:
+        url = idna_host(url)
+    except UnicodeError:
+        raise MissingSettingError(
+            f"--base-url '{terminal_safe(url)}': its host is not a valid name"
+        ) from None
+    return Site(base_url=url if url.endswith("/") else url + "/")
 
 
 def _refuse_to_unpublish_feeds(out: Path, site: Site) -> None:

@@ -17,9 +17,11 @@ from typing import Any
 import click
 
 from sinotime import __version__
+from sinotime.text import terminal_safe
 
 DEFAULT_FILE = Path("events.yaml")
 DEFAULT_MAX_INPUT_MB = 32  # as loading.MAX_FILE_BYTES; not imported, to keep --help fast
+FIRST_YEAR, LAST_YEAR = 1000, 2999  # as dates.MIN_YEAR and MAX_YEAR (tests check they agree)
 
 events_file_argument = click.argument(
     "file",
@@ -41,22 +43,47 @@ class DayType(click.ParamType[date]):
         try:
             if not (len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit()):
                 raise ValueError("write it YYYY-MM-DD")
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
+            if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise ValueError(f"years {FIRST_YEAR}-{LAST_YEAR} only, as in the data")
+            return day
         except ValueError as error:
-            self.fail(f"{text!r} is not a day: {error}", param, ctx)
+            self.fail(f"'{terminal_safe(text)}' is not a day: {error}", param, ctx)
 
 
 DAY = DayType()
 
 
 def _web_address(value: str | None) -> str | None:
-    if value is not None and not value.startswith(("https://", "http://")):
-        raise click.BadParameter(f"{value!r} is not an http:// or https:// address")
+    """--base-url, by the rule of `calendar.base_url` and every source address."""
+    from sinotime.text import web_url_problem
+
+    if value is not None and (problem := web_url_problem(value)):
+        raise click.BadParameter(f"'{terminal_safe(value)}': {problem}")
     return value
+
+
+def say(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print a message, every line of it safe for a terminal: file names, search texts and lines
+    of files come from elsewhere, and an escape sequence in them must not act on the screen."""
+    click.echo("\n".join(terminal_safe(line) for line in text.split("\n")), err=err, nl=nl)
+
+
+def _made_safe(error: click.ClickException) -> click.ClickException:
+    """click's own messages quote what was typed (a bad value, a file name): make them safe."""
+    safe = "\n".join(terminal_safe(line) for line in error.message.split("\n"))
+    vars(error)["message"] = safe  # click declares it final; it is read only when printed
+    return error
 
 
 class SinotimeGroup(click.Group):
     """A group that prints a user's mistakes as messages, never as tracebacks."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.ClickException as error:
+            raise _made_safe(error) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         from sinotime.errors import SinotimeError
@@ -68,8 +95,10 @@ class SinotimeGroup(click.Group):
         gc.disable()
         try:
             return super().invoke(ctx)
+        except click.ClickException as error:
+            raise _made_safe(error) from None
         except SinotimeError as error:
-            click.echo(str(error), err=True)
+            say(str(error), err=True)
             ctx.exit(error.exit_code)
         finally:
             if collecting:
@@ -155,12 +184,12 @@ def validate(file: Path, format_: str) -> None:
             problems_json(str(file), error.problems) if format_ == "json" else problems_github(error.problems)
         )
         click.echo(shown, nl=False)
-        click.echo(error.summary(), err=True)
+        say(error.summary(), err=True)
         raise SystemExit(1) from None
     if format_ == "json":
         click.echo(problems_json(str(file), []), nl=False)
         return
-    click.echo(
+    say(
         f"{file}: valid: {_count(len(data.events), 'event')}, {_count(len(data.sources), 'source')}, "
         f"{_count(len(data.series), 'series', 'series')}; last changed {data.last_changed()}"
     )
@@ -210,24 +239,22 @@ def build(file: Path, out: Path, base_url: str | None, as_of: date | None, check
         as_of=as_of or utc_today(),
         check=check,
         max_bytes=max_input_bytes(),
-        on_wait=lambda message: click.echo(message, err=True),
+        on_wait=lambda message: say(message, err=True),
     )
     for warning in result.warnings:
-        click.echo(warning, err=True)
+        say(warning, err=True)
     if note := missing_address_note(result.files):
-        click.echo(note, err=True)
+        say(note, err=True)
     if check:
         if result.stale:
-            click.echo(f"{_count(len(result.stale), 'stale file')} in {out}:", err=True)
+            say(f"{_count(len(result.stale), 'stale file')} in {out}:", err=True)
             for name in result.stale:
-                click.echo(f"  {name}", err=True)
+                say(f"  {name}", err=True)
             raise SystemExit(1)
-        click.echo(f"{out}: all {_count(len(result.files), 'file')} up to date")
+        say(f"{out}: all {_count(len(result.files), 'file')} up to date")
         return
     removed = f", removed {_count(len(result.removed), 'file')} no longer produced" if result.removed else ""
-    click.echo(
-        f"{out}: wrote {_count(len(result.written), 'file')}, {len(result.unchanged)} unchanged{removed}"
-    )
+    say(f"{out}: wrote {_count(len(result.written), 'file')}, {len(result.unchanged)} unchanged{removed}")
 
 
 @main.command()
@@ -257,7 +284,7 @@ def schema(output: Path | None) -> None:
         from sinotime.output import write_file
 
         write_file(output, text.encode())
-        click.echo(f"wrote {output}", err=True)
+        say(f"wrote {output}", err=True)
 
 
 def _day_bound(*, latest: bool) -> Any:
@@ -437,14 +464,14 @@ def report(
         case _:
             text = render_text(result, width=80, colour=colour)
     if not result.rows and format_ in ("json", "csv"):
-        click.echo(result.empty_message, err=True)
+        say(result.empty_message, err=True)
     if output is None:
         click.echo(text, nl=False, color=colour)
     else:
         from sinotime.output import write_file
 
         write_file(output, text.encode())
-        click.echo(f"wrote {output}", err=True)
+        say(f"wrote {output}", err=True)
 
 
 def _checked_by_extract(name: str) -> Any:

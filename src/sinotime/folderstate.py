@@ -46,7 +46,7 @@ def target_in(out: Path, name: str) -> Path:
     parent = path.parent.resolve()
     if path.name in ("", ".", "..") or not parent.is_relative_to(root) or name in RESERVED:
         raise OutputError(
-            f"refusing to write {terminal_safe(name)!r}: it is outside {terminal_safe(str(out))}"
+            f"refusing to write '{terminal_safe(name)}': it is outside {terminal_safe(str(out))}"
         )
     return parent / path.name
 
@@ -87,7 +87,7 @@ def read_manifest(out: Path) -> Manifest:
         else:
             reason = "it is a folder" if is_folder(target) else ""
         if reason:
-            shown = f"{terminal_safe(line)!r}"
+            shown = f"'{terminal_safe(line)}'"
             manifest.warnings.append(
                 f"warning: ignored line {number} of {_shown(out / MANIFEST)} ({shown}): {reason}"
             )

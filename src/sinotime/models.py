@@ -26,6 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from sinotime.dates import FuzzyDate
+from sinotime.text import unsafe_character, web_url_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_TEXT = 20_000  # characters in one description, quote or note
@@ -36,10 +37,8 @@ Slug = Annotated[
     StringConstraints(pattern=SLUG_PATTERN, max_length=100),
     Field(description="A lowercase slug of letters, digits and single hyphens: `rail-bridge-opening`."),
 ]
-# C0 and C1 controls (but tab and line feed) cannot travel in XML or a calendar line, and
-# bidirectional overrides and isolates can make a title read as something else ("Trojan
-# source"); text is refused with them rather than silently changed in some outputs.
-UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+# Which characters text may hold is `text`'s rule, the one for every text field: it is
+# refused with such characters rather than silently changed in some outputs.
 
 
 UNCHECKED_TEXT = "unchecked_text"  # validation context key: keep such characters (tests of renderers)
@@ -48,14 +47,14 @@ UNCHECKED_TEXT = "unchecked_text"  # validation context key: keep such character
 def _check_characters(value: str, info: ValidationInfo) -> str:
     if info.context and info.context.get(UNCHECKED_TEXT):
         return value
-    found = UNSAFE_CHARACTERS.search(value)
+    found = unsafe_character(value)
     if found:
         raise PydanticCustomError(
             "hinted",
             "contains the control character U+{code} at position {position}",
             {
-                "code": f"{ord(found.group()):04X}",
-                "position": found.start() + 1,
+                "code": f"{ord(found[0]):04X}",
+                "position": found[1],
                 "hint": "remove it; control characters and bidirectional overrides are not allowed in text",
             },
         )
@@ -64,11 +63,12 @@ def _check_characters(value: str, info: ValidationInfo) -> str:
 
 Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_check_characters)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_check_characters)]
+Tag = Annotated[str, StringConstraints(min_length=1, max_length=100), AfterValidator(_check_characters)]
 
 
 def _check_web_url(value: str) -> str:
-    if not re.fullmatch(r"https?://[^\s/?#]+[^\s]*", value):
-        raise ValueError("must be an http:// or https:// address")
+    if problem := web_url_problem(value):
+        raise ValueError(problem)
     return value
 
 
@@ -357,9 +357,7 @@ class Event(Strict):
     description: Text | None = Field(default=None, description="What, who, why; plain text.")
     place: Place | None = Field(default=None, description="Where it happens.")
     participants: tuple[Line, ...] = Field(default=(), description="Organisations and people involved.")
-    tags: tuple[Annotated[str, StringConstraints(min_length=1, max_length=100)], ...] = Field(
-        default=(), description="Free keywords."
-    )
+    tags: tuple[Tag, ...] = Field(default=(), description="Free keywords.")
     timezone: TimeZoneName | None = Field(default=None, description="Zone of a timed date.")
     cites: tuple[CitationOrId, ...] = Field(min_length=1, description="At least one citation.")
     plans: tuple[Plan, ...] = Field(default=(), description="Targets in the order announced.")

@@ -18,7 +18,7 @@ import html
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, date, timedelta
 from importlib.resources import files
 
 from sinotime.dates import FuzzyDate, Precision, day_words
@@ -233,7 +233,8 @@ class Scale:
     @classmethod
     def around(cls, days: Iterable[date]) -> Scale:
         listed = list(days)
-        return cls(date(min(listed).year, 1, 1), date(max(listed).year + 1, 1, 1))
+        last = max(listed).year
+        return cls(date(min(listed).year, 1, 1), date(last + 1, 1, 1) if last < MAXYEAR else date.max)
 
     def x(self, day: date) -> float:
         span = (self.end - self.start).days
