@@ -216,6 +216,15 @@ def test_csv_cells_that_look_like_formulas_are_defused() -> None:
     assert spreadsheet_cell("Harbin") == "Harbin"
 
 
+def test_every_csv_cell_is_quoted_so_no_separator_can_split_one() -> None:
+    text = render_csv(hostile_report("a;=1+2\tb", wording="x"))
+    lines = text.split("\r\n")
+    assert lines.pop() == ""
+    quoted_cells = re.compile(r'"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*')
+    assert [line for line in lines if not quoted_cells.fullmatch(line)] == []
+    assert ',"a;=1+2 b",' in lines[1]
+
+
 # Markdown -----------------------------------------------------------------------------------
 
 

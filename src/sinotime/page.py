@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import html
 import itertools
 from collections.abc import Iterable, Sequence
@@ -352,15 +353,27 @@ def draw(entry: Entry, scale: Scale, *, as_of_x: float, with_title: bool) -> Dra
 
 
 def pack(drawings: list[Drawing]) -> list[list[Drawing]]:
-    """Lanes within a row so that no two events (with their labels) overlap."""
+    """Lanes within a row so that no two events (with their labels) overlap.
+
+    Each drawing, from left to right, goes into the first lane (the topmost) that has room
+    for it, else into a new lane. Since drawings come in order of their left edge, a lane
+    that has room stays so until it is given a drawing: lanes wait in two heaps, the busy
+    ones by where they end and the free ones by their number, so packing n drawings takes
+    O(n log n) steps, not O(n x lanes) (40,000 events on one day: a minute before).
+    """
     lanes: list[list[Drawing]] = []
+    busy: list[tuple[float, int]] = []  # (where the lane's last drawing ends, plus the gap; lane)
+    free: list[int] = []
     for drawing in sorted(drawings, key=lambda d: (d.left, d.entry.event.id)):
-        for lane in lanes:
-            if lane[-1].right + LANE_GAP <= drawing.left:
-                lane.append(drawing)
-                break
+        while busy and busy[0][0] <= drawing.left:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            lane = heapq.heappop(free)
+            lanes[lane].append(drawing)
         else:
+            lane = len(lanes)
             lanes.append([drawing])
+        heapq.heappush(busy, (drawing.right + LANE_GAP, lane))
     return lanes
 
 

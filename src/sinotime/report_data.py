@@ -205,9 +205,13 @@ CSV_COLUMNS = (
 
 
 def render_csv(report: Report) -> str:
-    """One row per event under a fixed header (docs/report-schema.md); RFC 4180, CRLF."""
+    """One row per event under a fixed header (docs/report-schema.md); RFC 4180, CRLF.
+
+    Every cell is quoted, so that a spreadsheet that splits on `;` or a tab (as many do outside
+    English locales) cannot split a cell such as `a;=1+2` and run what follows as a formula.
+    """
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for row in report.rows:
         writer.writerow(csv_row(row))
