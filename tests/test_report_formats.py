@@ -19,16 +19,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from sinotime import report_data
 from sinotime.loading import load_events
 from sinotime.models import UNCHECKED_TEXT, EventsFile
 from sinotime.report import (
     Filters,
     Report,
+    Row,
     make_report,
     render_markdown,
     render_text,
 )
-from sinotime.report_data import CSV_COLUMNS, render_csv, render_json
+from sinotime.report_data import CSV_COLUMNS, iter_json, render_csv, render_json
 from sinotime.report_formats import (
     BIDI_CONTROLS,
     REPLACEMENT,
@@ -347,3 +349,22 @@ def test_clean_replaces_exactly_the_control_characters_and_the_bidi_controls() -
     for code in [*range(0x10000), 0x1F309, 0xE0001, 0x10FFFF]:
         text = f"x{chr(code)}y"
         assert clean(text) == by_category(text), hex(code)
+
+
+def test_json_is_written_as_it_is_made_one_event_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[str] = []
+    real = report_data._row_json
+
+    def counting(row: Row) -> dict[str, object]:
+        made.append(row.id)
+        return real(row)
+
+    monkeypatch.setattr(report_data, "_row_json", counting)
+    pieces = iter_json(REPORT)
+    written = ""
+    while f'"id": "{REPORT.rows[0].id}"' not in written:
+        written += next(pieces)
+    assert made == [REPORT.rows[0].id], "the first event is written before the others are made"
+    rest = "".join(pieces)
+    assert len(made) == len(REPORT.rows) > 2
+    assert written + rest == render_json(REPORT)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -428,8 +429,7 @@ def report(
     """
     from sinotime.loading import load_events
     from sinotime.models import Kind
-    from sinotime.report import Filters, make_report, render_markdown, render_text
-    from sinotime.report_data import render_csv, render_json
+    from sinotime.report import Filters, make_report
     from sinotime.timeline import Flag, build_timeline
 
     if start is not None and end is not None and end < start:
@@ -454,24 +454,47 @@ def report(
     )
     result = make_report(timeline, filters)
     colour = output is None and format_ == "text" and not os.environ.get("NO_COLOR") and _stdout_is_terminal()
-    match format_:
-        case "markdown":
-            text = render_markdown(result)
-        case "json":
-            text = render_json(result)
-        case "csv":
-            text = render_csv(result)
-        case _:
-            text = render_text(result, width=80, colour=colour)
+    pieces = _in_blocks(_rendered(result, format_, colour=colour))
     if not result.rows and format_ in ("json", "csv"):
         say(result.empty_message, err=True)
     if output is None:
-        click.echo(text, nl=False, color=colour)
+        for piece in pieces:
+            click.echo(piece, nl=False, color=colour)
     else:
         from sinotime.output import write_file
 
-        write_file(output, text.encode())
+        write_file(output, (piece.encode() for piece in pieces))
         say(f"wrote {output}", err=True)
+
+
+def _rendered(result: Any, format_: str, *, colour: bool) -> Iterable[str]:
+    """The report in `format_`; JSON in pieces, as it is written (see report_data.iter_json)."""
+    from sinotime.report import render_markdown, render_text
+    from sinotime.report_data import iter_json, render_csv
+
+    match format_:
+        case "markdown":
+            return [render_markdown(result)]
+        case "json":
+            return iter_json(result)
+        case "csv":
+            return [render_csv(result)]
+        case _:
+            return [render_text(result, width=80, colour=colour)]
+
+
+def _in_blocks(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """Small pieces joined into blocks of about `size` characters, for fewer writes."""
+    block: list[str] = []
+    length = 0
+    for piece in pieces:
+        block.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(block)
+            block, length = [], 0
+    if block:
+        yield "".join(block)
 
 
 def _checked_by_extract(name: str) -> Any:
@@ -530,7 +553,7 @@ def extract(article: Path, published: Any, source: str | None, format_: str) -> 
     name = "<stdin>" if str(article) == "-" else str(article)
     result = extract_article(stream, name, published, source=source, max_bytes=max_input_bytes())
     if not result.candidates:
-        click.echo(f"{name}: no date phrases found", err=True)
+        say(f"{name}: no date phrases found", err=True)
     click.echo(render_json(result) if format_ == "json" else render_yaml(result), nl=False)
 
 

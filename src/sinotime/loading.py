@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from sinotime.errors import MAX_PROBLEMS, InputError, Problem
 from sinotime.models import SUGGESTIONS, CalendarInfo, Event, EventsFile, Series, Source
 from sinotime.suggest import Suggestions
-from sinotime.validation import Records, check_file
+from sinotime.validation import Records, check_file, references_to_check
 from sinotime.yamlreader import YamlReader, collector_paused, path_text, positions
 
 Loc = tuple[str | int, ...]
@@ -135,15 +135,20 @@ def _validate_records(data: dict[str, Any], suggestions: Suggestions) -> tuple[R
             continue
         if not items and section != "series":
             located.append(Located((section,), f"needs at least one entry in {section}"))
-        valid = []
+        ids = records.ids[section] = []
+        known_sources = {i for i in records.ids.get("sources", []) if i}
+        known_series = {i for i in records.ids.get("series", []) if i}
         for index, item in enumerate(items):
             if len(located) >= MAX_PROBLEMS:  # checking stops here: see errors.MAX_PROBLEMS
                 return records, located
-            valid.append(_validate_one(model, item, (section, index), located, suggestions))
-        getattr(records, section).extend(valid)
-        records.ids[section] = [_id_of(item) for item in items]
-        if section == "events":
-            records.raw_events = items
+            getattr(records, section).append(
+                _validate_one(model, item, (section, index), located, suggestions)
+            )
+            ids.append(_id_of(item))
+            if section == "events":
+                if refs := references_to_check(item, known_sources, known_series):
+                    records.references[index] = refs
+                items[index] = None  # the model holds what is needed: let the data go
     return records, located
 
 

@@ -14,7 +14,7 @@ import contextlib
 import os
 import secrets
 import stat
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,13 +92,15 @@ def write_files(out: Path, files: Mapping[str, bytes], *, manifest: bool = False
         return staging.commit()
 
 
-def write_file(path: Path, content: bytes) -> None:
+def write_file(path: Path, content: bytes | Iterable[bytes]) -> None:
     """Write the one file a user named (`-o FILE`), as a shell redirect would but atomically.
 
     Its folder must exist already: a mistyped folder is an error, not a new folder. A regular
     file (or a new name) is replaced whole by a rename; anything else (a device such as
     /dev/null, a FIFO) is opened and written into, never replaced. A link is followed.
+    `content` may come in pieces, each written as it comes.
     """
+    pieces = [content] if isinstance(content, bytes) else content
     try:
         real = path.resolve()
         folder = real.parent
@@ -112,11 +114,11 @@ def write_file(path: Path, content: bytes) -> None:
             raise OutputError(f"cannot write {_shown(path)}: it is a folder; nothing was written")
         if mode is not None and not stat.S_ISREG(mode):
             with real.open("wb") as handle:
-                handle.write(content)
+                handle.writelines(pieces)
             return
         temporary = folder / temporary_name(secrets.token_hex(8), 1)
         try:
-            _write_new(temporary, content)
+            _write_new(temporary, pieces)
             os.replace(temporary, real)
         finally:
             temporary.unlink(missing_ok=True)
@@ -316,12 +318,12 @@ def _has_content(target: Path, content: bytes) -> bool:
         return False
 
 
-def _write_new(temporary: Path, content: bytes) -> None:
+def _write_new(temporary: Path, content: bytes | Iterable[bytes]) -> None:
     """Write a new file (never an existing one) and put it on disk."""
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(content)
+            handle.writelines([content] if isinstance(content, bytes) else content)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sinotime.dates import FuzzyDate
@@ -23,9 +24,32 @@ from sinotime.timeline import status_words
 
 def render_json(report: Report) -> str:
     """The report as JSON in the schema of docs/report-schema.md (schema_version 2)."""
-    text = json.dumps(report_json(report), ensure_ascii=False, indent=2)
-    # json leaves DEL and the C1 controls raw; escape them so no terminal reads them as commands.
-    return _C1_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return "".join(iter_json(report))
+
+
+def iter_json(report: Report) -> Iterator[str]:
+    """`render_json` in pieces, each event's made only when it is written: the JSON of 200,000
+    events takes gigabytes as one string, and a program reading it needs none of it at once."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)  # what json.dumps(indent=2) uses
+    for chunk in encoder.iterencode(report_json(report)):
+        # json leaves DEL and the C1 controls raw; escape them so no terminal reads them as commands.
+        yield _C1_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", chunk)
+    yield "\n"
+
+
+class _Rows(list[Any]):
+    """The events of the JSON document, each made as the encoder reaches it (a list to the
+    encoder, which asks only its length and for its items in order)."""
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return map(_row_json, self.rows)
 
 
 _C1_CONTROLS = re.compile("[\x7f-\x9f]")
@@ -59,7 +83,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "unverified": [row.id for row in summary.unverified],
             "coming_next": [row.id for row in summary.coming_next],
         },
-        "events": [_row_json(row) for row in report.rows],
+        "events": _Rows(report.rows),
         "series": [
             {
                 "id": story.series.id,

@@ -25,6 +25,29 @@ class Finding:
     hint: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class References:
+    """The source and series ids an event's data names, with where, and its own id."""
+
+    citations: list[tuple[Loc, str]]
+    series: str | None
+    id: str | None
+
+
+def references_to_check(raw: Any, source_ids: set[str], series_ids: set[str]) -> References | None:
+    """What of an event's data `_references` must look at: None when it names only known ids."""
+    if not isinstance(raw, dict):
+        return None
+    citations = list(_citations(raw))
+    series = raw.get("series") if isinstance(raw.get("series"), str) else None
+    identifier = raw.get("id") if isinstance(raw.get("id"), str) else None
+    if all(source in source_ids for _, source in citations) and (
+        series is None or (series in series_ids and series != identifier)
+    ):
+        return None
+    return References(citations, series, identifier)
+
+
 @dataclass
 class Records:
     """The records of a file, each validated on its own; None stands for an invalid record.
@@ -39,7 +62,9 @@ class Records:
     series: list[Series | None] = field(default_factory=list)
     events: list[Event | None] = field(default_factory=list)
     ids: dict[str, list[str | None]] = field(default_factory=dict)
-    raw_events: list[Any] = field(default_factory=list)
+    # by event index, what an event cites that may be unknown (see `references_to_check`); an
+    # event's data is not kept once it is validated, so that a big file is not held twice
+    references: dict[int, References] = field(default_factory=dict)
 
     def complete(self) -> EventsFile:
         """The whole file, once every record is valid."""
@@ -96,17 +121,15 @@ def _references(records: Records, suggestions: Suggestions) -> Iterator[Finding]
                 f"series id '{series_id}' is also an event's id",
                 "give the series an id of its own",
             )
-    for index, raw in enumerate(records.raw_events):
-        if not isinstance(raw, dict):
-            continue
+    for index, refs in sorted(records.references.items()):
         base: Loc = ("events", index)
-        for loc, source in _citations(raw):
+        for loc, source in refs.citations:
             if source not in source_ids:
                 message, hint = _unknown("source", source, source_ids, suggestions)
                 yield Finding((*base, *loc), message, hint)
-        series = raw.get("series")
-        if isinstance(series, str):
-            if series == raw.get("id"):
+        series = refs.series
+        if series is not None:
+            if series == refs.id:
                 yield Finding(
                     (*base, "series"),
                     "an event cannot be its own series",
