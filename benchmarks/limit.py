@@ -15,6 +15,7 @@ import argparse
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 LIMIT = 32 * 1024 * 1024
@@ -60,7 +61,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--out", type=Path, default=Path("/tmp/sinotime-limit"))
+    parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "sinotime-limit")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     events = args.out / "limit.yaml"
