@@ -118,3 +118,13 @@ def test_the_limits_are_documented() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert f"{MAX_PROBLEMS:,} problems" in readme
     assert f"{MAX_SUGGESTIONS} " in readme
+
+
+def test_a_short_value_repeated_by_many_events_is_held_once() -> None:
+    data = parse_events(
+        (HEAD + "events:\n" + "".join(event(n) for n in range(3))).encode(), "x.yaml", today=TODAY
+    )
+    first, second = data.events[0], data.events[1]
+    assert first.cites[0].source is second.cites[0].source
+    assert first.outcome is not None and second.outcome is not None
+    assert first.outcome.source is second.outcome.source

@@ -25,6 +25,7 @@ Loc = tuple[str | int, ...]
 
 MAX_DEPTH = 64
 MAX_SCALAR = 1_000_000  # characters in one value; the models set tighter limits per field
+SHARED_LENGTH = 24  # values up to this long are kept once however often they occur
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))  # plain scalars that mean nothing
 NULL_TAG = "tag:yaml.org,2002:null"
 ALLOWED_TAGS = frozenset(
@@ -86,6 +87,7 @@ class YamlReader:
     problems: list[Problem] = field(default_factory=list)
     limit: int = 0  # the budget at the start, for messages
     stopped: bool = False  # reading stopped at MAX_PROBLEMS problems
+    shared: dict[str, str] = field(default_factory=dict)  # short values, each kept once
 
     def __post_init__(self) -> None:
         self.limit = self.budget
@@ -254,6 +256,8 @@ class YamlReader:
                 return None
         if (event.style is None and event.implicit[0] and value in NULLS) or tag == NULL_TAG:
             return None
+        if len(value) <= SHARED_LENGTH:  # keys, kinds, days, ids: one copy of each in memory
+            return self.shared.setdefault(value, value)
         return value
 
     def _place(
