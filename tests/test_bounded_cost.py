@@ -15,7 +15,7 @@ import pytest
 
 from sinotime.errors import MAX_PROBLEMS, InputError
 from sinotime.loading import parse_events
-from sinotime.suggest import MAX_SUGGESTIONS
+from sinotime.suggest import MAX_COMPARISONS, MAX_SUGGESTIONS
 
 TODAY = date(2026, 11, 23)
 HEAD = """calendar:
@@ -128,3 +128,13 @@ def test_a_short_value_repeated_by_many_events_is_held_once() -> None:
     assert first.cites[0].source is second.cites[0].source
     assert first.outcome is not None and second.outcome is not None
     assert first.outcome.source is second.outcome.source
+
+
+def test_among_thousands_of_known_ids_fewer_guesses_are_made(guesses: list[str]) -> None:
+    sources = "".join(
+        f"  - id: source-number-{n}\n    publisher: P\n    title: T\n    published: '2020'\n"
+        for n in range(3000)
+    )
+    events = "".join(event(n, cites=f"source-numbr-{n}") for n in range(100))
+    error_of(HEAD.replace("sources:\n", "sources:\n" + sources) + "events:\n" + events)
+    assert len(guesses) * 3001 <= MAX_COMPARISONS
