@@ -13,7 +13,6 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kill_support import DIE_AFTER_RENAMES
 from sinotime.cli import main
 from sinotime.errors import InputError
 from sinotime.loading import load_events, parse_events
@@ -144,22 +144,7 @@ def published(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.startswith(".")}
 
 
-KILLED_BUILD = textwrap.dedent(
-    """
-    import os, signal, sys
-    renames = 0
-    real_replace = os.replace
-    def replace_then_die(source, target):
-        global renames
-        real_replace(source, target)
-        renames += not str(target).endswith(".sinotime-journal")  # the journal is no published file
-        if renames == int(sys.argv[1]):
-            os.kill(os.getpid(), signal.SIGKILL)
-    os.replace = replace_then_die
-    from sinotime.cli import main
-    main(sys.argv[2:])
-    """
-)
+KILLED_BUILD = DIE_AFTER_RENAMES + "from sinotime.cli import main\nmain(sys.argv[2:])\n"
 
 
 def test_a_build_killed_part_way_leaves_every_file_whole_and_a_second_build_completes_it(

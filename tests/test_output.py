@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kill_support import DIE_AFTER_RENAMES
 from sinotime.build import build, render_site, site_for
 from sinotime.errors import OutputError
 from sinotime.loading import load_events
@@ -80,18 +81,11 @@ def test_a_disk_that_fills_up_part_way_changes_no_file(
     assert contents(tmp_path) == OLD, "an old file changed, or a temporary file was left behind"
 
 
-KILL_AFTER_FIRST_RENAME = textwrap.dedent(
+KILL_AFTER_FIRST_RENAME = DIE_AFTER_RENAMES + textwrap.dedent(
     """
-    import os, signal, sys
     from pathlib import Path
     from sinotime import output
-    real_replace = os.replace
-    def replace_then_die(source, target):
-        real_replace(source, target)
-        if not str(target).endswith(".sinotime-journal"):  # the journal is no published file
-            os.kill(os.getpid(), signal.SIGKILL)
-    os.replace = replace_then_die
-    output.write_files(Path(sys.argv[1]), {name: (name + " new\\n").encode() * 1000 for name in sys.argv[2:]})
+    output.write_files(Path(sys.argv[2]), {name: (name + " new\\n").encode() * 1000 for name in sys.argv[3:]})
     """
 )
 
@@ -102,7 +96,7 @@ def test_a_build_killed_between_two_files_leaves_each_file_old_or_new(tmp_path: 
     new = {name: f"{name} new\n".encode() * 1000 for name in names}
     write_files(tmp_path, old)
     killed = subprocess.run(
-        [sys.executable, "-c", KILL_AFTER_FIRST_RENAME, str(tmp_path), *names], check=False
+        [sys.executable, "-c", KILL_AFTER_FIRST_RENAME, "1", str(tmp_path), *names], check=False
     )
     assert killed.returncode == -9
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if not p.name.startswith(".")}

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from kill_support import DIE_AFTER_RENAMES
 from sinotime.cli import main
 from sinotime.errors import OutputError
 from sinotime.output import Staging, leftover_files, write_file, write_files
@@ -71,22 +72,12 @@ def test_a_link_in_the_output_folder_is_replaced_never_written_through(tmp_path:
     assert contents(out) == fresh(new, tmp_path)
 
 
-KILL_AFTER_SECOND_RENAME = textwrap.dedent(
+PUBLISH_B = DIE_AFTER_RENAMES + textwrap.dedent(
     """
-    import os, signal, sys
     from pathlib import Path
     from sinotime import output
-    renames = 0
-    real_replace = os.replace
-    def replace_then_die(source, target):
-        global renames
-        real_replace(source, target)
-        renames += not str(target).endswith(".sinotime-journal")
-        if renames == 2:
-            os.kill(os.getpid(), signal.SIGKILL)
-    os.replace = replace_then_die
     B = {"a.ics": b"a of B\\n", "d.ics": b"d of B\\n", "e.rss": b"e of B\\n", "f.atom": b"f of B\\n"}
-    output.write_files(Path(sys.argv[1]), B, manifest=True)
+    output.write_files(Path(sys.argv[2]), B, manifest=True)
     """
 )
 
@@ -94,7 +85,7 @@ KILL_AFTER_SECOND_RENAME = textwrap.dedent(
 def test_after_a_killed_build_the_next_build_leaves_the_folder_as_a_fresh_build_would(tmp_path: Path) -> None:
     out = tmp_path / "feeds"
     write_files(out, A, manifest=True)
-    killed = subprocess.run([sys.executable, "-c", KILL_AFTER_SECOND_RENAME, str(out)], check=False)
+    killed = subprocess.run([sys.executable, "-c", PUBLISH_B, "2", str(out)], check=False)
     assert killed.returncode == -9
     assert (out / "d.ics").read_bytes() == B["d.ics"], "the killed build published a file of its own"
     assert any(p.name.endswith(".tmp") for p in out.iterdir()), "and left temporary files"
