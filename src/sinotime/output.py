@@ -296,7 +296,12 @@ class Staging:
     def _make_folder(self, folder: Path) -> None:
         missing = [each for each in (folder, *folder.parents) if not each.is_dir()]
         for each in reversed(missing):
-            each.mkdir()
+            try:
+                each.mkdir()
+            except FileExistsError:
+                if each.is_dir():
+                    continue  # another build made it a moment ago: it is not ours to remove
+                raise
             self.made.append(each)
 
 
