@@ -1,0 +1,260 @@
+"""The change ledger: every step of every plan's story, as news, dated by its source.
+
+Derived from the data, never typed. Each event gives, in the order of its story:
+
+- a target announced (its first plan), a target moved (each later plan: from, to, the slip
+  so far against the first target), or confirmed, or brought forward;
+- an outcome recorded (completed on time, late by how much, ahead of target, cancelled,
+  postponed), then each other report of it (`outcome.other_reports`);
+- a deadline passing with nothing heard: the day after a target's latest possible day, when
+  on that day the event, as it was known then, had that target and no outcome
+  (`timeline.as_known_on`), and only up to the as-of day.
+
+A change is news on the first day its source can have been published (`published.earliest`),
+and never before what it reports could be known (a plan's announcement, `timeline.known_from`
+for an outcome). Its id is made of what it is (the event, what changed, its source and target
+or its day), so it never changes when other data changes.
+
+Several changes on one day: a source gives a day, not a time. Each change gets a time within
+12:00-13:00 UTC (the same calendar day from UTC-12 to UTC+11) that is only an order: the
+event's place in the hour comes from a hash of its id (in milliseconds), and its steps on that
+day follow in story order (in microseconds). So changes on one day have distinct times, read in
+the same order in every build, and keep their time for ever, whatever else is added.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from urllib.parse import quote
+
+from sinotime.dates import FuzzyDate, day_after
+from sinotime.models import Event, EventsFile, Kind, Outcome, Plan, Report, Series, Source
+from sinotime.timeline import (
+    Entry,
+    Slip,
+    as_known_on,
+    flag_of,
+    is_ahead,
+    known_from,
+    overdue_since,
+    slip_between,
+    slip_of,
+    when,
+)
+
+TAG_PREFIX = "tag:sinotime,2026:"  # a fixed authority and date: ids never change with the address
+NEWS_HOUR = 12  # changes are placed within 12:00-13:00 UTC of their day
+MAX_STEP = 999  # an event's changes on one day beyond this share the last microsecond slot
+DEADLINE_STEP = 1_000_000  # a deadline passing reads after anything else of its event on its day
+
+
+class ChangeKind(StrEnum):
+    """What a change is; `sinotime changes --kind` and the feed entries' categories take these."""
+
+    ANNOUNCED = "announced"
+    MOVED = "moved"
+    CONFIRMED = "confirmed"
+    BROUGHT_FORWARD = "brought-forward"
+    OUTCOME = "outcome"
+    REPORT = "report"
+    DEADLINE = "deadline-passed"
+
+    @property
+    def label(self) -> str:
+        return CHANGE_LABELS[self]
+
+
+CHANGE_LABELS = {
+    ChangeKind.ANNOUNCED: "Target announced",
+    ChangeKind.MOVED: "Target moved",
+    ChangeKind.CONFIRMED: "Target confirmed",
+    ChangeKind.BROUGHT_FORWARD: "Target brought forward",
+    ChangeKind.OUTCOME: "Outcome recorded",
+    ChangeKind.REPORT: "Another report",
+    ChangeKind.DEADLINE: "Deadline passed, nothing heard",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One step of an event's story, as news."""
+
+    event: Event
+    kind: ChangeKind
+    key: str  # what the change is, within its event: "target/SOURCE/TARGET", "outcome/SOURCE"...
+    day: date  # the day it became news
+    step: int  # its place among its event's changes on its day, from 0 (see `event_changes`)
+    source: Source | None  # who said it; None for a deadline passing
+    plan: Plan | None = None  # a target announced, moved, confirmed or brought forward
+    previous: FuzzyDate | None = None  # the target in force before it
+    slip: Slip | None = None  # a moved target: how far past the first target's latest day
+    outcome: Outcome | None = None
+    report: Report | None = None
+    status: Entry | None = None  # an outcome: the event's status with it
+    due: FuzzyDate | None = None  # a deadline: the target that passed
+
+    @property
+    def id(self) -> str:
+        """The entry's id (Atom), guid (RSS) and id (JSON Feed): what the change is."""
+        return f"{TAG_PREFIX}change/{self.event.id}/{self.key}"
+
+    @property
+    def moment(self) -> datetime:
+        """The day at its stable time within 12:00-13:00 UTC (see the module's doc)."""
+        milliseconds = int.from_bytes(hashlib.sha256(self.event.id.encode()).digest()[:8]) % 3_600_000
+        offset = timedelta(milliseconds=milliseconds, microseconds=min(self.step, MAX_STEP))
+        return datetime.combine(self.day, time(NEWS_HOUR), tzinfo=UTC) + offset
+
+    @property
+    def order(self) -> tuple[datetime, str]:
+        """Oldest first: by moment, then id (two events that hash alike still read in one order)."""
+        return (self.moment, self.id)
+
+
+def _part(text: str) -> str:
+    """A piece of an id with only the characters a tag URI and the feed validators accept."""
+    return quote(text, safe="-._~")
+
+
+def _later_than(a: FuzzyDate, b: FuzzyDate) -> int:
+    """1 when target a ends later than b, -1 when sooner, 0 when they end on the same day."""
+    a_end, b_end = a.latest or date.max, b.latest or date.max
+    return (a_end > b_end) - (a_end < b_end)
+
+
+def _plan_changes(event: Event, sources: Mapping[str, Source]) -> Iterator[Change]:
+    first: FuzzyDate | None = None
+    previous: FuzzyDate | None = None
+    for step, plan in enumerate(event.plans):
+        source = sources[plan.source]
+        day = max(plan.announced.earliest, source.published.earliest)
+        target = plan.target
+        kind, slip = ChangeKind.ANNOUNCED, None
+        if target is not None and previous is not None:
+            moved = _later_than(target, previous)
+            kind = {1: ChangeKind.MOVED, 0: ChangeKind.CONFIRMED, -1: ChangeKind.BROUGHT_FORWARD}[moved]
+            if first is not None and first.latest is not None and target.latest is not None:
+                slip = slip_between(first.latest, target.latest)
+        elif target is None and step:
+            kind = ChangeKind.CONFIRMED if previous is None else ChangeKind.MOVED
+        key = f"target/{plan.source}/{_part(str(target)) if target is not None else 'undated'}"
+        yield Change(event, kind, key, day, step, source, plan=plan, previous=previous, slip=slip)
+        if target is not None:
+            first = first or target
+            previous = target
+
+
+def _outcome_changes(event: Event, sources: Mapping[str, Source], step: int) -> Iterator[Change]:
+    outcome = event.outcome
+    if outcome is None:
+        return
+    source = sources[outcome.source]
+    day = max(source.published.earliest, known_from(outcome, sources))
+    status = Entry(
+        event=event,
+        flag=flag_of(event, day),
+        date=when(event),
+        slip=slip_of(event),
+        series=None,
+        ahead=is_ahead(event),
+    )
+    yield Change(
+        event,
+        ChangeKind.OUTCOME,
+        f"outcome/{outcome.source}",
+        day,
+        step,
+        source,
+        outcome=outcome,
+        status=status,
+    )
+    for number, report in enumerate(outcome.other_reports, start=1):
+        report_source = sources[report.source]
+        yield Change(
+            event,
+            ChangeKind.REPORT,
+            f"report/{report.source}",
+            max(day, report_source.published.earliest),
+            step + number,
+            report_source,
+            outcome=outcome,
+            report=report,
+        )
+
+
+def _deadline_changes(event: Event, sources: Mapping[str, Source], as_of: date) -> Iterator[Change]:
+    """Each target whose latest day passed while it was the current one and nothing was known."""
+    days = sorted(
+        {day_after(plan.target.latest) for plan in event.plans if plan.target and plan.target.latest}
+    )
+    for day in days:
+        if day > as_of:
+            break
+        known = as_known_on(event, day, sources)
+        if known is None or overdue_since(known, day) != day:
+            continue
+        due = next(plan.target for plan in reversed(known.plans) if plan.target is not None)
+        yield Change(
+            event, ChangeKind.DEADLINE, f"deadline/{day.isoformat()}", day, DEADLINE_STEP, None, due=due
+        )
+
+
+def event_changes(event: Event, sources: Mapping[str, Source], as_of: date) -> list[Change]:
+    """The story of one event as changes, oldest first, up to the as-of day."""
+    changes = list(_plan_changes(event, sources))
+    changes += _outcome_changes(event, sources, len(changes))
+    changes += _deadline_changes(event, sources, as_of)
+    ordered = sorted((c for c in changes if c.day <= as_of), key=lambda c: (c.day, c.step))
+    # From here `step` is the change's place among its event's changes on its own day: what
+    # orders them within the day, and what another day's changes can never shift.
+    placed: list[Change] = []
+    for change in ordered:
+        same_day = sum(1 for earlier in placed if earlier.day == change.day)
+        placed.append(replace(change, step=same_day))
+    return placed
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """Every change of an events file up to the as-of day, oldest first."""
+
+    data: EventsFile
+    as_of: date
+    changes: tuple[Change, ...]
+    sources: dict[str, Source]
+    series: dict[str, Series]
+
+    def __iter__(self) -> Iterator[Change]:
+        return iter(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    def story(self, change: Change) -> list[Change]:
+        """The changes of `change`'s event up to and including it, oldest first."""
+        return [c for c in event_changes(change.event, self.sources, self.as_of) if c.order <= change.order]
+
+    def of_kind(self, kind: Kind) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.event.kind is kind)
+
+    def of_series(self, series_id: str) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.event.series == series_id)
+
+
+def build_ledger(data: EventsFile, *, as_of: date) -> Ledger:
+    """Every change of every event up to `as_of`, oldest first (by moment, then id)."""
+    sources = {s.id: s for s in data.sources}
+    changes: list[Change] = []
+    for event in data.events:
+        changes += event_changes(event, sources, as_of)
+    changes.sort(key=lambda c: c.order)
+    return Ledger(data, as_of, tuple(changes), sources, {s.id: s for s in data.series})
+
+
+def since(changes: Iterable[Change], day: date | None) -> list[Change]:
+    """The changes on or after `day` (all when None)."""
+    return [c for c in changes if day is None or c.day >= day]
