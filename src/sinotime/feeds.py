@@ -1,134 +1,128 @@
-"""RSS 2.0 and Atom 1.0 feeds for people who follow the timeline in a feed reader.
+"""Feeds of what changed: RSS 2.0, Atom 1.0 and JSON Feed 1.1, bounded and archived (RFC 5005).
 
-Each entry is one event, dated when it last changed for a reader: its record's `changed` day,
-or the day its status last changed if that is later (`Timeline.modified`; Atom's `published`
-is `added`), so that a reader shows news when a plan is added, a target slips, a plan falls
-past due or a milestone is completed. `render_feeds` writes a feed of every event (`sinotime.rss`,
-`sinotime.atom`) and one per kind that has events (`kind-expo.rss`, `kind-expo.atom`...).
-Entries are ordered newest change first, then by id, and every feed keeps every event.
+Each entry is one change of the ledger (`ledger`): a target announced or moved, an outcome,
+another report, a deadline passing with nothing heard; dated by its source (see `ledger` for the
+time within the day). Its title says what changed in the shared words (`change_words`); its
+content tells the event's story up to that change, with links to the source and to the event on
+the page (`feed_content`); its link is the source (the event on the page when the source has no
+address, and for a deadline).
 
-What the W3C Feed Validation Service checks and sinotime relies on (tests/test_feeds_safety.py
-encodes each rule, since that service cannot be run offline):
+`render_feeds` writes a feed of everything (`sinotime`), one per kind and one per series that
+have changes (`kind-expo`, `series-tongjiang-rail-bridge`), each in three formats (`.rss`,
+`.atom`, `.json`). The file a reader subscribes to holds the newest `paging.PAGE_SIZE` changes,
+newest first, and links to the newest full archive page (`NAME.archive-K.FMT`), which links to
+the one before, back to the first change (RFC 5005: `prev-archive`, `current`, `fh:archive`;
+JSON Feed: `next_url`, and `expired` on an archive). A full archive page never changes again.
 
-- the RSS channel has a title, a `link` to the site (the base URL), a description, a
-  `language`, and an `atom:link rel="self"` with the feed's own public address; Atom feeds
-  have an id, a title, `updated`, a feed-level author, a self link, an alternate link to the
-  site, a subtitle and `xml:lang`; metadata comes before the first entry;
-- dates come from the data, never the clock: RFC 822 in RSS (`Mon, 23 Nov 2026 00:00:00
-  +0000`), RFC 3339 in Atom, 00:00 UTC of the day;
-- each entry has a stable id that never changes between builds, the tag URI
-  `tag:sinotime,2026:event/<event id>` (RSS `guid isPermaLink="false"`);
-- the entry's content is HTML built as an element tree (so every piece of data is escaped by
-  the serializer), using only elements and attributes the validator deems safe, with
-  absolute links; the XML around it is written by lxml through feedgen, which escapes again;
-- addresses are written with only the characters the validator accepts in a URI: any other
-  character is percent-encoded as UTF-8 (`é` becomes `%C3%A9`);
-- XML 1.0 cannot carry most C0 control characters, lone surrogates, U+FFFE and U+FFFF, and
-  the validator warns of C1 controls (U+0080-U+009F) and U+FFFD: `clean_text` removes all of
-  them (and DEL) from every piece of text; a line break is kept, `\\r\\n` and `\\r` become `\\n`.
+What the W3C Feed Validation Service checks and sinotime relies on: a channel title, link to
+the site, description, language and `atom:link rel="self"`; an Atom id, title, `updated`,
+author, self and alternate links, subtitle and `xml:lang`; every date from the data, never the
+clock, and no two entries of a document with the same `updated` (`ledger` gives each change a
+distinct time); text with only the characters XML and the validator accept (`clean_text`);
+addresses percent-encoded to what a URI allows (`web_address`).
 
-Without a public address (no `--base-url`, no `calendar.base_url`) a feed can have neither
-its self link nor the channel link RSS requires, so no feed is written and `sinotime build`
-says so (`missing_address_note`).
+Without a public address (no `--base-url`, no `calendar.base_url`) a feed can have neither its
+self link nor the channel link RSS requires, so no feed is written and `sinotime build` says so.
 """
 
 from __future__ import annotations
 
-import re
+import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
 from typing import Any
-from urllib.parse import quote
-from xml.etree import ElementTree as ET
 
 from feedgen.entry import FeedEntry
+from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
-from sinotime.models import Event, Kind
+from sinotime.change_words import change_title
+from sinotime.feed_content import change_html, clean_text, web_address
+from sinotime.ledger import TAG_PREFIX, Change, Ledger, build_ledger
+from sinotime.models import Kind
+from sinotime.paging import PAGE_SIZE, paged
 from sinotime.site import Site
-from sinotime.timeline import Entry, Timeline, date_words, primary_link, status_words
+from sinotime.timeline import Timeline
+
+__all__ = ["clean_text", "render_feeds", "web_address"]
 
 ALL_FEED = "sinotime"
-FORMATS = ("rss", "atom")
-MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
-TAG_PREFIX = "tag:sinotime,2026:"  # a fixed authority and date: ids never change with the address
+FORMATS = ("rss", "atom", "json")
+MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
 GENERATOR = "sinotime"
-
-# Characters XML 1.0 cannot carry (most C0 controls, lone surrogates, U+FFFE, U+FFFF), and
-# those the W3C validator warns of (DEL, C1 controls, U+FFFD).
-_UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd\ufffe\uffff]")
-# What the validator accepts in a URI (its RFC 2396 pattern); everything else is %-encoded.
-_URI_SAFE = ";/?:@&=+$-_.!~*'()%,#"
-
-
-def clean_text(text: str) -> str:
-    """`text` without the characters a feed must not carry; line endings become `\\n`."""
-    return _UNSAFE_CHARACTERS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def web_address(url: str) -> str:
-    """`url` with every character the validator does not accept in a URI percent-encoded."""
-    return quote(url, safe=_URI_SAFE, encoding="utf-8", errors="surrogatepass")
-
-
-def event_id(event: Event) -> str:
-    """The entry's id (Atom) and guid (RSS): built from the event's declared id only."""
-    return f"{TAG_PREFIX}event/{event.id}"
-
-
-def feed_id(name: str) -> str:
-    return f"{TAG_PREFIX}feed/{name}"
-
-
-def entry_time(day: date) -> datetime:
-    """A record's day as a feed date: 00:00 UTC of that day."""
-    return datetime.combine(day, time(0, 0), tzinfo=UTC)
+PAGE_NAME = "index.html"
+HISTORY_NS = "http://purl.org/syndication/history/1.0"  # RFC 5005's fh:archive
+ATOM_NS = "http://www.w3.org/2005/Atom"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
 @dataclass(frozen=True, slots=True)
-class Feed:
-    """One feed, written once as RSS and once as Atom."""
+class ChangeFeed:
+    """One feed of changes: everything, a kind or a series."""
 
-    name: str  # the file name without its extension
+    name: str  # the file name of the subscription document without its extension
     title: str
-    author: str
     description: str
-    entries: tuple[Entry, ...]  # newest change first, then id
-    newest_change: date  # of its events; of the whole file when it has none (an early --as-of)
+    changes: tuple[Change, ...]  # oldest first
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One file of a feed: the subscription document (number None) or archive page `number`."""
+
+    feed: ChangeFeed
+    changes: tuple[Change, ...]  # oldest first
+    number: int | None
+    archives: int  # how many archive pages the feed has
+
+    def name(self, fmt: str) -> str:
+        return archive_name(self.feed.name, self.number, fmt)
 
     @property
-    def updated(self) -> datetime:
-        """The newest change of any of its events."""
-        return entry_time(self.newest_change)
+    def previous(self) -> int | None:
+        """The archive page before this document, if any."""
+        before = self.archives if self.number is None else self.number - 1
+        return before or None
 
 
-def newest_change_first(entries: Iterable[Entry], timeline: Timeline) -> tuple[Entry, ...]:
-    return tuple(sorted(entries, key=lambda entry: (-timeline.modified(entry).toordinal(), entry.event.id)))
+def archive_name(feed: str, number: int | None, fmt: str) -> str:
+    """`sinotime.atom`, `sinotime.archive-3.atom`: a dot never appears in a slug, so names never clash."""
+    return f"{feed}.{fmt}" if number is None else f"{feed}.archive-{number}.{fmt}"
 
 
-def feeds_of(timeline: Timeline) -> list[Feed]:
-    """The feed of every event, then one per kind that has events, in the order of `Kind`."""
-    calendar = timeline.data.calendar
+def feeds_of(ledger: Ledger) -> list[ChangeFeed]:
+    """The feed of everything, then one per kind and one per series that has changes."""
+    calendar = ledger.data.calendar
     name = clean_text(calendar.name).strip() or "sinotime"
-    description = clean_text(calendar.description).strip() or name
-    everything = newest_change_first(timeline, timeline)
-    newest = max((timeline.modified(entry) for entry in everything), default=timeline.data.last_changed())
-    feeds = [Feed(ALL_FEED, name, name, description, everything, newest)]
+    about = clean_text(calendar.description).strip() or name
+    feeds = [ChangeFeed(ALL_FEED, name, f"What changed: {about}", ledger.changes)]
     for kind in Kind:
-        entries = newest_change_first((entry for entry in timeline if entry.event.kind is kind), timeline)
-        if entries:
+        if changes := ledger.of_kind(kind):
             feeds.append(
-                Feed(
+                ChangeFeed(
                     f"kind-{kind.value}",
                     f"{name}: {kind.label}",
-                    name,
-                    f"{description} This feed holds only {kind.label.lower()}.",
-                    entries,
-                    max(timeline.modified(entry) for entry in entries),
+                    f"What changed in {kind.label.lower()}.",
+                    changes,
                 )
             )
+    for series in ledger.data.series:
+        if changes := ledger.of_series(series.id):
+            title = clean_text(series.title).strip()
+            feeds.append(
+                ChangeFeed(f"series-{series.id}", f"{name}: {title}", f"What changed in {title}.", changes)
+            )
     return feeds
+
+
+def documents(feed: ChangeFeed, size: int = PAGE_SIZE) -> Iterator[Document]:
+    """The subscription document, then every archive page, newest first."""
+    pages = paged(feed.changes, size)
+    count = len(pages.archives)
+    yield Document(feed, pages.current, None, count)
+    for number in range(count, 0, -1):
+        yield Document(feed, pages.archives[number - 1], number, count)
 
 
 def missing_address_note(files: Iterable[str]) -> str | None:
@@ -142,63 +136,144 @@ def missing_address_note(files: Iterable[str]) -> str | None:
 
 
 def render_feeds(timeline: Timeline, site: Site) -> dict[str, bytes]:
-    """Every feed as RSS 2.0 and Atom 1.0, by file name; nothing without a public address."""
+    """Every feed document in every format, by file name; nothing without a public address."""
     return dict(iter_feeds(timeline, site))
 
 
 def iter_feeds(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
-    """The feeds of `render_feeds` one at a time, so that a build can write each away."""
+    """The files of `render_feeds` one at a time, so that a build can write each away."""
     if site.base_url is None:
         return
-    made = Made()
-    feeds = feeds_of(timeline)
-    for fmt in FORMATS:  # a format's entries are kept for all its feeds, then let go
-        for feed in feeds:
-            yield f"{feed.name}.{fmt}", render_feed(feed, fmt, timeline, site, made)
-        made.entries.clear()
+    ledger = build_ledger(timeline.data, as_of=timeline.as_of)
+    contents: dict[str, str] = {}  # a change is in up to three feeds: its HTML is made once
+    for feed in feeds_of(ledger):
+        for document in documents(feed):
+            for fmt in FORMATS:
+                yield document.name(fmt), render_document(document, fmt, ledger, site, contents)
 
 
-@dataclass
-class Made:
-    """What the feeds of one timeline share: an event is in two feeds (every event, its kind),
-    each written in two formats; its entry is filled once a format, its HTML content once."""
-
-    entries: dict[tuple[str, str], FixedFeedEntry] = field(default_factory=dict)
-    contents: dict[str, str] = field(default_factory=dict)
-
-    def content(self, entry: Entry, timeline: Timeline) -> str:
-        html = self.contents.get(entry.event.id)
-        if html is None:
-            html = self.contents[entry.event.id] = entry_html(entry, timeline)
-        return html
+def _content(change: Change, ledger: Ledger, site: Site, contents: dict[str, str]) -> str:
+    html = contents.get(change.id)
+    if html is None:
+        html = contents[change.id] = change_html(change, ledger.story(change), event_url(change, site))
+    return html
 
 
-def render_feed(feed: Feed, fmt: str, timeline: Timeline, site: Site, made: Made | None = None) -> bytes:
-    """One feed in one format ("rss" or "atom"); `made` keeps entries for the other feeds."""
+def event_url(change: Change, site: Site) -> str | None:
+    """The event on the timeline page."""
+    return site.url(f"{PAGE_NAME}#event-{change.event.id}")
+
+
+def entry_link(change: Change, site: Site) -> str:
+    """The source's address; the event on the page when it has none, and for a deadline."""
+    if change.source is not None and change.source.url is not None:
+        return web_address(change.source.url)
+    return web_address(event_url(change, site) or site.base_url or "")
+
+
+def updated(document: Document, ledger: Ledger) -> datetime:
+    """The newest change in the document; noon of the as-of day when it has none."""
+    if document.changes:
+        return document.changes[-1].moment
+    return datetime.combine(ledger.as_of, time(12), tzinfo=UTC)
+
+
+def render_document(
+    document: Document, fmt: str, ledger: Ledger, site: Site, contents: dict[str, str]
+) -> bytes:
+    """One document of a feed in one format: "rss", "atom" or "json"."""
+    if fmt == "json":
+        return render_json(document, ledger, site, contents)
     base_url = site.base_url
-    self_url = site.url(f"{feed.name}.{fmt}")
+    self_url = site.url(document.name(fmt))
     if base_url is None or self_url is None:
         raise ValueError("a feed needs the site's public address")
     generator = FeedGenerator()
-    generator.id(feed_id(feed.name))
-    generator.title(feed.title)
-    generator.subtitle(feed.description)  # also the RSS channel description
-    generator.author({"name": feed.author, "uri": web_address(base_url)})
-    generator.language(timeline.data.calendar.language)
+    generator.register_extension("history", History, atom=True, rss=True)
+    generator.history.set(document, fmt, site)
+    title = (
+        document.feed.title
+        if document.number is None
+        else f"{document.feed.title} (archive {document.number})"
+    )
+    generator.id(
+        f"{TAG_PREFIX}feed/{document.feed.name}"
+        + ("" if document.number is None else f"/archive-{document.number}")
+    )
+    generator.title(title)
+    generator.subtitle(document.feed.description)  # also the RSS channel description
+    generator.author(
+        {"name": clean_text(ledger.data.calendar.name).strip() or "sinotime", "uri": web_address(base_url)}
+    )
+    generator.language(ledger.data.calendar.language)
     generator.generator(GENERATOR)
-    generator.updated(feed.updated)  # also RSS lastBuildDate; feedgen's default is the clock
+    generator.updated(updated(document, ledger))  # also RSS lastBuildDate; feedgen's default is the clock
     generator.link(href=web_address(self_url), rel="self", type=MEDIA_TYPES[fmt])
     # feedgen makes the link added last the RSS channel link: the site, not the feed.
     generator.link(href=web_address(base_url), rel="alternate")
-    made = Made() if made is None else made
-    for entry in feed.entries:
-        feed_entry = made.entries.get((entry.event.id, fmt))
-        if feed_entry is None:
-            feed_entry = made.entries[(entry.event.id, fmt)] = FixedFeedEntry()
-            _fill_entry(feed_entry, entry, fmt, timeline, site, made.content(entry, timeline))
-        generator.add_entry(feed_entry, order="append")  # feedgen prepends by default
+    for change in reversed(document.changes):  # newest first
+        entry = FixedFeedEntry()
+        _fill_entry(entry, change, ledger, site, contents)
+        generator.add_entry(entry, order="append")  # feedgen prepends by default
     text: bytes = generator.rss_str(pretty=True) if fmt == "rss" else generator.atom_str(pretty=True)
     return text
+
+
+def _fill_entry(entry: Any, change: Change, ledger: Ledger, site: Site, contents: dict[str, str]) -> None:
+    entry.id(change.id)  # also the RSS guid, isPermaLink="false"
+    entry.title(clean_text(change_title(change)))
+    entry.updated(change.moment)
+    entry.published(change.moment)  # RSS pubDate
+    entry.link(href=entry_link(change, site), rel="alternate")
+    page = event_url(change, site)
+    if page is not None:
+        entry.link(href=web_address(page), rel="related")
+    entry.content(_content(change, ledger, site, contents), type="html")  # RSS: the item description
+    entry.category(term=change.kind.value, label=change.kind.label)
+    entry.category(term=change.event.kind.value, label=change.event.kind.label)
+
+
+class History(BaseExtension):  # type: ignore[misc]
+    """RFC 5005 in Atom and RSS: `prev-archive` and `current` links, and `fh:archive` on an archive."""
+
+    def set(self, document: Document, fmt: str, site: Site) -> None:
+        """The links of `document`: `prev-archive` to the page before; on an archive, `current`,
+        and `next-archive` to the page after, or to the subscription document while it is the
+        newest page (the validator wants an archive to link onwards; see the README)."""
+        feed = document.feed.name
+        self.links: list[tuple[str, str]] = []
+        self.archive = document.number is not None
+        if document.previous is not None:
+            self.links.append(("prev-archive", archive_name(feed, document.previous, fmt)))
+        if document.number is not None:
+            self.links.append(("current", archive_name(feed, None, fmt)))
+            later = document.number + 1 if document.number < document.archives else None
+            self.links.append(("next-archive", archive_name(feed, later, fmt)))
+        self.site = site
+        self.media_type = MEDIA_TYPES[fmt]
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"fh": HISTORY_NS} if self.archive else {}
+
+    def _extend(self, parent: Any, link_tag: str) -> None:
+        """Put fh:archive and the links after the last link of the metadata, before any entry."""
+        index = max((n + 1 for n, child in enumerate(parent) if child.tag == link_tag), default=len(parent))
+        elements = []  # made by the document, so that they take its namespace prefixes
+        if self.archive:
+            elements.append(parent.makeelement(f"{{{HISTORY_NS}}}archive", {}))
+        for rel, name in self.links:
+            href = web_address(self.site.url(name) or name)
+            elements.append(parent.makeelement(link_tag, {"href": href, "rel": rel, "type": self.media_type}))
+        for offset, element in enumerate(elements):
+            parent.insert(index + offset, element)
+
+    def extend_atom(self, feed: Any) -> Any:
+        self._extend(feed, "link")  # feedgen writes Atom with a default namespace and bare tags
+        return feed
+
+    def extend_rss(self, rss: Any) -> Any:
+        self._extend(rss.find("channel"), f"{{{ATOM_NS}}}link")
+        return rss
 
 
 class FixedFeedEntry(FeedEntry):  # type: ignore[misc]
@@ -220,170 +295,49 @@ class FixedFeedEntry(FeedEntry):  # type: ignore[misc]
         return element
 
 
-def _fill_entry(feed_entry: Any, entry: Entry, fmt: str, timeline: Timeline, site: Site, html: str) -> None:
-    event = entry.event
-    feed_entry.id(event_id(event))  # also the RSS guid, isPermaLink="false"
-    feed_entry.title(entry_title(entry))
-    modified = timeline.modified(entry)  # the record's last change, or its status's
-    feed_entry.updated(entry_time(modified))
-    # RSS has one date, which tells readers what is new: the last change. Atom has both.
-    feed_entry.published(entry_time(event.added if fmt == "atom" else modified))
-    links = entry_links(event, timeline, site)
-    feed_entry.link(href=links[0], rel="alternate")
-    for href in links[1:]:
-        feed_entry.link(href=href, rel="via")
-    feed_entry.content(html, type="html")  # RSS: the item description
-    feed_entry.category(term=event.kind.value, label=event.kind.label)
+# --- JSON Feed 1.1 (https://jsonfeed.org/version/1.1), plain JSON of the structure below ---
 
 
-def entry_links(event: Event, timeline: Timeline, site: Site) -> list[str]:
-    """The entry's link (`timeline.primary_link`, else the site), then its other sources' addresses."""
-    primary = primary_link(event, timeline.sources)
-    addresses = [web_address(primary if primary is not None else site.base_url or "")]
-    addresses += [
-        web_address(source.url)
-        for source in (timeline.sources[source_id] for source_id in event.source_ids())
-        if source.url is not None
-    ]
-    return list(dict.fromkeys(addresses))
-
-
-def entry_title(entry: Entry) -> str:
-    """'Completed late, +3 y 10 m: Railway bridge opens, 16 November 2022'."""
-    title = f"{status_words(entry)}: {clean_text(entry.event.title).strip()}"
-    when = date_words(entry)
-    return f"{title}, {when}" if when else title
-
-
-# --- the entry's HTML content, built as a tree so that the serializer escapes every text ---
-
-
-class _Html:
-    """A small builder of mixed content: strings become text, never markup."""
-
-    def __init__(self, tag: str, attributes: dict[str, str] | None = None) -> None:
-        self.element = ET.Element(tag, attributes or {})
-
-    def add(self, *parts: str | _Html | None) -> _Html:
-        for part in parts:
-            if part is None:
-                continue
-            if isinstance(part, _Html):
-                self.element.append(part.element)
-                continue
-            text = clean_text(part)
-            if len(self.element):
-                last = self.element[-1]
-                last.tail = (last.tail or "") + text
-            else:
-                self.element.text = (self.element.text or "") + text
-
-        return self
-
-    def lines(self, text: str) -> _Html:
-        """Text whose line breaks are kept as <br>."""
-        for number, line in enumerate(clean_text(text).split("\n")):
-            if number:
-                self.add(_Html("br"))
-            self.add(line)
-        return self
-
-
-def _tag(tag: str, *parts: str | _Html | None, **attributes: str) -> _Html:
-    return _Html(tag, attributes).add(*parts)
-
-
-def _link(text: str, url: str | None) -> str | _Html:
-    return text if url is None else _tag("a", text, href=web_address(url))
-
-
-def _source_ref(source_id: str, timeline: Timeline) -> str | _Html:
-    source = timeline.sources[source_id]
-    return _link(source.display_name, source.url)
-
-
-def _quoted(wording: str | None) -> str | None:
-    return None if wording is None else f"“{wording}”"
-
-
-def entry_html(entry: Entry, timeline: Timeline) -> str:
-    """The content of an entry: what, when, where, every plan beside the outcome, the sources."""
-    event = entry.event
-    body = _Html("div")
-    if event.description:
-        body.add(_Html("p").lines(event.description))
-    body.add(_tag("p", _tag("strong", "Status"), ": ", status_words(entry)))
-    if entry.note:
-        body.add(_tag("p", entry.note))
-    when = date_words(entry)
-    if when is not None:
-        body.add(_tag("p", _tag("strong", "Date"), ": ", when))
-    body.add(_tag("p", _tag("strong", "Kind"), ": ", event.kind.label))
-    if entry.series is not None:
-        body.add(_tag("p", _tag("strong", "Series"), ": ", entry.series.title))
-    if event.place is not None:
-        body.add(_tag("p", _tag("strong", "Place"), ": ", event.place.words()))
-    if event.participants:
-        body.add(_tag("p", _tag("strong", "Participants"), ": ", "; ".join(event.participants)))
-    body.add(_tag("p", _tag("strong", "Plans and outcome")))
-    body.add(_tag("ul", *_plan_items(event, timeline)))
-    body.add(_tag("p", _tag("strong", "Sources")))
-    body.add(_tag("ul", *(_source_item(source_id, timeline) for source_id in event.source_ids())))
-    _break_lines(body.element)
-    return ET.tostring(body.element, encoding="unicode", method="html")
-
-
-def _break_lines(root: ET.Element) -> None:
-    """Start each block on a line of its own, so that the feeds read well and diff well."""
-    for element in root.iter():
-        if element.tag in ("div", "ul"):
-            element.text = "\n" + (element.text or "")
-        if element.tag in ("p", "ul", "li"):
-            element.tail = "\n" + (element.tail or "")
-
-
-def _plan_items(event: Event, timeline: Timeline) -> Iterable[_Html]:
-    for plan in event.plans:
-        target = plan.target.words() if plan.target is not None else "no date given"
-        yield _tag(
-            "li",
-            _tag("strong", "Target"),
-            f": {target} — {_quoted(plan.wording)} — announced {plan.announced.words()} by ",
-            _source_ref(plan.source, timeline),
+def render_json(document: Document, ledger: Ledger, site: Site, contents: dict[str, str]) -> bytes:
+    """A JSON Feed 1.1 document: `next_url` leads to the older archive page, as `prev-archive` does;
+    an archive page is `expired` (it never changes again)."""
+    base_url = site.base_url or ""
+    feed: dict[str, Any] = {
+        "version": JSON_FEED_VERSION,
+        "title": document.feed.title
+        if document.number is None
+        else f"{document.feed.title} (archive {document.number})",
+        "home_page_url": web_address(base_url),
+        "feed_url": web_address(site.url(document.name("json")) or ""),
+        "description": document.feed.description,
+        "authors": [
+            {
+                "name": clean_text(ledger.data.calendar.name).strip() or "sinotime",
+                "url": web_address(base_url),
+            }
+        ],
+        "language": ledger.data.calendar.language,
+    }
+    if document.previous is not None:
+        feed["next_url"] = web_address(
+            site.url(archive_name(document.feed.name, document.previous, "json")) or ""
         )
-    outcome = event.outcome
-    if outcome is None:
-        yield _tag("li", _tag("strong", "Outcome"), ": none recorded")
-        return
-    what = outcome.status.verb.lower()
-    if outcome.date is not None:
-        what += f" {outcome.date.words()}"
-    parts: list[str | _Html] = [_tag("strong", "Outcome"), f": {what}"]
-    if outcome.wording is not None:
-        parts.append(f" — {_quoted(outcome.wording)}")
-    yield _tag("li", *parts, " — reported by ", _source_ref(outcome.source, timeline))
-    for report in outcome.other_reports:
-        said = report.date.words() if report.date is not None else "no date"
-        wording = f" — {_quoted(report.wording)}" if report.wording is not None else ""
-        yield _tag(
-            "li",
-            _tag("strong", "Other report"),
-            f": {said}{wording} — reported by ",
-            _source_ref(report.source, timeline),
-        )
+    if document.number is not None:
+        feed["expired"] = True
+    feed["items"] = [_json_item(change, ledger, site, contents) for change in reversed(document.changes)]
+    return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def _source_item(source_id: str, timeline: Timeline) -> _Html:
-    source = timeline.sources[source_id]
-    item = _tag("li", _link(source.title, source.url))
-    if source.display_name != source.title:
-        item.add(f" — {source.display_name}")
-    if source.author:
-        item.add(f", {source.author}")
-    item.add(f", published {source.published.words()}")
-    if source.copies:
-        item.add(" (copies: ")
-        for number, copy in enumerate(source.copies, start=1):
-            item.add(", " if number > 1 else None, _link(str(number), copy))
-        item.add(")")
+def _json_item(change: Change, ledger: Ledger, site: Site, contents: dict[str, str]) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": change.id,
+        "url": entry_link(change, site),
+        "title": clean_text(change_title(change)),
+        "content_html": _content(change, ledger, site, contents),
+        "date_published": change.moment.isoformat(),
+        "tags": [change.kind.value, change.event.kind.value],
+    }
+    page = event_url(change, site)
+    if page is not None and item["url"] != web_address(page):
+        item["external_url"] = web_address(page)
     return item

@@ -67,9 +67,11 @@ class FileFormat:
 FORMATS: tuple[FileFormat, ...] = (
     FileFormat(".atom", "Atom feed", "Atom", "application/atom+xml"),
     FileFormat(".rss", "RSS feed", "RSS", "application/rss+xml"),
+    FileFormat(".json", "JSON Feed", "JSON Feed", "application/feed+json"),
     FileFormat(".ics", "Calendar", ".ics", "text/calendar", calendar=True),
 )
-FORMAT_ORDER = {"text/calendar": 0, "application/rss+xml": 1, "application/atom+xml": 2}
+FORMAT_ORDER = {"text/calendar": 0, "application/atom+xml": 1, "application/rss+xml": 2, "application/feed+json": 3}
+ARCHIVE_MARK = ".archive-"  # a feed's archive pages (`sinotime.archive-1.atom`): reached from the feed, not listed
 EVERYTHING_STEM = "sinotime"
 
 
@@ -107,7 +109,7 @@ def published_groups(timeline: Timeline, names: Iterable[str]) -> list[list[Publ
     """The published files grouped by what they hold, everything first, then kinds, then series."""
     groups: dict[tuple[int, int, str], list[Published]] = {}
     for name in sorted(set(names)):
-        if name == PAGE_NAME:
+        if name == PAGE_NAME or ARCHIVE_MARK in name:
             continue
         item = describe(name, timeline)
         groups.setdefault(item.rank, []).append(item)
@@ -204,7 +206,12 @@ def _subscribe_section(groups: list[list[Published]], site: Site) -> str:
         if site.base_url
         else "Calendar apps subscribe to the <strong>.ics</strong> files by the address they are served from."
     )
-    hint = f'<p class="hint">{how} RSS and Atom links go into a feed reader.</p>'
+    hint = (
+        f'<p class="hint">{how} The Atom, RSS and JSON Feed links go into a feed reader: each entry is'
+        " one change (a target announced or moved, an outcome, a deadline passing with nothing heard),"
+        " dated by its source. Follow everything, a kind, or one series (a bridge) to hear only of it;"
+        " Atom is the best choice where your reader takes it.</p>"
+    )
     return f'<section id="subscribe">\n<h2>Subscribe</h2>\n{hint}\n{body}\n</section>'
 
 

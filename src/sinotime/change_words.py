@@ -1,0 +1,74 @@
+"""A change in words, the same in the feeds and the terminal (`sinotime changes`, `sinotime diff`).
+
+"Target moved: Tongjiang–Nizhneleninskoye railway bridge opening, 2018 → July 2019, +7 m
+(Global Times)": what changed (the outcome's status in the shared words of `timeline`), the
+event, the details, and who said it.
+"""
+
+from __future__ import annotations
+
+from sinotime.dates import day_words
+from sinotime.ledger import Change, ChangeKind
+from sinotime.timeline import date_words, status_words
+
+
+def change_label(change: Change) -> str:
+    """ "Target moved"; for an outcome, the status it gives: "Completed late, +3 y 10 m"."""
+    if change.kind is ChangeKind.OUTCOME and change.status is not None:
+        return status_words(change.status)
+    return change.kind.label
+
+
+def change_details(change: Change) -> str:
+    """What the change says: "2018 → July 2019, +7 m", "16 November 2022", "due 2018"."""
+    match change.kind:
+        case ChangeKind.ANNOUNCED | ChangeKind.CONFIRMED:
+            target = change.plan.target if change.plan is not None else None
+            return target.words() if target is not None else "no date given"
+        case ChangeKind.MOVED | ChangeKind.BROUGHT_FORWARD:
+            target = change.plan.target if change.plan is not None else None
+            before = change.previous.words() if change.previous is not None else "no date"
+            after = target.words() if target is not None else "no date"
+            slip = f", {change.slip.words()} so far" if change.slip is not None else ""
+            return f"{before} → {after}{slip}"
+        case ChangeKind.OUTCOME:
+            return (date_words(change.status) if change.status is not None else None) or "no date given"
+        case ChangeKind.REPORT:
+            report = change.report
+            return report.date.words() if report is not None and report.date is not None else "no date given"
+        case ChangeKind.DEADLINE:
+            return f"due {change.due.words()}" if change.due is not None else "due"
+    raise AssertionError(change.kind)  # pragma: no cover
+
+
+def source_name(change: Change) -> str | None:
+    return None if change.source is None else change.source.display_name
+
+
+def change_title(change: Change) -> str:
+    """The change in one line: label, event, details, and who said it in brackets."""
+    said = f" ({name})" if (name := source_name(change)) else ""
+    return f"{change_label(change)}: {change.event.title}, {change_details(change)}{said}"
+
+
+def change_wording(change: Change) -> str | None:
+    """The source's own words for the date, where it gives them."""
+    if change.plan is not None:
+        return change.plan.wording
+    if change.report is not None:
+        return change.report.wording
+    if change.outcome is not None:
+        return change.outcome.wording
+    return None
+
+
+def change_line(change: Change) -> str:
+    """One line for the terminal: "16 February 2017  Target announced: …"."""
+    return f"{change.day.isoformat()}  {change_title(change)}"
+
+
+def published_words(change: Change) -> str:
+    """When it became news: the source's publication at its precision, else the day."""
+    if change.source is not None:
+        return f"published {change.source.published.words()}"
+    return day_words(change.day)

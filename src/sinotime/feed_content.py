@@ -1,0 +1,123 @@
+"""The HTML content of a feed entry: the event's story up to the change, built as a tree.
+
+Every piece of data is text in an element tree, so the serializer escapes it; only elements
+and attributes the W3C Feed Validation Service deems safe are used, with absolute links.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+from xml.etree import ElementTree as ET
+
+from sinotime.change_words import change_details, change_label, change_wording, published_words
+from sinotime.ledger import Change
+from sinotime.models import Source
+
+MAX_STORY = 20  # the newest steps of a story an entry shows; older ones are counted
+
+# Characters XML 1.0 cannot carry (most C0 controls, lone surrogates, U+FFFE, U+FFFF), and
+# those the W3C validator warns of (DEL, C1 controls, U+FFFD).
+_UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd\ufffe\uffff]")
+# What the validator accepts in a URI (its RFC 2396 pattern); everything else is %-encoded.
+_URI_SAFE = ";/?:@&=+$-_.!~*'()%,#"
+
+
+def clean_text(text: str) -> str:
+    """`text` without the characters a feed must not carry; line endings become `\\n`."""
+    return _UNSAFE_CHARACTERS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def web_address(url: str) -> str:
+    """`url` with every character the validator does not accept in a URI percent-encoded."""
+    return quote(url, safe=_URI_SAFE, encoding="utf-8", errors="surrogatepass")
+
+
+class _Html:
+    """A small builder of mixed content: strings become text, never markup."""
+
+    def __init__(self, tag: str, attributes: dict[str, str] | None = None) -> None:
+        self.element = ET.Element(tag, attributes or {})
+
+    def add(self, *parts: str | _Html | None) -> _Html:
+        for part in parts:
+            if part is None:
+                continue
+            if isinstance(part, _Html):
+                self.element.append(part.element)
+                continue
+            text = clean_text(part)
+            if len(self.element):
+                last = self.element[-1]
+                last.tail = (last.tail or "") + text
+            else:
+                self.element.text = (self.element.text or "") + text
+        return self
+
+
+def _tag(tag: str, *parts: str | _Html | None, **attributes: str) -> _Html:
+    return _Html(tag, attributes).add(*parts)
+
+
+def _link(text: str, url: str | None) -> str | _Html:
+    return text if url is None else _tag("a", text, href=web_address(url))
+
+
+def _source_ref(source: Source | None) -> str | _Html | None:
+    return None if source is None else _link(source.display_name, source.url)
+
+
+def _step(change: Change, *, this: bool) -> _Html:
+    """One step of the story: "14 October 2018 — Target moved: 2018 → July 2019 — “July” — Global Times"."""
+    wording = change_wording(change)
+    what = f"{change_label(change)}: {change_details(change)}"
+    item = _tag("li", f"{change.day.day} {change.day:%B %Y} — ", _tag("strong", what) if this else what)
+    if wording:
+        item.add(f" — “{wording}”")
+    if change.source is not None:
+        item.add(" — ", _source_ref(change.source))
+    return item
+
+
+def _quote_of(change: Change) -> str | None:
+    """The source's quote on what changed, where the data gives one."""
+    said = change.plan or change.report or change.outcome
+    return None if said is None else said.quote
+
+
+def change_html(change: Change, story: list[Change], event_url: str | None) -> str:
+    """What changed, the story up to it (this change in bold), its source and the event's page."""
+    body = _Html("div")
+    if change.source is not None:
+        source = change.source
+        body.add(
+            _tag(
+                "p",
+                "Source: ",
+                _link(source.title, source.url),
+                f" — {source.display_name}, {published_words(change)}",
+            )
+        )
+    if quote_text := _quote_of(change):
+        body.add(_tag("blockquote", _tag("p", clean_text(quote_text))))
+    shown = story[-MAX_STORY:]
+    heading = (
+        "The story so far"
+        if len(shown) == len(story)
+        else f"The story so far ({len(story) - len(shown)} earlier steps not shown)"
+    )
+    body.add(_tag("p", _tag("strong", heading)))
+    body.add(_tag("ul", *(_step(step, this=step.id == change.id) for step in shown)))
+    if event_url is not None:
+        body.add(_tag("p", _link("The event on the timeline", event_url), ", with where it stands today."))
+    _break_lines(body.element)
+    return ET.tostring(body.element, encoding="unicode", method="html")
+
+
+def _break_lines(root: ET.Element) -> None:
+    """Start each block on a line of its own, so that the feeds read well and diff well."""
+    for element in root.iter():
+        if element.tag in ("div", "ul", "blockquote"):
+            element.text = "\n" + (element.text or "")
+        if element.tag in ("p", "ul", "li", "blockquote"):
+            element.tail = "\n" + (element.tail or "")
