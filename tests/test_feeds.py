@@ -1,485 +1,244 @@
-"""What a feed reader shows of the sample timeline: every feed, entry, link, date and source.
+"""What a feed reader shows: one entry per change, dated by its source, in bounded documents.
 
-The feeds are read back with feedparser (and the XML with ElementTree, where feedparser
-hides the detail), never with the code that wrote them, and compared with the model and
-with what a subscriber should see, written out here by hand.
+The feeds are read back with feedparser, ElementTree and a JSON Feed 1.1 schema, never with the
+code that wrote them.
 """
 
 from __future__ import annotations
 
-import calendar
-import time
+import json
+import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import feedparser
+import jsonschema
 import pytest
 from click.testing import CliRunner
-from feedgen.feed import FeedGenerator
 
-from sinotime.build import build
 from sinotime.cli import main
-from sinotime.feeds import render_feeds, web_address
-from sinotime.loading import load_events
-from sinotime.models import EventsFile
+from sinotime.feeds import render_feeds
+from sinotime.ledger import build_ledger
+from sinotime.loading import load_events, parse_events
+from sinotime.models import EventsFile, Plan
+from sinotime.paging import PAGE_SIZE, paged
 from sinotime.site import Site
-from sinotime.timeline import Timeline, build_timeline
-from test_feeds_safety import ContentReader
+from sinotime.timeline import build_timeline
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+
+from generate import make_timeline, sinotime_yaml
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "feeds-sample.yaml"
-GOLDEN = Path(__file__).parent / "golden" / "feeds"
 TODAY = date(2026, 11, 23)
 BASE = "https://example.org/sinotime/"
 SITE = Site(BASE)
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-# What a subscriber sees of each event: the title, and where the entry's link leads.
-EXPECTED = {
-    "expo-2027": (
-        "Planned: 10th China–Russia Expo, June 2027",
-        "http://www.xinhuanet.com/english/2019-06/18/c_138152672.htm",
-    ),
-    "rail-bridge-opening": (
-        "Completed late, +3 y 10 m against the first target (2018): Tongjiang–Nizhneleninskoye railway"
-        " bridge opens to traffic, 16 November 2022",
-        # the report of the opening, not the planning article it cites first
-        "https://seanews.ru/en/2022/11/18/en-first-train-crosses-amur-to-china-by-new-bridge/",
-    ),
-    "cultural-fair-2024": (
-        "Cancelled: Harbin–Khabarovsk cultural fair, was due June 2024",
-        BASE,  # no source of it has an address: the entry links to the site
-    ),
-    "heihe-cable-car": (
-        "Overdue since 1 January 2024: Heihe–Blagoveshchensk cable car opens, due about 2023",
-        "https://example.org/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/"
-        "%D0%BA%D0%B0%D0%BD%D0%B0%D1%82%D0%BD%D0%B0%D1%8F-%D0%B4%D0%BE%D1%80%D0%BE%D0%B3%D0%B0"
-        "?id=7&lang=ru",
-    ),
-    "investment-forum-2024": (
-        "Postponed: Far East investment forum in Harbin, was due summer 2024",
-        "https://example.org/tass/forum-september",  # the outcome's source has none: the next that has
-    ),
-    "ecommerce-hub": (
-        "Planned, no date: Cross-border e-commerce hub in the Heilongjiang free trade zone",
-        "http://www.chinadaily.com.cn/business/2017-02/16/content_28222545.htm",
-    ),
-    "expo-2019": (
-        "Completed: 6th China–Russia Expo & Harbin trade fair, 15–19 June 2019",
-        "http://www.xinhuanet.com/english/2019-06/18/c_138152672.htm",  # the outcome's source
-    ),
-    "border-checkpoint-opening": (
-        "Completed in part, +10 m against the first target (2021): Tongjiang border checkpoint opens,"
-        " 16 November 2022",
-        "https://seanews.ru/en/2022/11/18/en-first-train-crosses-amur-to-china-by-new-bridge/",
-    ),
-    "harbin-river-port": (
-        "Past due, no news since 1 March 2019: Harbin river port terminal for Russian cargo, due 2025",
-        "https://example.org/harbin/expo-2019.html",
-    ),
-    "harbin-trade-centre": (
-        "Planned, moved from 2025 to spring 2027: Russian trade centre in Harbin opens, spring 2027",
-        "https://example.org/tass/forum-september",
-    ),
-}
-# Newest change first, then id.
-ORDER = [
-    "expo-2027",
-    "rail-bridge-opening",
-    "cultural-fair-2024",
-    "heihe-cable-car",
-    "investment-forum-2024",
-    "border-checkpoint-opening",
-    "ecommerce-hub",
-    "expo-2019",
-    "harbin-river-port",
-    "harbin-trade-centre",
-]
-KIND_FEEDS = {
-    "kind-infrastructure": [
-        "rail-bridge-opening",
-        "heihe-cable-car",
-        "border-checkpoint-opening",
-        "harbin-river-port",
-    ],
-    "kind-expo": ["expo-2027", "expo-2019"],
-    "kind-cultural-fair": ["cultural-fair-2024"],
-    "kind-forum": ["investment-forum-2024"],
-    "kind-business": ["harbin-trade-centre"],
-    "kind-programme": ["ecommerce-hub"],
-}
-FEEDS = {"sinotime": ORDER, **KIND_FEEDS}
-FILES = [f"{name}.{fmt}" for name in FEEDS for fmt in ("rss", "atom")]
+JSON_FEED_SCHEMA = json.loads((DATA / "jsonfeed-1.1.schema.json").read_text(encoding="utf-8"))
 
 
-def sample_data() -> EventsFile:
+def sample() -> EventsFile:
     return load_events(SAMPLE, today=TODAY)
 
 
-def sample_timeline(data: EventsFile | None = None) -> Timeline:
-    data = data or sample_data()
-    return build_timeline(data, as_of=data.last_changed())
+def render(data: EventsFile) -> dict[str, bytes]:
+    return render_feeds(build_timeline(data, as_of=data.last_changed()), SITE)
 
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, bytes]:
-    return render_feeds(sample_timeline(), SITE)
+    return render(sample())
 
 
-def day_of(parsed: time.struct_time) -> date:
-    """A feedparser date (UTC) as a day; it must be midnight."""
-    assert (parsed.tm_hour, parsed.tm_min, parsed.tm_sec) == (0, 0, 0)
-    return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+def entries(document: bytes) -> dict[str, str]:
+    """Each entry's id with its date, as a feed reader sees them."""
+    parsed = feedparser.parse(document)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    return {entry.id: entry.published for entry in parsed.entries}  # Atom's updated is the same moment
 
 
-def test_a_feed_of_everything_and_one_per_kind_with_events_in_both_formats(files: dict[str, bytes]) -> None:
-    assert sorted(files) == sorted(FILES)
-    assert "kind-state-visit.rss" not in files  # no state visit in the sample
-
-
-@pytest.mark.parametrize("name", FILES)
-def test_entries_are_the_events_newest_change_first_with_their_titles_links_and_dates(
-    files: dict[str, bytes], name: str
-) -> None:
-    events = {event.id: event for event in sample_data().events}
-    parsed = feedparser.parse(files[name])
-    assert not parsed.bozo
-    assert [entry.id for entry in parsed.entries] == [
-        f"tag:sinotime,2026:event/{event_id}" for event_id in FEEDS[name.split(".")[0]]
-    ]
-    for entry in parsed.entries:
-        event = events[entry.id.removeprefix("tag:sinotime,2026:event/")]
-        title, link = EXPECTED[event.id]
-        assert entry.title == title
-        assert entry.link == link
-        assert entry.tags[0].term == (event.kind.label if name.endswith(".rss") else event.kind.value)
-        if name.endswith(".rss"):
-            assert entry.guidislink is False
-            assert day_of(entry.published_parsed) == event.changed  # RSS's one date: the news
-        else:
-            assert day_of(entry.updated_parsed) == event.changed
-            assert day_of(entry.published_parsed) == event.added
-
-
-@pytest.mark.parametrize("name", FILES)
-def test_the_feed_says_what_it_is_where_it_lives_and_when_it_last_changed(
-    files: dict[str, bytes], name: str
-) -> None:
-    stem, fmt = name.split(".")
-    events = {event.id: event for event in sample_data().events}
-    newest = max(events[event_id].changed for event_id in FEEDS[stem])
-    parsed = feedparser.parse(files[name])
-    kind_label = {
-        "kind-infrastructure": "Bridges and infrastructure",
-        "kind-expo": "Expos and trade fairs",
-        "kind-cultural-fair": "Cultural fairs",
-        "kind-forum": "Forums",
-        "kind-business": "Business ventures",
-        "kind-programme": "Cooperation programmes",
-    }.get(stem)
-    assert parsed.feed.title == "sinotime feeds sample" + (f": {kind_label}" if kind_label else "")
-    description = "Plans and outcomes of Heilongjiang–Russian Far East cooperation, for tests."
-    if kind_label:
-        description += f" This feed holds only {kind_label.lower()}."
-    assert parsed.feed.subtitle == description
-    assert parsed.feed.language == "en"
-    assert day_of(parsed.feed.updated_parsed) == newest
-    root = ET.fromstring(files[name])
-    if fmt == "rss":
-        channel = root.find("channel")
-        assert channel is not None
-        assert channel.findtext("link") == BASE  # the site, not the feed
-        [self_link] = channel.findall(f"{ATOM}link")
-        assert self_link.attrib == {"href": BASE + name, "rel": "self", "type": "application/rss+xml"}
-        assert channel.findtext("lastBuildDate") == f"{newest:%a, %d %b %Y} 00:00:00 +0000"
-        assert channel.findtext("generator") == "sinotime"
-    else:
-        assert root.findtext(f"{ATOM}id") == f"tag:sinotime,2026:feed/{stem}"
-        links = [link.attrib for link in root.findall(f"{ATOM}link")]
-        assert links == [
-            {"href": BASE + name, "rel": "self", "type": "application/atom+xml"},
-            {"href": BASE, "rel": "alternate"},
-        ]
-        assert root.findtext(f"{ATOM}author/{ATOM}name") == "sinotime feeds sample"
-        assert root.findtext(f"{ATOM}updated") == f"{newest.isoformat()}T00:00:00+00:00"
-        generator = root.find(f"{ATOM}generator")
-        assert generator is not None
-        assert (generator.text, generator.attrib) == ("sinotime", {})  # no feedgen version
-
-
-@pytest.mark.parametrize("fmt", ["rss", "atom"])
-def test_content_gives_every_target_beside_the_outcome_the_place_and_the_sources(
-    files: dict[str, bytes], fmt: str
-) -> None:
-    data = sample_data()
-    sources = {source.id: source for source in data.sources}
-    parsed = feedparser.parse(files[f"sinotime.{fmt}"])
-    contents = {
-        entry.id.removeprefix("tag:sinotime,2026:event/"): ContentReader(
-            entry.content[0].value if fmt == "atom" else entry.description
-        )
-        for entry in parsed.entries
+def test_a_feed_of_everything_one_per_kind_and_one_per_series_in_three_formats(files: dict[str, bytes]) -> None:
+    stems = {name.rsplit(".", 1)[0] for name in files}
+    assert stems == {
+        "sinotime",
+        "kind-infrastructure",
+        "kind-expo",
+        "kind-cultural-fair",
+        "kind-forum",
+        "kind-programme",
+        "series-tongjiang-rail-bridge",
+        "series-china-russia-expo",
     }
-    for event in data.events:
-        content = contents[event.id]
-        links = {href for href, _ in content.links}
-        for number, plan in enumerate(event.plans):
-            item = content.items[number]
-            target = plan.target.words() if plan.target is not None else "no date given"
-            source = sources[plan.source]
-            assert item.startswith(f"Target: {target} — “{plan.wording}” — ")
-            assert f"announced {plan.announced.words()} by {source.display_name}" in item
-            if source.url is not None:
-                assert web_address(source.url) in links
-        outcome_item = content.items[len(event.plans)]
-        if event.outcome is None:
-            assert outcome_item == "Outcome: none recorded"
-        else:
-            assert outcome_item.startswith("Outcome: ")
-            assert f"reported by {sources[event.outcome.source].display_name}" in outcome_item
-            if event.outcome.date is not None:
-                assert event.outcome.date.words() in outcome_item
-            if event.outcome.wording is not None:
-                assert f"“{event.outcome.wording}”" in outcome_item
-        for source_id in event.source_ids():
-            source = sources[source_id]
-            listed = f"{source.title} — {source.display_name}, published {source.published.words()}"
-            if source.copies:
-                listed += f" (copies: {', '.join(str(n) for n in range(1, len(source.copies) + 1))})"
-            assert listed in content.items
-            if source.url is not None:
-                assert (web_address(source.url), source.title) in content.links
-    bridge = contents["rail-bridge-opening"]
-    assert bridge.paragraphs[:2] == [
-        "The first railway bridge across the Amur between China and Russia.\n\n"
-        "Freight trains cross from Nizhneleninskoye (Russia) to Tongjiang (China).",
-        "Status: Completed late, +3 y 10 m against the first target (2018)",
+    assert {name.rsplit(".", 1)[1] for name in files} == {"rss", "atom", "json"}
+    assert len(files) == 3 * len(stems)
+
+
+def test_the_rail_bridge_series_feed_tells_its_story_newest_first_in_the_shared_words(
+    files: dict[str, bytes],
+) -> None:
+    feed = feedparser.parse(files["series-tongjiang-rail-bridge.atom"])
+    assert [(e.title, e.updated[:10], e.link) for e in feed.entries] == [
+        (
+            "Completed late, +3 y 10 m: Tongjiang–Nizhneleninskoye railway bridge opens to traffic, "
+            "16 November 2022 (SeaNews)",
+            "2022-11-18",
+            "https://seanews.ru/en/2022/11/18/en-first-train-crosses-amur-to-china-by-new-bridge/",
+        ),
+        (
+            "Deadline passed, nothing heard: Tongjiang–Nizhneleninskoye railway bridge opens to traffic, "
+            "due between 18 June 2019 and 31 December 2019",
+            "2020-01-01",
+            f"{BASE}index.html#event-rail-bridge-opening",  # no source: the event on the page
+        ),
+        (
+            "Target moved: Tongjiang–Nizhneleninskoye railway bridge opens to traffic, 2018 → between "
+            "18 June 2019 and 31 December 2019, +1 y so far (Xinhua)",
+            "2019-06-18",
+            "http://www.xinhuanet.com/english/2019-06/18/c_138152672.htm",
+        ),
+        (
+            "Deadline passed, nothing heard: Tongjiang–Nizhneleninskoye railway bridge opens to traffic, due 2018",
+            "2019-01-01",
+            f"{BASE}index.html#event-rail-bridge-opening",
+        ),
+        (
+            "Target announced: Tongjiang–Nizhneleninskoye railway bridge opens to traffic, 2018 (China Daily)",
+            "2017-02-16",
+            "http://www.chinadaily.com.cn/business/2017-02/16/content_28222545.htm",
+        ),
     ]
-    assert (
-        "Place: Tongjiang–Nizhneleninskoye, Heilongjiang; Jewish Autonomous Oblast (CN, RU)"
-        in bridge.paragraphs
-    )
-    assert "Series: Tongjiang–Nizhneleninskoye railway bridge" in bridge.paragraphs
-    # No status names the as-of day; an overdue plan says which news makes it so.
-    assert contents["heihe-cable-car"].paragraphs[:2] == [
-        "Status: Overdue since 1 January 2024",
-        "Not done by about 2023: “not open yet” (Amurskaya Pravda, 1 February 2024).",
-    ]
-    assert "Date: 16 November 2022" in bridge.paragraphs
-    assert contents["expo-2019"].paragraphs[0] == (
-        "Exhibitors < 2018's count, by the organisers' own figures & estimates."
-    )
-    forum = contents["investment-forum-2024"]
-    assert "Other report: September 2024 — “in September” — reported by TASS" in forum.items
-    xinhua = [i for i in contents["expo-2027"].items if i.startswith("China Focus")]
-    assert xinhua == [
-        "China Focus: China-Russia Expo highlights local-level bilateral cooperation — Xinhua, "
-        "published 18 June 2019 (copies: 1)"
-    ]
-    assert ("https://example.org/mirror/xinhua-2019-06-18.html", "1") in contents["expo-2027"].links
 
 
-def test_a_cancelled_event_with_a_date_reads_was_due_not_as_if_it_happened() -> None:
-    """A cancelled outcome's date is the date the event would have had (docs/file-format.md)."""
-    data = sample_data()
-    events = tuple(
-        e.model_copy(update={"outcome": e.outcome.model_copy(update={"date": e.plans[0].target})})
-        if e.id == "cultural-fair-2024" and e.outcome is not None
-        else e
-        for e in data.events
-    )
-    files = render_feeds(sample_timeline(data.model_copy(update={"events": events})), SITE)
-    titles = [e.title for e in feedparser.parse(files["kind-cultural-fair.atom"]).entries]
-    assert titles == ["Cancelled: Harbin–Khabarovsk cultural fair, was due June 2024"]
+def test_an_entry_tells_the_story_up_to_its_change_with_links_to_the_source_and_the_page(
+    files: dict[str, bytes],
+) -> None:
+    feed = feedparser.parse(files["sinotime.atom"])
+    (moved,) = [e for e in feed.entries if e.title.startswith("Target moved: Tongjiang")]
+    html = moved.content[0].value
+    assert "in operation in 2018" in html and "completion later this year" in html
+    assert "16 November 2022" not in html  # the outcome came later: not in this entry's story
+    assert 'href="http://www.xinhuanet.com/english/2019-06/18/c_138152672.htm"' in html
+    assert f'href="{BASE}index.html#event-rail-bridge-opening"' in html
+    assert html.index("in operation in 2018") < html.index("completion later this year")
 
 
-def test_a_source_of_unknown_publisher_is_named_by_its_headline() -> None:
-    data = sample_data()
-    sources = tuple(
-        s.model_copy(update={"publisher": "unknown"}) if s.id == "chinadaily-2017-02-16" else s
-        for s in data.sources
-    )
-    files = render_feeds(sample_timeline(data.model_copy(update={"sources": sources})), SITE)
-    entry = next(
-        e for e in feedparser.parse(files["sinotime.atom"]).entries if e.id.endswith("/ecommerce-hub")
-    )
-    content = ContentReader(entry.content[0].value)
-    headline = "Heilongjiang sets sights on major boost to economic ties with Russia"
-    assert f"Target: no date given — “soon” — announced 16 February 2017 by {headline}" in content.items
-    assert f"{headline}, published 16 February 2017" in content.items  # not "— unknown"
-    assert "unknown" not in entry.content[0].value
+def test_adding_one_target_adds_exactly_one_entry_where_the_event_is_and_keeps_every_other(
+    files: dict[str, bytes],
+) -> None:
+    data = sample()
+    events = list(data.events)
+    number = next(n for n, e in enumerate(events) if e.id == "expo-2027")
+    slipped = Plan(target="2028-06", wording="June 2028", announced="2024-05-10", source="tass-2024-05-10")  # type: ignore[arg-type]
+    events[number] = events[number].model_copy(update={"plans": (*events[number].plans, slipped)})
+    after = render(data.model_copy(update={"events": tuple(events)}))
+    covering = {"sinotime", "kind-expo", "series-china-russia-expo"}
+    assert set(after) == set(files)
+    for name in sorted(files):
+        if name.endswith(".json"):
+            continue
+        old, new = entries(files[name]), entries(after[name])
+        added = set(new) - set(old)
+        assert len(added) == (1 if name.rsplit(".", 1)[0] in covering else 0), name
+        assert {key: new[key] for key in old} == old, name  # every other entry keeps its id and date
 
 
-def test_atom_entry_links_keep_their_relation_despite_feedgen_issue_135(files: dict[str, bytes]) -> None:
-    root = ET.fromstring(files["sinotime.atom"])
-    bridge = next(
-        entry
-        for entry in root.findall(f"{ATOM}entry")
-        if entry.findtext(f"{ATOM}id") == "tag:sinotime,2026:event/rail-bridge-opening"
-    )
-    assert [link.attrib for link in bridge.findall(f"{ATOM}link")] == [
-        {
-            "href": "https://seanews.ru/en/2022/11/18/en-first-train-crosses-amur-to-china-by-new-bridge/",
-            "rel": "alternate",
-        },
-        {"href": "http://www.chinadaily.com.cn/business/2017-02/16/content_28222545.htm", "rel": "via"},
-        {"href": "http://www.xinhuanet.com/english/2019-06/18/c_138152672.htm", "rel": "via"},
-    ]
-    parsed = feedparser.parse(files["sinotime.atom"])
-    entry = next(e for e in parsed.entries if e.id.endswith("/rail-bridge-opening"))
-    assert [link.rel for link in entry.links] == ["alternate", "via", "via"]
+def test_two_builds_give_the_same_bytes_and_no_date_comes_from_the_clock(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for out in ("one", "two"):
+        result = runner.invoke(main, ["build", str(SAMPLE), "--out", str(tmp_path / out), "--base-url", BASE])
+        assert result.exit_code == 0, result.output
+    one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
+    two = {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir()}
+    assert one == two
+    assert str(date.today().year).encode() + b"-" not in b"".join(v for k, v in one.items() if k.endswith(".atom"))
 
 
-def test_feedgen_still_drops_entry_link_relations_so_the_workaround_is_needed() -> None:
-    """When this fails, feedgen has fixed its issue 135 and FixedFeedEntry can go."""
-    generator = FeedGenerator()
-    generator.id("tag:example.org,2026:f")
-    generator.title("t")
-    entry = generator.add_entry()
-    entry.id("tag:example.org,2026:e")
-    entry.title("e")
-    entry.content("c")
-    entry.link(href="https://example.org/via", rel="via")
-    root = ET.fromstring(generator.atom_str())
-    link = root.find(f"{ATOM}entry/{ATOM}link")
-    assert link is not None
-    assert "rel" not in link.attrib
+def test_no_two_entries_of_the_bundled_data_share_a_moment() -> None:
+    """The validator's DuplicateUpdated: several changes on one day get distinct times."""
+    data = load_events(Path(__file__).parent.parent / "events.yaml", today=TODAY)
+    ledger = build_ledger(data, as_of=data.last_changed())
+    moments = [change.moment for change in ledger]
+    assert len(set(moments)) == len(moments)
+    assert all(moment.hour == 12 for moment in moments)  # the same day from UTC-12 to UTC+11
+    assert len({change.id for change in ledger}) == len(ledger)
 
 
-def test_two_builds_are_byte_identical_and_every_date_comes_from_the_data(files: dict[str, bytes]) -> None:
-    assert render_feeds(sample_timeline(), SITE) == files
-    data = sample_data()
-    record_days = {event.added for event in data.events} | {event.changed for event in data.events}
-    assert TODAY not in record_days  # so a date from the clock would show
+def test_every_json_feed_is_a_valid_json_feed_1_1(files: dict[str, bytes]) -> None:
     for name, document in files.items():
-        root = ET.fromstring(document)
-        stamps = [
-            element.text or ""
-            for element in root.iter()
-            if element.tag in ("lastBuildDate", "pubDate", f"{ATOM}updated", f"{ATOM}published")
-        ]
-        assert stamps, name
-        days = {
-            date(*time.strptime(stamp, "%a, %d %b %Y %H:%M:%S %z")[:3])
-            if name.endswith(".rss")
-            else date.fromisoformat(stamp[:10])
-            for stamp in stamps
-        }
-        assert days <= record_days, name
-        assert b"feedgen" not in document  # no generator version that changes with the library
+        if name.endswith(".json"):
+            feed = json.loads(document)
+            jsonschema.validate(feed, JSON_FEED_SCHEMA)
+            assert feed["feed_url"] == BASE + name
+            atom = [e.id for e in feedparser.parse(files[name.replace(".json", ".atom")]).entries]
+            assert [item["id"] for item in feed["items"]] == atom, name
 
 
-def test_the_order_of_events_in_the_file_does_not_change_the_feeds(files: dict[str, bytes]) -> None:
-    data = sample_data()
-    shuffled = data.model_copy(update={"events": tuple(reversed(data.events))})
-    assert render_feeds(sample_timeline(shuffled), SITE) == files
+def test_the_json_feed_schema_refuses_what_json_feed_1_1_forbids() -> None:
+    good: dict[str, Any] = {"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "1", "content_text": "x"}]}
+    jsonschema.validate(good, JSON_FEED_SCHEMA)
+    for broken in ({**good, "version": "1.1"}, {**good, "items": [{"url": "x"}]}, {"title": "t", "items": []}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(broken, JSON_FEED_SCHEMA)
 
 
-def test_a_change_to_a_record_moves_its_entry_to_the_top_and_dates_the_feed() -> None:
-    data = sample_data()
-    events = tuple(
-        event.model_copy(update={"changed": date(2026, 11, 22)}) if event.id == "expo-2019" else event
-        for event in data.events
-    )
-    changed = data.model_copy(update={"events": events})
-    parsed = feedparser.parse(render_feeds(sample_timeline(changed), SITE)["sinotime.rss"])
-    assert parsed.entries[0].id == "tag:sinotime,2026:event/expo-2019"
-    assert day_of(parsed.feed.updated_parsed) == date(2026, 11, 22)
-    assert calendar.day_abbr[date(2026, 11, 22).weekday()] == "Sun"
-    assert parsed.entries[0].published == "Sun, 22 Nov 2026 00:00:00 +0000"
+# --- bounded feeds: RFC 5005 ---
 
 
-def test_ids_never_change_with_the_address_the_feeds_are_served_from(files: dict[str, bytes]) -> None:
-    elsewhere = render_feeds(sample_timeline(), Site("https://mirror.example.net/feeds/"))
-    for name in files:
-        ids = [entry.id for entry in feedparser.parse(files[name]).entries]
-        assert ids == [entry.id for entry in feedparser.parse(elsewhere[name]).entries]
-        assert feedparser.parse(elsewhere[name]).feed.link == "https://mirror.example.net/feeds/"
+def test_pages_are_full_archives_from_the_first_change_and_the_newest_in_the_subscription() -> None:
+    changes = list(range(400_000))  # the changes of about 100,000 events (four each)
+    pages = paged(changes)
+    assert len(pages.current) == PAGE_SIZE and pages.current[-1] == changes[-1]
+    assert all(len(page) == PAGE_SIZE for page in pages.archives)
+    assert [item for page in pages.archives for item in page] == changes  # back to the first change
+    grown = paged([*changes, 400_000])
+    assert grown.archives == pages.archives  # a new change never touches a full archive
+    assert paged(changes[:49]).archives == () and paged([]).current == ()
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_golden_files(files: dict[str, bytes], name: str, update_golden: bool) -> None:
-    """The feeds, byte for byte; `pytest --update-golden` rewrites them on purpose."""
-    golden = GOLDEN / name
-    if update_golden:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(files[name])
-    assert golden.read_bytes() == files[name], f"{name} differs from {golden}; see pytest --update-golden"
+def follow_archives(files: dict[str, bytes], name: str) -> list[str]:
+    """Every entry id, oldest first, following prev-archive from the subscription document."""
+    documents: list[list[str]] = []
+    while name:
+        root = ET.fromstring(files[name])
+        documents.insert(0, [e.findtext(f"{ATOM}id") or "" for e in reversed(root.findall(f"{ATOM}entry"))])
+        link = [x.get("href", "") for x in root.findall(f"{ATOM}link") if x.get("rel") == "prev-archive"]
+        name = link[0].removeprefix(BASE) if link else ""
+    return list(dict.fromkeys(entry for document in documents for entry in document))
 
 
-def test_no_golden_file_is_left_over() -> None:
-    assert sorted(path.name for path in GOLDEN.iterdir()) == sorted(FILES)
+@pytest.fixture(scope="module")
+def synthetic() -> tuple[EventsFile, dict[str, bytes]]:
+    """400 synthetic events (the benchmark's): over 1,000 changes, many archive pages of every feed."""
+    data = parse_events(sinotime_yaml(make_timeline(400)).encode(), "synthetic.yaml", today=TODAY)
+    return data, render(data)
+
+
+def test_archives_chain_back_to_the_first_change_and_documents_stay_small(
+    synthetic: tuple[EventsFile, dict[str, bytes]],
+) -> None:
+    """A document holds at most 50 changes and an entry's story at most 20 steps, so its size does
+    not grow with the timeline: what holds at 400 events holds at 100,000."""
+    data, files = synthetic
+    ledger = build_ledger(data, as_of=data.last_changed())
+    assert len(ledger) > 20 * PAGE_SIZE
+    assert follow_archives(files, "sinotime.atom") == [change.id for change in ledger]
+    assert max(len(document) for document in files.values()) < 1_000_000
+    archive = ET.fromstring(files["sinotime.archive-1.atom"])
+    assert archive.find("{http://purl.org/syndication/history/1.0}archive") is not None
+    rels = {x.get("rel"): x.get("href") for x in archive.findall(f"{ATOM}link")}
+    assert rels["current"] == BASE + "sinotime.atom"
+    assert rels["next-archive"] == BASE + "sinotime.archive-2.atom"
+    json_feed = json.loads(files["sinotime.archive-2.json"])
+    assert json_feed["expired"] is True and json_feed["next_url"] == BASE + "sinotime.archive-1.json"
 
 
 def test_without_a_public_address_no_feed_is_written_and_build_says_why(tmp_path: Path) -> None:
-    data = load_events(DATA / "rail-bridge.yaml", today=TODAY)
-    assert data.calendar.base_url is None
-    assert render_feeds(sample_timeline(data), Site(None)) == {}
-    result = CliRunner().invoke(
-        main, ["build", str(DATA / "rail-bridge.yaml"), "--out", str(tmp_path / "out")]
-    )
+    unaddressed = tmp_path / "events.yaml"
+    unaddressed.write_text(SAMPLE.read_text(encoding="utf-8").replace("base_url:", "# base_url:"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(unaddressed), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert result.stderr == (
-        "note: no feeds written: a feed needs the public address it is served from "
-        "(give --base-url or calendar.base_url)\n"
-    )
-    assert not list((tmp_path / "out").glob("*.rss"))
-
-
-def test_build_writes_the_feeds_at_the_address_given_on_the_command_line(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    arguments = [
-        "build",
-        str(DATA / "rail-bridge.yaml"),
-        "--out",
-        str(out),
-        "--base-url",
-        "https://example.net/st",
-    ]
-    result = CliRunner().invoke(main, arguments)
-    assert result.exit_code == 0, result.output
-    assert result.stderr == ""
-    names = sorted(path.name for path in out.iterdir())
-    assert {"sinotime.rss", "sinotime.atom", "kind-infrastructure.rss", "kind-infrastructure.atom"} <= set(
-        names
-    )
-    parsed = feedparser.parse((out / "sinotime.atom").read_bytes())
-    assert [link.href for link in parsed.feed.links] == [
-        "https://example.net/st/sinotime.atom",
-        "https://example.net/st/",
-    ]
-    check = CliRunner().invoke(main, [*arguments, "--check"])
-    assert check.exit_code == 0, check.output
-
-
-def test_a_build_without_an_address_over_published_feeds_removes_nothing_and_exits_2(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    published = ["build", str(DATA / "rail-bridge.yaml"), "--out", str(out)]
-    assert CliRunner().invoke(main, [*published, "--base-url", "https://example.net/st"]).exit_code == 0
-    before = {path.name: path.read_bytes() for path in out.iterdir()}
-
-    for extra in ([], ["--check"]):
-        result = CliRunner().invoke(main, [*published, *extra])
-        assert result.exit_code == 2, result.output
-        assert result.stderr.startswith(f"{out} holds 4 published feeds (")
-        assert "give --base-url URL or set calendar.base_url" in result.stderr
-        assert "Traceback" not in result.output
-        assert {path.name: path.read_bytes() for path in out.iterdir()} == before
-
-
-def test_build_writes_the_sample_feeds_exactly(tmp_path: Path, files: dict[str, bytes]) -> None:
-    result = build(SAMPLE, tmp_path, today=TODAY)
-    for name, document in files.items():
-        assert (tmp_path / name).read_bytes() == document
-    assert set(files) <= set(result.files)
-
-
-def test_the_readme_lists_each_feed_and_what_it_holds() -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Following the feeds", 1)[1].split("\n## ", 1)[0]
-    assert "| `sinotime.rss`, `sinotime.atom` | every event |" in section
-    assert "| `kind-KIND.rss`, `kind-KIND.atom` | the events of one kind" in section
-    for title, _ in EXPECTED.values():
-        status = title.split(":")[0].split(" (")[0]
-        assert f"`{status}" in section, status
+    assert "no feeds written" in result.stderr
+    assert not [p for p in (tmp_path / "out").iterdir() if p.suffix in (".rss", ".atom", ".json")]

@@ -12,8 +12,10 @@ Derived from the data, never typed. Each event gives, in the order of its story:
 
 A change is news on the first day its source can have been published (`published.earliest`),
 and never before what it reports could be known (a plan's announcement, `timeline.known_from`
-for an outcome). Its id is made of what it is (the event, what changed, its source and target
-or its day), so it never changes when other data changes.
+for an outcome). Its id is made of what it is: the event, what changed, and its source (for a
+target, also when it was said and the target; for a deadline, its day), so it never changes
+when other data changes: `tag:sinotime,2026:change/EVENT/target/SOURCE/ANNOUNCED/TARGET`,
+`.../outcome/SOURCE`, `.../report/SOURCE`, `.../deadline/DAY`.
 
 Several changes on one day: a source gives a day, not a time. Each change gets a time within
 12:00-13:00 UTC (the same calendar day from UTC-12 to UTC+11) that is only an order: the
@@ -141,7 +143,8 @@ def _plan_changes(event: Event, sources: Mapping[str, Source]) -> Iterator[Chang
                 slip = slip_between(first.latest, target.latest)
         elif target is None and step:
             kind = ChangeKind.CONFIRMED if previous is None else ChangeKind.MOVED
-        key = f"target/{plan.source}/{_part(str(target)) if target is not None else 'undated'}"
+        written = _part(str(target)) if target is not None else "undated"
+        key = f"target/{plan.source}/{_part(str(plan.announced))}/{written}"
         yield Change(event, kind, key, day, step, source, plan=plan, previous=previous, slip=slip)
         if target is not None:
             first = first or target
@@ -211,10 +214,13 @@ def event_changes(event: Event, sources: Mapping[str, Source], as_of: date) -> l
     ordered = sorted((c for c in changes if c.day <= as_of), key=lambda c: (c.day, c.step))
     # From here `step` is the change's place among its event's changes on its own day: what
     # orders them within the day, and what another day's changes can never shift.
+    # A key said twice (the same source giving the same target on the same day twice) gets "~2".
     placed: list[Change] = []
     for change in ordered:
         same_day = sum(1 for earlier in placed if earlier.day == change.day)
-        placed.append(replace(change, step=same_day))
+        repeats = sum(1 for earlier in placed if earlier.key.split("~")[0] == change.key)
+        key = f"{change.key}~{repeats + 1}" if repeats else change.key
+        placed.append(replace(change, step=same_day, key=key))
     return placed
 
 
