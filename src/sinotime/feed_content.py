@@ -88,6 +88,9 @@ def _quote_of(change: Change) -> str | None:
 def change_html(change: Change, story: list[Change], event_url: str | None) -> str:
     """What changed, the story up to it (this change in bold), its source and the event's page."""
     body = _Html("div")
+    event = change.event
+    about = [event.kind.label] + ([event.place.words()] if event.place is not None else [])
+    body.add(_tag("p", _tag("strong", event.title), f" — {' · '.join(about)}"))
     if change.source is not None:
         source = change.source
         body.add(
