@@ -33,7 +33,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 def test_build_writes_the_calendars_of_the_file(tmp_path: Path) -> None:
     result = build(FIXTURE, "--out", tmp_path / "feeds", "--as-of", "2026-11-20")  # the golden files' day
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{tmp_path / 'feeds'}: wrote 23 files, 0 unchanged\n"
+    assert result.stdout == f"{tmp_path / 'feeds'}: wrote 33 files, 0 unchanged\n"
     for golden in GOLDEN.glob("*.ics"):
         assert (tmp_path / "feeds" / golden.name).read_bytes() == golden.read_bytes()
 
@@ -51,7 +51,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     one = {name: content for name, (content, _) in snapshot(tmp_path / "one").items()}
     two = {name: content for name, (content, _) in snapshot(tmp_path / "two").items()}
     assert one == two
-    assert len(one) == 24  # 8 calendars, 14 feeds, the page, the list of them
+    assert len(one) == 34  # 8 calendars, 8 feeds in 3 formats, the page, the list of them
 
 
 def test_a_build_that_changes_nothing_rewrites_nothing(tmp_path: Path) -> None:
@@ -60,13 +60,13 @@ def test_a_build_that_changes_nothing_rewrites_nothing(tmp_path: Path) -> None:
         os.utime(path, ns=(1_000_000_000, 1_000_000_000))
     before = snapshot(tmp_path)
     result = build(FIXTURE, "--out", tmp_path)
-    assert result.stdout == f"{tmp_path}: wrote 0 files, 23 unchanged\n"
+    assert result.stdout == f"{tmp_path}: wrote 0 files, 33 unchanged\n"
     assert snapshot(tmp_path) == before
 
 
 def test_check_names_the_stale_files_and_fails(tmp_path: Path) -> None:
     build(FIXTURE, "--out", tmp_path)
-    assert build(FIXTURE, "--out", tmp_path, "--check").stdout == f"{tmp_path}: all 23 files up to date\n"
+    assert build(FIXTURE, "--out", tmp_path, "--check").stdout == f"{tmp_path}: all 33 files up to date\n"
     (tmp_path / "kind-forum.ics").write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
     (tmp_path / "sinotime.ics").unlink()
     before = snapshot(tmp_path)
@@ -118,8 +118,8 @@ def test_a_changed_event_rewrites_only_the_files_it_is_in(tmp_path: Path) -> Non
         text.replace("Eastern Economic Forum, opening plenary", "EEF opening"), encoding="utf-8"
     )
     result = build(source, "--out", tmp_path / "feeds")
-    # sinotime.ics and kind-forum.ics, the four feeds of everything and of forums, the page
-    assert result.stdout == f"{tmp_path / 'feeds'}: wrote 7 files, 16 unchanged\n"
+    # sinotime.ics and kind-forum.ics, the feeds of everything and of forums in 3 formats, the page
+    assert result.stdout == f"{tmp_path / 'feeds'}: wrote 9 files, 24 unchanged\n"
     assert b"SUMMARY:EEF opening\r\n" in (tmp_path / "feeds" / "kind-forum.ics").read_bytes()
 
 

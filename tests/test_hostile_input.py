@@ -247,7 +247,8 @@ def test_hostile_text_comes_back_exactly_from_every_output_and_injects_nothing(t
 
     atom = feedparser.parse((out / "sinotime.atom").read_bytes())
     assert not atom.bozo
-    (entry,) = atom.entries
+    assert atom.entries  # one entry for each change of the one event
+    entry = atom.entries[0]
     assert title in entry.title
     assert "<script" not in entry.content[0].value.replace("&lt;script", "")
     assert "onerror" not in entry.content[0].value.replace("onerror=alert(1)&gt;", "")

@@ -552,3 +552,23 @@ def test_every_status_and_precision_has_a_mark_and_words_on_the_chart_and_in_the
     assert "Cancelled, reported by P" in listed["event-called-off"]
     assert "Postponed, reported by P (no new date)" in listed["event-put-off"]
     assert "Happened 15 June 2023, 10:00, reported by P" in listed["event-signed"]
+
+
+def test_the_bundled_page_announces_each_feed_of_changes_in_three_formats_and_no_archive_page() -> None:
+    """Archive pages are reached from the feeds (prev-archive), not offered for subscription."""
+    bundled = Path(__file__).parent.parent / "feeds"
+    document = parse_html((bundled / "index.html").read_bytes())
+    alternates = {
+        link.attrib["href"].removeprefix("https://sinotime.example.org/"): link.attrib["type"]
+        for link in document.iter("link")
+        if link.get("rel") == "alternate"
+    }
+    feeds = {p.name for p in bundled.iterdir() if p.suffix in (".rss", ".atom", ".json") and ".archive-" not in p.name}
+    assert any(".archive-" in p.name for p in bundled.iterdir())
+    assert {name for name in alternates if not name.endswith(".ics")} == feeds
+    for stem in ("sinotime", "series-tongjiang-rail-bridge", "kind-expo"):
+        assert alternates[f"{stem}.atom"] == "application/atom+xml"
+        assert alternates[f"{stem}.rss"] == "application/rss+xml"
+        assert alternates[f"{stem}.json"] == "application/feed+json"
+    (hint,) = [p for p in document.iter("p") if p.get("class") == "hint"]
+    assert "each entry is one change" in "".join(hint.itertext())
