@@ -60,7 +60,9 @@ def entries(document: bytes) -> dict[str, str]:
     return {entry.id: entry.published for entry in parsed.entries}  # Atom's updated is the same moment
 
 
-def test_a_feed_of_everything_one_per_kind_and_one_per_series_in_three_formats(files: dict[str, bytes]) -> None:
+def test_a_feed_of_everything_one_per_kind_and_one_per_series_in_three_formats(
+    files: dict[str, bytes],
+) -> None:
     stems = {name.rsplit(".", 1)[0] for name in files}
     assert stems == {
         "sinotime",
@@ -100,12 +102,14 @@ def test_the_rail_bridge_series_feed_tells_its_story_newest_first_in_the_shared_
             "http://www.xinhuanet.com/english/2019-06/18/c_138152672.htm",
         ),
         (
-            "Deadline passed, nothing heard: Tongjiang–Nizhneleninskoye railway bridge opens to traffic, due 2018",
+            "Deadline passed, nothing heard: Tongjiang–Nizhneleninskoye railway bridge opens to traffic, "
+            "due 2018",
             "2019-01-01",
             f"{BASE}index.html#event-rail-bridge-opening",
         ),
         (
-            "Target announced: Tongjiang–Nizhneleninskoye railway bridge opens to traffic, 2018 (China Daily)",
+            "Target announced: Tongjiang–Nizhneleninskoye railway bridge opens to traffic, 2018 "
+            "(China Daily)",
             "2017-02-16",
             "http://www.chinadaily.com.cn/business/2017-02/16/content_28222545.htm",
         ),
@@ -153,7 +157,9 @@ def test_two_builds_give_the_same_bytes_and_no_date_comes_from_the_clock(tmp_pat
     one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
     two = {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir()}
     assert one == two
-    assert str(date.today().year).encode() + b"-" not in b"".join(v for k, v in one.items() if k.endswith(".atom"))
+    assert str(date.today().year).encode() + b"-" not in b"".join(
+        v for k, v in one.items() if k.endswith(".atom")
+    )
 
 
 def test_no_two_entries_of_the_bundled_data_share_a_moment() -> None:
@@ -177,9 +183,17 @@ def test_every_json_feed_is_a_valid_json_feed_1_1(files: dict[str, bytes]) -> No
 
 
 def test_the_json_feed_schema_refuses_what_json_feed_1_1_forbids() -> None:
-    good: dict[str, Any] = {"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "1", "content_text": "x"}]}
+    good: dict[str, Any] = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "t",
+        "items": [{"id": "1", "content_text": "x"}],
+    }
     jsonschema.validate(good, JSON_FEED_SCHEMA)
-    for broken in ({**good, "version": "1.1"}, {**good, "items": [{"url": "x"}]}, {"title": "t", "items": []}):
+    for broken in (
+        {**good, "version": "1.1"},
+        {**good, "items": [{"url": "x"}]},
+        {"title": "t", "items": []},
+    ):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(broken, JSON_FEED_SCHEMA)
 
@@ -237,7 +251,9 @@ def test_archives_chain_back_to_the_first_change_and_documents_stay_small(
 
 def test_without_a_public_address_no_feed_is_written_and_build_says_why(tmp_path: Path) -> None:
     unaddressed = tmp_path / "events.yaml"
-    unaddressed.write_text(SAMPLE.read_text(encoding="utf-8").replace("base_url:", "# base_url:"), encoding="utf-8")
+    unaddressed.write_text(
+        SAMPLE.read_text(encoding="utf-8").replace("base_url:", "# base_url:"), encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["build", str(unaddressed), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "no feeds written" in result.stderr

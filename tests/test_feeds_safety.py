@@ -679,7 +679,10 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
         # looks like HTML in a plain-text element: the text itself is that way.
         assert all(f.startswith("ContainsHTML") for f in findings), (name, findings)
         if findings:
-            assert any(looks_like_markup(stored(texts[k])) for k in ("name", "description", "title", "publisher", "series"))
+            assert any(
+                looks_like_markup(stored(texts[k]))
+                for k in ("name", "description", "title", "publisher", "series")
+            )
         parsed = feedparser.parse(document)
         assert not parsed.bozo, parsed.get("bozo_exception")
         assert len(parsed.entries) == 2  # the target announced, then the outcome: newest first
@@ -691,7 +694,17 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
             assert atom_entry is not None
             assert [e.tag for e in atom_entry] == [
                 f"{ATOM}{tag}"
-                for tag in ("id", "title", "updated", "content", "link", "link", "category", "category", "published")
+                for tag in (
+                    "id",
+                    "title",
+                    "updated",
+                    "content",
+                    "link",
+                    "link",
+                    "category",
+                    "category",
+                    "published",
+                )
             ]
             html = entry.content[0].value
         else:
@@ -700,7 +713,15 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
             assert text_of(item.find("title")) == title
             if not looks_like_markup(title):
                 assert entry.title == title
-            assert [e.tag for e in item] == ["title", "link", "description", "guid", "category", "category", "pubDate"]
+            assert [e.tag for e in item] == [
+                "title",
+                "link",
+                "description",
+                "guid",
+                "category",
+                "category",
+                "pubDate",
+            ]
             html = entry.description
         assert entry.link == web_address(texts["url"])
         content = ContentReader(html)
@@ -709,7 +730,9 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
         assert content.attributes <= {"href"}
         assert {href for href, _ in content.links} == {web_address(texts["url"]), page}
         assert (web_address(texts["url"]), stored(texts["source_title"])) in content.links
-        assert content.paragraphs[0].startswith(f"{stored(texts['title'])} — Forums · {stored(texts['place'])}")
+        assert content.paragraphs[0].startswith(
+            f"{stored(texts['title'])} — Forums · {stored(texts['place'])}"
+        )
         assert content.paragraphs[1].startswith(f"Source: {stored(texts['source_title'])} — ")
         assert stored(texts["wording"]) in content.items[0]
         assert stored(texts["publisher"]) in content.items[0]
@@ -749,7 +772,9 @@ def test_very_long_unicode_text_survives_whole() -> None:
     parsed = feedparser.parse(files["sinotime.atom"])
     assert parsed.entries[0].title == f"Target announced: {title}, 2030 (P)"
     assert title in parsed.entries[0].content[0].value
-    assert all(validator_findings(document) == [] for name, document in files.items() if not name.endswith(".json"))
+    assert all(
+        validator_findings(document) == [] for name, document in files.items() if not name.endswith(".json")
+    )
 
 
 @pytest.mark.parametrize(

@@ -563,7 +563,11 @@ def test_the_bundled_page_announces_each_feed_of_changes_in_three_formats_and_no
         for link in document.iter("link")
         if link.get("rel") == "alternate"
     }
-    feeds = {p.name for p in bundled.iterdir() if p.suffix in (".rss", ".atom", ".json") and ".archive-" not in p.name}
+    feeds = {
+        p.name
+        for p in bundled.iterdir()
+        if p.suffix in (".rss", ".atom", ".json") and ".archive-" not in p.name
+    }
     assert any(".archive-" in p.name for p in bundled.iterdir())
     assert {name for name in alternates if not name.endswith(".ics")} == feeds
     for stem in ("sinotime", "series-tongjiang-rail-bridge", "kind-expo"):

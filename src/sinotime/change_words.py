@@ -7,6 +7,9 @@ event, the details, and who said it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from sinotime.dates import day_words
 from sinotime.ledger import Change, ChangeKind
 from sinotime.timeline import date_words, status_words
@@ -24,7 +27,10 @@ def change_details(change: Change) -> str:
     match change.kind:
         case ChangeKind.ANNOUNCED | ChangeKind.CONFIRMED:
             target = change.plan.target if change.plan is not None else None
-            return target.words() if target is not None else "no date given"
+            words = target.words() if target is not None else "no date given"
+            if change.previous is not None and change.previous.words() != words:
+                return f"{change.previous.words()} → {words}"  # the same latest day, in other words
+            return words
         case ChangeKind.MOVED | ChangeKind.BROUGHT_FORWARD:
             target = change.plan.target if change.plan is not None else None
             before = change.previous.words() if change.previous is not None else "no date"
@@ -72,3 +78,44 @@ def published_words(change: Change) -> str:
     if change.source is not None:
         return f"published {change.source.published.words()}"
     return day_words(change.day)
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerDiff:
+    """What changed between two ledgers, matched by change id, each list oldest first."""
+
+    added: list[Change]
+    removed: list[Change]
+    changed: list[tuple[Change, Change]]  # (old, new): same id, another day or other words
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+    def lines(self) -> list[str]:
+        """One line a change, like a diff: "+" added, "-" removed, "~" reworded or redated."""
+        marked = [(c.order, f"+ {change_line(c)}") for c in self.added]
+        marked += [(c.order, f"- {change_line(c)}") for c in self.removed]
+        for old, new in self.changed:
+            marked.append((new.order, f"~ {change_line(new)}\n    was {change_line(old)}"))
+        return [line for _, line in sorted(marked)]
+
+    def summary(self) -> str:
+        if not self:
+            return "no change"
+        return f"{len(self.added)} added, {len(self.removed)} removed, {len(self.changed)} changed"
+
+
+def diff_ledgers(old: Iterable[Change], new: Iterable[Change]) -> LedgerDiff:
+    """The changes only in `new`, only in `old`, and in both but dated or worded otherwise."""
+    before = {c.id: c for c in old}
+    after = {c.id: c for c in new}
+    changed = [
+        (before[key], change)
+        for key, change in after.items()
+        if key in before and change_line(before[key]) != change_line(change)
+    ]
+    return LedgerDiff(
+        added=[c for key, c in after.items() if key not in before],
+        removed=[c for key, c in before.items() if key not in after],
+        changed=changed,
+    )

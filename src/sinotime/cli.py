@@ -557,6 +557,84 @@ def extract(article: Path, published: Any, source: str | None, format_: str) -> 
     click.echo(render_json(result) if format_ == "json" else render_yaml(result), nl=False)
 
 
+@main.command()
+@events_file_argument
+@click.option("--since", type=DAY, default=None, help="Only changes on or after this day, YYYY-MM-DD.")
+@click.option(
+    "--as-of",
+    type=DAY,
+    default=None,
+    help="Day up to which deadlines are counted as passed, YYYY-MM-DD [default: today].",
+)
+def changes(file: Path, since: date | None, as_of: date | None) -> None:
+    """List the ledger: every announcement, slip, outcome and passed deadline, oldest first.
+
+    Each line is the day the change became news (its source's publication) and the change in
+    the words of the feeds: 'Target moved: ..., 2018 → July 2019, +7 m so far (Global Times)'.
+
+    \b
+    Example:
+      sinotime changes events.yaml --since 2024-01-01
+    """
+    from sinotime.change_words import change_line
+    from sinotime.ledger import build_ledger
+    from sinotime.ledger import since as changes_since
+    from sinotime.loading import load_events
+
+    data = load_events(file, today=today_somewhere(), max_bytes=max_input_bytes())
+    ledger = build_ledger(data, as_of=as_of or local_today())
+    listed = changes_since(ledger, since)
+    for change in listed:
+        click.echo(_terminal_safe(change_line(change)))
+    click.echo(f"{_count(len(listed), 'change')}" + (f" since {since}" if since else ""), err=True)
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("new", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--as-of",
+    type=DAY,
+    default=None,
+    help="Day up to which deadlines are counted as passed, for both files [default: today].",
+)
+def diff(old: Path, new: Path, as_of: date | None) -> None:
+    """Say what changed between two versions of an events file, in the ledger's words.
+
+    Lines start with + (a change only in NEW), - (only in OLD) or ~ (dated or worded
+    otherwise, with what it was). Like diff, the exit status is 0 when the ledgers are the
+    same, 1 when they differ and 2 when a file cannot be read.
+
+    \b
+    Example:
+      git show main:events.yaml > /tmp/old.yaml && sinotime diff /tmp/old.yaml events.yaml
+    """
+    from sinotime.change_words import diff_ledgers
+    from sinotime.errors import SinotimeError
+    from sinotime.ledger import build_ledger
+    from sinotime.loading import load_events
+
+    day = as_of or local_today()
+    try:
+        before, after = (
+            build_ledger(load_events(path, today=today_somewhere(), max_bytes=max_input_bytes()), as_of=day)
+            for path in (old, new)
+        )
+    except SinotimeError as error:
+        click.echo(str(error), err=True)
+        raise SystemExit(2) from None
+    found = diff_ledgers(before, after)
+    for line in found.lines():
+        click.echo(_terminal_safe(line))
+    click.echo(found.summary(), err=True)
+    raise SystemExit(1 if found else 0)
+
+
+def _terminal_safe(text: str) -> str:
+    """Text without control characters (but line feeds): data can never move the cursor or recolour."""
+    return "".join(ch for ch in text if ch == "\n" or (ch.isprintable() and ch not in "\x7f"))
+
+
 def _stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 

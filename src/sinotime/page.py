@@ -70,8 +70,14 @@ FORMATS: tuple[FileFormat, ...] = (
     FileFormat(".json", "JSON Feed", "JSON Feed", "application/feed+json"),
     FileFormat(".ics", "Calendar", ".ics", "text/calendar", calendar=True),
 )
-FORMAT_ORDER = {"text/calendar": 0, "application/rss+xml": 1, "application/atom+xml": 2, "application/feed+json": 3}
-ARCHIVE_MARK = ".archive-"  # a feed's archive pages (`sinotime.archive-1.atom`): reached from the feed, not listed
+FORMAT_ORDER = {
+    "text/calendar": 0,
+    "application/rss+xml": 1,
+    "application/atom+xml": 2,
+    "application/feed+json": 3,
+}
+# A feed's archive pages (`sinotime.archive-1.atom`) are reached from the feed, not listed.
+ARCHIVE_MARK = ".archive-"
 EVERYTHING_STEM = "sinotime"
 
 
