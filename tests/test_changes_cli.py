@@ -77,7 +77,9 @@ def test_diff_names_a_new_target_in_the_ledger_words_and_exits_1(tmp_path: Path)
     edited.write_text(text, encoding="utf-8")
     code, out, err = run("diff", str(SAMPLE), str(edited), "--as-of", AS_OF)
     assert code == 1
-    assert out == "+ 2024-05-10  Target moved: 10th China–Russia Expo, June 2027 → 2028, +1 y 6 m so far (TASS)\n"
+    assert out == (
+        "+ 2024-05-10  Target moved: 10th China–Russia Expo, June 2027 → 2028, +1 y 6 m so far (TASS)\n"
+    )
     assert err == "1 added, 0 removed, 0 changed\n"
 
 
