@@ -135,7 +135,9 @@ def test_adding_one_target_adds_exactly_one_entry_where_the_event_is_and_keeps_e
     data = sample()
     events = list(data.events)
     number = next(n for n, e in enumerate(events) if e.id == "expo-2027")
-    slipped = Plan(target="2028-06", wording="June 2028", announced="2024-05-10", source="tass-2024-05-10")  # type: ignore[arg-type]
+    slipped = Plan.model_validate(
+        {"target": "2028-06", "wording": "June 2028", "announced": "2024-05-10", "source": "tass-2024-05-10"}
+    )
     events[number] = events[number].model_copy(update={"plans": (*events[number].plans, slipped)})
     after = render(data.model_copy(update={"events": tuple(events)}))
     covering = {"sinotime", "kind-expo", "series-china-russia-expo"}
