@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from typing import Any
 
@@ -145,17 +145,28 @@ def iter_feeds(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
     if site.base_url is None:
         return
     ledger = build_ledger(timeline.data, as_of=timeline.as_of)
-    contents: dict[str, str] = {}  # a change is in up to three feeds: its HTML is made once
-    for feed in feeds_of(ledger):
-        for document in documents(feed):
-            for fmt in FORMATS:
-                yield document.name(fmt), render_document(document, fmt, ledger, site, contents)
+    made = Made()
+    feeds = feeds_of(ledger)
+    for fmt in FORMATS:  # a format's entries are kept for all its feeds, then let go
+        for feed in feeds:
+            for document in documents(feed):
+                yield document.name(fmt), render_document(document, fmt, ledger, site, made)
+        made.entries.clear()
 
 
-def _content(change: Change, ledger: Ledger, site: Site, contents: dict[str, str]) -> str:
-    html = contents.get(change.id)
+@dataclass
+class Made:
+    """What the documents of one ledger share: a change is in up to three feeds (everything, its
+    kind, its series), each in three formats; its HTML is made once, its entry once a format."""
+
+    contents: dict[str, str] = field(default_factory=dict)
+    entries: dict[str, Any] = field(default_factory=dict)  # of the format being written
+
+
+def _content(change: Change, ledger: Ledger, site: Site, made: Made) -> str:
+    html = made.contents.get(change.id)
     if html is None:
-        html = contents[change.id] = change_html(change, ledger.story(change), event_url(change, site))
+        html = made.contents[change.id] = change_html(change, ledger.story(change), event_url(change, site))
     return html
 
 
@@ -178,12 +189,10 @@ def updated(document: Document, ledger: Ledger) -> datetime:
     return datetime.combine(ledger.as_of, time(12), tzinfo=UTC)
 
 
-def render_document(
-    document: Document, fmt: str, ledger: Ledger, site: Site, contents: dict[str, str]
-) -> bytes:
+def render_document(document: Document, fmt: str, ledger: Ledger, site: Site, made: Made) -> bytes:
     """One document of a feed in one format: "rss", "atom" or "json"."""
     if fmt == "json":
-        return render_json(document, ledger, site, contents)
+        return render_json(document, ledger, site, made)
     base_url = site.base_url
     self_url = site.url(document.name(fmt))
     if base_url is None or self_url is None:
@@ -212,14 +221,16 @@ def render_document(
     # feedgen makes the link added last the RSS channel link: the site, not the feed.
     generator.link(href=web_address(base_url), rel="alternate")
     for change in reversed(document.changes):  # newest first
-        entry = FixedFeedEntry()
-        _fill_entry(entry, change, ledger, site, contents)
+        entry = made.entries.get(change.id)
+        if entry is None:
+            entry = made.entries[change.id] = FixedFeedEntry()
+            _fill_entry(entry, change, ledger, site, made)
         generator.add_entry(entry, order="append")  # feedgen prepends by default
     text: bytes = generator.rss_str(pretty=True) if fmt == "rss" else generator.atom_str(pretty=True)
     return text
 
 
-def _fill_entry(entry: Any, change: Change, ledger: Ledger, site: Site, contents: dict[str, str]) -> None:
+def _fill_entry(entry: Any, change: Change, ledger: Ledger, site: Site, made: Made) -> None:
     entry.id(change.id)  # also the RSS guid, isPermaLink="false"
     entry.title(clean_text(change_title(change)))
     entry.updated(change.moment)
@@ -228,7 +239,7 @@ def _fill_entry(entry: Any, change: Change, ledger: Ledger, site: Site, contents
     page = event_url(change, site)
     if page is not None:
         entry.link(href=web_address(page), rel="related")
-    entry.content(_content(change, ledger, site, contents), type="html")  # RSS: the item description
+    entry.content(_content(change, ledger, site, made), type="html")  # RSS: the item description
     entry.category(term=change.kind.value, label=change.kind.label)
     entry.category(term=change.event.kind.value, label=change.event.kind.label)
 
@@ -298,7 +309,7 @@ class FixedFeedEntry(FeedEntry):  # type: ignore[misc]
 # --- JSON Feed 1.1 (https://jsonfeed.org/version/1.1), plain JSON of the structure below ---
 
 
-def render_json(document: Document, ledger: Ledger, site: Site, contents: dict[str, str]) -> bytes:
+def render_json(document: Document, ledger: Ledger, site: Site, made: Made) -> bytes:
     """A JSON Feed 1.1 document: `next_url` leads to the older archive page, as `prev-archive` does;
     an archive page is `expired` (it never changes again)."""
     base_url = site.base_url or ""
@@ -324,16 +335,20 @@ def render_json(document: Document, ledger: Ledger, site: Site, contents: dict[s
         )
     if document.number is not None:
         feed["expired"] = True
-    feed["items"] = [_json_item(change, ledger, site, contents) for change in reversed(document.changes)]
+    items = made.entries
+    for change in document.changes:
+        if change.id not in items:
+            items[change.id] = _json_item(change, ledger, site, made)
+    feed["items"] = [items[change.id] for change in reversed(document.changes)]
     return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def _json_item(change: Change, ledger: Ledger, site: Site, contents: dict[str, str]) -> dict[str, Any]:
+def _json_item(change: Change, ledger: Ledger, site: Site, made: Made) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": change.id,
         "url": entry_link(change, site),
         "title": clean_text(change_title(change)),
-        "content_html": _content(change, ledger, site, contents),
+        "content_html": _content(change, ledger, site, made),
         "date_published": change.moment.isoformat(),
         "tags": [change.kind.value, change.event.kind.value],
     }

@@ -26,6 +26,7 @@ the same order in every build, and keep their time for ever, whatever else is ad
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -107,14 +108,19 @@ class Change:
     @property
     def moment(self) -> datetime:
         """The day at its stable time within 12:00-13:00 UTC (see the module's doc)."""
-        milliseconds = int.from_bytes(hashlib.sha256(self.event.id.encode()).digest()[:8]) % 3_600_000
-        offset = timedelta(milliseconds=milliseconds, microseconds=min(self.step, MAX_STEP))
+        offset = timedelta(milliseconds=_place_in_hour(self.event.id), microseconds=min(self.step, MAX_STEP))
         return datetime.combine(self.day, time(NEWS_HOUR), tzinfo=UTC) + offset
 
     @property
     def order(self) -> tuple[datetime, str]:
         """Oldest first: by moment, then id (two events that hash alike still read in one order)."""
         return (self.moment, self.id)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _place_in_hour(event_id: str) -> int:
+    """The event's changes' place within the hour, in milliseconds: from a hash of its id only."""
+    return int.from_bytes(hashlib.sha256(event_id.encode()).digest()[:8]) % 3_600_000
 
 
 def _part(text: str) -> str:
@@ -233,6 +239,7 @@ class Ledger:
     changes: tuple[Change, ...]
     sources: dict[str, Source]
     series: dict[str, Series]
+    by_event: dict[str, tuple[Change, ...]]  # each event's changes, oldest first
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
@@ -242,7 +249,7 @@ class Ledger:
 
     def story(self, change: Change) -> list[Change]:
         """The changes of `change`'s event up to and including it, oldest first."""
-        return [c for c in event_changes(change.event, self.sources, self.as_of) if c.order <= change.order]
+        return [c for c in self.by_event[change.event.id] if c.order <= change.order]
 
     def of_kind(self, kind: Kind) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if c.event.kind is kind)
@@ -254,11 +261,9 @@ class Ledger:
 def build_ledger(data: EventsFile, *, as_of: date) -> Ledger:
     """Every change of every event up to `as_of`, oldest first (by moment, then id)."""
     sources = {s.id: s for s in data.sources}
-    changes: list[Change] = []
-    for event in data.events:
-        changes += event_changes(event, sources, as_of)
-    changes.sort(key=lambda c: c.order)
-    return Ledger(data, as_of, tuple(changes), sources, {s.id: s for s in data.series})
+    by_event = {event.id: tuple(event_changes(event, sources, as_of)) for event in data.events}
+    changes = sorted((c for story in by_event.values() for c in story), key=lambda c: c.order)
+    return Ledger(data, as_of, tuple(changes), sources, {s.id: s for s in data.series}, by_event)
 
 
 def since(changes: Iterable[Change], day: date | None) -> list[Change]:
