@@ -67,7 +67,7 @@ class FileFormat:
 FORMATS: tuple[FileFormat, ...] = (
     FileFormat(".atom", "Atom feed", "Atom", "application/atom+xml"),
     FileFormat(".rss", "RSS feed", "RSS", "application/rss+xml"),
-    FileFormat(".json", "JSON Feed", "JSON Feed", "application/feed+json"),
+    FileFormat(".json", "JSON Feed", "JSON", "application/feed+json"),
     FileFormat(".ics", "Calendar", ".ics", "text/calendar", calendar=True),
 )
 FORMAT_ORDER = {
