@@ -1,0 +1,68 @@
+"""The ledger: each step of a plan's story as a change, dated by its source, with a stable id."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sinotime.change_words import change_title
+from sinotime.ledger import ChangeKind, build_ledger
+from sinotime.loading import load_events
+from sinotime.models import EventsFile, Plan
+
+SAMPLE = Path(__file__).parent / "data" / "feeds-sample.yaml"
+AS_OF = date(2026, 11, 23)
+
+
+def sample() -> EventsFile:
+    return load_events(SAMPLE, today=AS_OF)
+
+
+def with_event_copy(data: EventsFile, event_id: str, new_id: str) -> EventsFile:
+    event = next(e for e in data.events if e.id == event_id)
+    return data.model_copy(update={"events": (*data.events, event.model_copy(update={"id": new_id}))})
+
+
+def test_another_event_on_the_same_days_moves_no_change_and_gets_times_of_its_own() -> None:
+    data = sample()
+    before = {c.id: c.moment for c in build_ledger(data, as_of=AS_OF)}
+    grown = build_ledger(
+        with_event_copy(data, "rail-bridge-opening", "rail-bridge-opening-copy"), as_of=AS_OF
+    )
+    after = {c.id: c.moment for c in grown}
+    assert {key: after[key] for key in before} == before
+    assert len(set(after.values())) == len(after)  # the copy's changes fall on the same days, at other times
+
+
+def test_an_events_changes_on_one_day_read_in_story_order() -> None:
+    changes = [c for c in build_ledger(sample(), as_of=AS_OF) if c.event.id == "cultural-fair-2024"]
+    assert [c.kind for c in changes] == [ChangeKind.ANNOUNCED, ChangeKind.OUTCOME]
+    assert changes[0].day == changes[1].day and changes[0].moment < changes[1].moment
+
+
+def test_an_outcome_is_never_news_before_it_happened() -> None:
+    for change in build_ledger(sample(), as_of=AS_OF):
+        if change.kind is ChangeKind.OUTCOME and change.outcome and change.outcome.date:
+            if change.outcome.status.value == "happened":
+                assert change.day >= change.outcome.date.earliest, change.id
+
+
+def test_a_target_brought_forward_and_a_report_read_so() -> None:
+    data = sample()
+    events = list(data.events)
+    number = next(n for n, e in enumerate(events) if e.id == "expo-2027")
+    earlier = events[number].plans[0].model_copy(update={"wording": "in 2026", "announced": "2024-05-10"})
+    earlier = earlier.model_validate(
+        {**earlier.model_dump(), "target": "2026-06", "source": "tass-2024-05-10"}
+    )
+    events[number] = events[number].model_copy(update={"plans": (*events[number].plans, earlier)})
+    ledger = build_ledger(data.model_copy(update={"events": tuple(events)}), as_of=AS_OF)
+    (forward,) = [c for c in ledger if c.kind is ChangeKind.BROUGHT_FORWARD]
+    assert (
+        change_title(forward)
+        == "Target brought forward: 10th China–Russia Expo, June 2027 → June 2026 (TASS)"
+    )
+    (report,) = [c for c in ledger if c.kind is ChangeKind.REPORT]
+    assert (
+        change_title(report) == "Another report: Far East investment forum in Harbin, September 2024 (TASS)"
+    )
