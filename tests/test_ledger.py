@@ -8,7 +8,7 @@ from pathlib import Path
 from sinotime.change_words import change_title
 from sinotime.ledger import ChangeKind, build_ledger
 from sinotime.loading import load_events
-from sinotime.models import EventsFile, Plan
+from sinotime.models import EventsFile
 
 SAMPLE = Path(__file__).parent / "data" / "feeds-sample.yaml"
 AS_OF = date(2026, 11, 23)
