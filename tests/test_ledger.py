@@ -42,9 +42,9 @@ def test_an_events_changes_on_one_day_read_in_story_order() -> None:
 
 def test_an_outcome_is_never_news_before_it_happened() -> None:
     for change in build_ledger(sample(), as_of=AS_OF):
-        if change.kind is ChangeKind.OUTCOME and change.outcome and change.outcome.date:
-            if change.outcome.status.value == "happened":
-                assert change.day >= change.outcome.date.earliest, change.id
+        outcome = change.outcome if change.kind is ChangeKind.OUTCOME else None
+        if outcome is not None and outcome.date is not None and outcome.status.value == "happened":
+            assert change.day >= outcome.date.earliest, change.id
 
 
 def test_a_target_brought_forward_and_a_report_read_so() -> None:
