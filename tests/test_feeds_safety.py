@@ -450,7 +450,7 @@ def sample_files() -> dict[str, bytes]:
 
 def test_every_sample_feed_is_clean_under_the_validator_rules_and_read_without_complaint() -> None:
     files = {name: document for name, document in sample_files().items() if not name.endswith(".json")}
-    assert len(files) == 16  # everything, 5 kinds, 2 series; JSON Feed is checked by its schema (test_feeds)
+    assert len(files) == 18  # everything, 6 kinds, 2 series; JSON Feed is checked by its schema (test_feeds)
     for name, document in sorted(files.items()):
         assert validator_findings(document) == [], name
         parsed = feedparser.parse(document)
@@ -667,7 +667,7 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
 ) -> None:
     data, texts = case
     files = render_feeds(build_timeline(data, as_of=date(2026, 2, 1)), SITE)
-    said = stored(texts["publisher"]).strip()
+    said = stored(texts["publisher"])
     title = f"Completed: {stored(texts['title']).strip()}, 15 June 2021 ({said})"
     page = web_address(f"{SITE.base_url}index.html#event-hostile-event")
     for name, document in files.items():

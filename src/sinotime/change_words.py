@@ -37,6 +37,8 @@ def change_details(change: Change) -> str:
             after = target.words() if target is not None else "no date"
             slip = f", {change.slip.words()} so far" if change.slip is not None else ""
             return f"{before} → {after}{slip}"
+        case ChangeKind.NEWS:
+            return change.news.says if change.news is not None else ""
         case ChangeKind.OUTCOME:
             return (date_words(change.status) if change.status is not None else None) or "no date given"
         case ChangeKind.REPORT:
@@ -63,6 +65,8 @@ def change_wording(change: Change) -> str | None:
         return change.plan.wording
     if change.report is not None:
         return change.report.wording
+    if change.news is not None:
+        return None  # its words are the details
     if change.outcome is not None:
         return change.outcome.wording
     return None

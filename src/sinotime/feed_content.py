@@ -13,6 +13,7 @@ from xml.etree import ElementTree as ET
 from sinotime.change_words import change_details, change_label, change_wording, published_words
 from sinotime.ledger import Change
 from sinotime.models import Source
+from sinotime.timeline import status_words
 
 MAX_STORY = 20  # the newest steps of a story an entry shows; older ones are counted
 
@@ -81,7 +82,7 @@ def _step(change: Change, *, this: bool) -> _Html:
 
 def _quote_of(change: Change) -> str | None:
     """The source's quote on what changed, where the data gives one."""
-    said = change.plan or change.report or change.outcome
+    said = change.plan or change.report or change.news or change.outcome
     return None if said is None else said.quote
 
 
@@ -101,6 +102,9 @@ def change_html(change: Change, story: list[Change], event_url: str | None) -> s
                 f" — {source.display_name}, {published_words(change)}",
             )
         )
+    if change.status is not None:  # an outcome, a deadline: the status it gave, and what qualifies it
+        note = f" {change.status.note}" if change.status.note else ""
+        body.add(_tag("p", _tag("strong", "Status"), f": {status_words(change.status)}.{note}"))
     if quote_text := _quote_of(change):
         body.add(_tag("blockquote", _tag("p", clean_text(quote_text))))
     shown = story[-MAX_STORY:]

@@ -4,18 +4,19 @@ Derived from the data, never typed. Each event gives, in the order of its story:
 
 - a target announced (its first plan), a target moved (each later plan: from, to, the slip
   so far against the first target), or confirmed, or brought forward;
-- an outcome recorded (completed on time, late by how much, ahead of target, cancelled,
-  postponed), then each other report of it (`outcome.other_reports`);
-- a deadline passing with nothing heard: the day after a target's latest possible day, when
-  on that day the event, as it was known then, had that target and no outcome
-  (`timeline.as_known_on`), and only up to the as-of day.
+- news on an open plan (`news`: a dated report that it had not happened yet);
+- an outcome recorded (completed on time, late by how much, ahead of target, in part,
+  cancelled, postponed), then each other report of it (`outcome.other_reports`);
+- a deadline passing with nothing heard: the day after the last day the current target could
+  be met (`statuses.due_until`), when on that day the event, as it was known then
+  (`timeline.as_known_on`), fell past due and unverified; only up to the as-of day.
 
 A change is news on the first day its source can have been published (`published.earliest`),
 and never before what it reports could be known (a plan's announcement, `timeline.known_from`
 for an outcome). Its id is made of what it is: the event, what changed, and its source (for a
 target, also when it was said and the target; for a deadline, its day), so it never changes
 when other data changes: `tag:sinotime,2026:change/EVENT/target/SOURCE/ANNOUNCED/TARGET`,
-`.../outcome/SOURCE`, `.../report/SOURCE`, `.../deadline/DAY`.
+`.../news/SOURCE/DATE`, `.../outcome/SOURCE`, `.../report/SOURCE`, `.../deadline/DAY`.
 
 Several changes on one day: a source gives a day, not a time. Each change gets a time within
 12:00-13:00 UTC (the same calendar day from UTC-12 to UTC+11) that is only an order: the
@@ -35,24 +36,18 @@ from enum import StrEnum
 from urllib.parse import quote
 
 from sinotime.dates import FuzzyDate, day_after
-from sinotime.models import Event, EventsFile, Kind, Outcome, Plan, Report, Series, Source
-from sinotime.timeline import (
-    Entry,
-    Slip,
-    as_known_on,
-    flag_of,
-    is_ahead,
-    known_from,
-    overdue_since,
-    slip_between,
-    slip_of,
-    when,
-)
+from sinotime.models import Event, EventsFile, Kind, News, Outcome, Plan, Report, Series, Source
+from sinotime.statuses import Flag, due_until, past_due_since
+from sinotime.timeline import Entry, Slip, as_known_on, known_from, resolve, slip_between
 
 TAG_PREFIX = "tag:sinotime,2026:"  # a fixed authority and date: ids never change with the address
 NEWS_HOUR = 12  # changes are placed within 12:00-13:00 UTC of their day
 MAX_STEP = 999  # an event's changes on one day beyond this share the last microsecond slot
-DEADLINE_STEP = 1_000_000  # a deadline passing reads after anything else of its event on its day
+# How an event's changes on one day are ordered before they are placed: plans, news, the
+# outcome and its other reports, a deadline passing.
+NEWS_STEP = 10_000
+OUTCOME_STEP = 20_000
+DEADLINE_STEP = 1_000_000
 
 
 class ChangeKind(StrEnum):
@@ -62,6 +57,7 @@ class ChangeKind(StrEnum):
     MOVED = "moved"
     CONFIRMED = "confirmed"
     BROUGHT_FORWARD = "brought-forward"
+    NEWS = "news"
     OUTCOME = "outcome"
     REPORT = "report"
     DEADLINE = "deadline-passed"
@@ -76,6 +72,7 @@ CHANGE_LABELS = {
     ChangeKind.MOVED: "Target moved",
     ChangeKind.CONFIRMED: "Target confirmed",
     ChangeKind.BROUGHT_FORWARD: "Target brought forward",
+    ChangeKind.NEWS: "News",
     ChangeKind.OUTCOME: "Outcome recorded",
     ChangeKind.REPORT: "Another report",
     ChangeKind.DEADLINE: "Deadline passed, nothing heard",
@@ -97,7 +94,8 @@ class Change:
     slip: Slip | None = None  # a moved target: how far past the first target's latest day
     outcome: Outcome | None = None
     report: Report | None = None
-    status: Entry | None = None  # an outcome: the event's status with it
+    news: News | None = None  # news on an open plan
+    status: Entry | None = None  # an outcome, a deadline: the event's status with it
     due: FuzzyDate | None = None  # a deadline: the target that passed
 
     @property
@@ -163,14 +161,7 @@ def _outcome_changes(event: Event, sources: Mapping[str, Source], step: int) -> 
         return
     source = sources[outcome.source]
     day = max(source.published.earliest, known_from(outcome, sources))
-    status = Entry(
-        event=event,
-        flag=flag_of(event, day),
-        date=when(event),
-        slip=slip_of(event),
-        series=None,
-        ahead=is_ahead(event),
-    )
+    status = resolve(event, day, sources, None)  # an outcome's status does not depend on the day
     yield Change(
         event,
         ChangeKind.OUTCOME,
@@ -195,27 +186,45 @@ def _outcome_changes(event: Event, sources: Mapping[str, Source], step: int) -> 
         )
 
 
+def _news_changes(event: Event, sources: Mapping[str, Source]) -> Iterator[Change]:
+    """Each dated report that the plan had not happened yet."""
+    for step, news in enumerate(event.news):
+        source = sources[news.source]
+        day = max(news.date.earliest, source.published.earliest)
+        key = f"news/{news.source}/{_part(str(news.date))}"
+        yield Change(event, ChangeKind.NEWS, key, day, NEWS_STEP + step, source, news=news)
+
+
 def _deadline_changes(event: Event, sources: Mapping[str, Source], as_of: date) -> Iterator[Change]:
-    """Each target whose latest day passed while it was the current one and nothing was known."""
-    days = sorted(
-        {day_after(plan.target.latest) for plan in event.plans if plan.target and plan.target.latest}
-    )
-    for day in days:
+    """Each day a plan fell past due with nothing heard: the day after the last day its current
+    target could be met (`statuses.due_until`, which also bounds an open-ended target), when on
+    that day the event, as then known, was past due from that very day and unverified."""
+    evidence = [plan.announced.earliest for plan in event.plans] + [news.date.earliest for news in event.news]
+    days: set[date] = set()
+    for known_day in evidence:
+        known = as_known_on(event, known_day, sources)
+        due = None if known is None else due_until(known)
+        if due is not None:
+            days.add(day_after(due))
+    for day in sorted(days):
         if day > as_of:
             break
         known = as_known_on(event, day, sources)
-        if known is None or overdue_since(known, day) != day:
+        if known is None or past_due_since(known, day) != day:
             continue
-        due = next(plan.target for plan in reversed(known.plans) if plan.target is not None)
-        yield Change(
-            event, ChangeKind.DEADLINE, f"deadline/{day.isoformat()}", day, DEADLINE_STEP, None, due=due
-        )
+        status = resolve(known, day, sources, None)
+        if status.flag is not Flag.UNVERIFIED:
+            continue  # news dated that day already said it had not happened
+        target = next(plan.target for plan in reversed(known.plans) if plan.target is not None)
+        key = f"deadline/{day.isoformat()}"
+        yield Change(event, ChangeKind.DEADLINE, key, day, DEADLINE_STEP, None, due=target, status=status)
 
 
 def event_changes(event: Event, sources: Mapping[str, Source], as_of: date) -> list[Change]:
     """The story of one event as changes, oldest first, up to the as-of day."""
     changes = list(_plan_changes(event, sources))
-    changes += _outcome_changes(event, sources, len(changes))
+    changes += _news_changes(event, sources)
+    changes += _outcome_changes(event, sources, OUTCOME_STEP)
     changes += _deadline_changes(event, sources, as_of)
     ordered = sorted((c for c in changes if c.day <= as_of), key=lambda c: (c.day, c.step))
     # From here `step` is the change's place among its event's changes on its own day: what
