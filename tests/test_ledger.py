@@ -66,3 +66,34 @@ def test_a_target_brought_forward_and_a_report_read_so() -> None:
     assert (
         change_title(report) == "Another report: Far East investment forum in Harbin, September 2024 (TASS)"
     )
+
+
+def test_news_on_an_open_plan_and_a_partial_outcome_are_changes_in_the_shared_words() -> None:
+    titles = {
+        c.kind: change_title(c)
+        for c in build_ledger(sample(), as_of=AS_OF)
+        if c.kind is not ChangeKind.OUTCOME
+    }
+    assert (
+        titles[ChangeKind.NEWS]
+        == "News: Heihe–Blagoveshchensk cable car opens, not open yet (Amurskaya Pravda)"
+    )
+    (partly,) = [
+        c
+        for c in build_ledger(sample(), as_of=AS_OF)
+        if c.event.id == "border-checkpoint-opening" and c.outcome
+    ]
+    assert change_title(partly) == (
+        "Completed in part, +10 m against the first target (2021): Tongjiang border checkpoint opens,"
+        " 16 November 2022 (SeaNews)"
+    )
+
+
+def test_a_deadline_with_news_after_it_still_passed_with_nothing_heard_that_day() -> None:
+    """The cable car's target (about 2023) passed on 1 January 2024; the news came a month later."""
+    changes = [c for c in build_ledger(sample(), as_of=AS_OF) if c.event.id == "heihe-cable-car"]
+    assert [(c.kind, c.day.isoformat()) for c in changes] == [
+        (ChangeKind.ANNOUNCED, "2021-05-01"),
+        (ChangeKind.DEADLINE, "2024-01-01"),
+        (ChangeKind.NEWS, "2024-02-01"),
+    ]
