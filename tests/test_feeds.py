@@ -269,3 +269,59 @@ def test_without_a_public_address_no_feed_is_written_and_build_says_why(tmp_path
     assert result.exit_code == 0, result.output
     assert "no feeds written" in result.stderr
     assert not [p for p in (tmp_path / "out").iterdir() if p.suffix in (".rss", ".atom", ".json")]
+
+
+def test_build_writes_the_feeds_at_the_address_given_on_the_command_line(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    arguments = [
+        "build",
+        str(DATA / "rail-bridge.yaml"),
+        "--out",
+        str(out),
+        "--base-url",
+        "https://example.net/st",
+    ]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    names = {path.name for path in out.iterdir()}
+    assert {"sinotime.rss", "sinotime.atom", "sinotime.json", "kind-infrastructure.atom"} <= names
+    parsed = feedparser.parse((out / "sinotime.atom").read_bytes())
+    assert [link.href for link in parsed.feed.links] == [
+        "https://example.net/st/sinotime.atom",
+        "https://example.net/st/",
+    ]
+    assert (
+        json.loads((out / "sinotime.json").read_bytes())["feed_url"] == "https://example.net/st/sinotime.json"
+    )
+    check = CliRunner().invoke(main, [*arguments, "--check"])
+    assert check.exit_code == 0, check.output
+
+
+def test_a_build_without_an_address_over_published_feeds_removes_nothing_and_exits_2(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    published = ["build", str(DATA / "rail-bridge.yaml"), "--out", str(out)]
+    assert CliRunner().invoke(main, [*published, "--base-url", "https://example.net/st"]).exit_code == 0
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    count = sum(1 for name in before if name.rsplit(".", 1)[-1] in ("rss", "atom", "json"))
+    for extra in ([], ["--check"]):
+        result = CliRunner().invoke(main, [*published, *extra])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"{out} holds {count} published feeds (")
+        assert "give --base-url URL or set calendar.base_url" in result.stderr
+        assert "Traceback" not in result.output
+        assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+
+
+def test_ids_and_dates_never_change_with_the_address_or_the_order_of_events_in_the_file(
+    files: dict[str, bytes],
+) -> None:
+    data = sample()
+    elsewhere = render_feeds(
+        build_timeline(data, as_of=data.last_changed()), Site("https://other.example/x/")
+    )
+    shuffled = data.model_copy(update={"events": tuple(reversed(data.events))})
+    for name in files:
+        if not name.endswith(".json"):
+            assert entries(elsewhere[name]) == entries(files[name]), name
+    assert render(shuffled) == files

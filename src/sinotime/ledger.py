@@ -51,7 +51,7 @@ DEADLINE_STEP = 1_000_000
 
 
 class ChangeKind(StrEnum):
-    """What a change is; `sinotime changes --kind` and the feed entries' categories take these."""
+    """What a change is: the first category of its feed entry, and its words (`CHANGE_LABELS`)."""
 
     ANNOUNCED = "announced"
     MOVED = "moved"
