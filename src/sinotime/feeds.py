@@ -97,8 +97,9 @@ def feeds_of(ledger: Ledger) -> list[ChangeFeed]:
     name = clean_text(calendar.name).strip() or "sinotime"
     about = clean_text(calendar.description).strip() or name
     feeds = [ChangeFeed(ALL_FEED, name, f"What changed: {about}", ledger.changes)]
+    by_kind, by_series = ledger.grouped()
     for kind in Kind:
-        if changes := ledger.of_kind(kind):
+        if changes := by_kind.get(kind, ()):
             feeds.append(
                 ChangeFeed(
                     f"kind-{kind.value}",
@@ -108,7 +109,7 @@ def feeds_of(ledger: Ledger) -> list[ChangeFeed]:
                 )
             )
     for series in ledger.data.series:
-        if changes := ledger.of_series(series.id):
+        if changes := by_series.get(series.id, ()):
             title = clean_text(series.title).strip()
             feeds.append(
                 ChangeFeed(f"series-{series.id}", f"{name}: {title}", f"What changed in {title}.", changes)

@@ -260,11 +260,16 @@ class Ledger:
         """The changes of `change`'s event up to and including it, oldest first."""
         return [c for c in self.by_event[change.event.id] if c.order <= change.order]
 
-    def of_kind(self, kind: Kind) -> tuple[Change, ...]:
-        return tuple(c for c in self.changes if c.event.kind is kind)
-
-    def of_series(self, series_id: str) -> tuple[Change, ...]:
-        return tuple(c for c in self.changes if c.event.series == series_id)
+    def grouped(self) -> tuple[dict[Kind, tuple[Change, ...]], dict[str, tuple[Change, ...]]]:
+        """The changes of each kind and of each series, oldest first, found in one pass (asking
+        each of thousands of series for its changes would scan the ledger thousands of times)."""
+        kinds: dict[Kind, list[Change]] = {}
+        series: dict[str, list[Change]] = {}
+        for change in self.changes:
+            kinds.setdefault(change.event.kind, []).append(change)
+            if change.event.series is not None:
+                series.setdefault(change.event.series, []).append(change)
+        return {k: tuple(v) for k, v in kinds.items()}, {k: tuple(v) for k, v in series.items()}
 
 
 def build_ledger(data: EventsFile, *, as_of: date) -> Ledger:
