@@ -10,6 +10,7 @@ only when there is a problem to report.
 from __future__ import annotations
 
 import difflib
+import sys
 import types
 import typing
 from collections.abc import Iterator
@@ -45,17 +46,24 @@ class Located:
     at_key: bool = False  # point at the key rather than at its value
 
 
+STDIN = Path("-")  # an events file read from standard input, as most tools take "-"
+STDIN_NAME = "<stdin>"
+
+
 def load_events(path: Path, *, today: date, max_bytes: int = MAX_FILE_BYTES) -> EventsFile:
-    """Load and validate an events file; raise InputError listing every problem.
+    """Load and validate an events file (`-`: standard input); raise InputError listing every problem.
 
     `today` is the caller's date: an outcome or a change dated after it is an error. Files
     over `max_bytes` are refused before they are parsed (at most that much is ever read, so a
     special file such as /dev/zero is refused too).
     """
-    name = str(path)
+    name = STDIN_NAME if path == STDIN else str(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
+        if path == STDIN:
+            raw = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            with path.open("rb") as handle:
+                raw = handle.read(max_bytes + 1)
     except OSError as error:
         raise InputError([Problem(name, 0, 0, "", f"cannot read: {error.strerror or error}")]) from None
     if len(raw) > max_bytes:
