@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sinotime.errors import MissingSettingError
 from sinotime.folderstate import locked
-from sinotime.loading import MAX_FILE_BYTES, load_events
+from sinotime.loading import MAX_FILE_BYTES, input_name, load_events
 from sinotime.models import EventsFile
 from sinotime.output import Staging, WriteResult, leftover_files, previous_names, stale_files
 from sinotime.site import Site
@@ -25,6 +25,9 @@ __all__ = ["BuildResult", "Renderer", "Site", "build", "render_files", "render_s
 
 # A renderer gives its files by name, all at once or (for big ones) one at a time.
 Renderer = Callable[[Timeline, Site], Mapping[str, bytes] | Iterable[tuple[str, bytes]]]
+
+
+PROGRESS_EVERY = 20  # files rendered between two progress notes
 
 
 def renderers() -> list[Renderer]:
@@ -114,6 +117,7 @@ def build(
     check: bool = False,
     max_bytes: int = MAX_FILE_BYTES,
     on_wait: Callable[[str], None] | None = None,
+    on_progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Render every output of `file` into `out`; with `check`, only say which files are stale.
 
@@ -124,7 +128,10 @@ def build(
     are renamed into place only when every file is made; a build that fails changes nothing.
     The folder is locked for the whole build: a second build waits, and `on_wait` is told.
     """
+    progress = on_progress or (lambda _: None)
+    progress(f"reading {input_name(file)}")
     data = load_events(file, today=today, max_bytes=max_bytes)
+    progress("rendering")
     timeline = build_timeline(data, as_of=as_of or data.last_changed())
     site = site_for(data, base_url)
     _refuse_to_unpublish_feeds(out, site)
@@ -139,6 +146,9 @@ def build(
         for name, content in render_files(timeline, site):
             names.append(name)
             staging.add(name, content)
+            if len(names) % PROGRESS_EVERY == 0:
+                progress(f"rendered {len(names)} files")
+        progress(f"putting {len(names)} files in place")
         result: WriteResult = staging.commit()
     return BuildResult(
         tuple(sorted(names)), result.written, result.unchanged, [], result.removed, result.warnings

@@ -18,15 +18,17 @@ from typing import Any
 import click
 
 from sinotime import __version__
+from sinotime.console import COLOR_CHOICES, Console, wants_colour
 from sinotime.text import terminal_safe
 
 DEFAULT_FILE = Path("events.yaml")
+STDOUT = Path("-")  # -o -: standard output, as most tools take it
 DEFAULT_MAX_INPUT_MB = 32  # as loading.MAX_FILE_BYTES; not imported, to keep --help fast
 FIRST_YEAR, LAST_YEAR = 1000, 2999  # as dates.MIN_YEAR and MAX_YEAR (tests check they agree)
 
 events_file_argument = click.argument(
     "file",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
     default=DEFAULT_FILE,
     required=False,
 )
@@ -64,10 +66,25 @@ def _web_address(value: str | None) -> str | None:
     return value
 
 
-def say(text: str, *, err: bool = False, nl: bool = True) -> None:
+def say(text: str, *, err: bool = False, nl: bool = True, level: str = "info") -> None:
     """Print a message, every line of it safe for a terminal: file names, search texts and lines
-    of files come from elsewhere, and an escape sequence in them must not act on the screen."""
+    of files come from elsewhere, and an escape sequence in them must not act on the screen.
+
+    `level`: "error" is always said; "info" not with --quiet; "detail" only with --verbose.
+    """
+    console = _console()
+    if level == "detail" and not (console.verbose and not console.quiet):
+        return
+    if level == "info" and console.quiet:
+        return
+    console.done()
     click.echo("\n".join(terminal_safe(line) for line in text.split("\n")), err=err, nl=nl)
+
+
+def _console() -> Console:
+    context = click.get_current_context(silent=True)
+    obj = context.find_root().obj if context is not None else None
+    return obj["console"] if isinstance(obj, dict) and "console" in obj else Console()
 
 
 def _made_safe(error: click.ClickException) -> click.ClickException:
@@ -99,7 +116,7 @@ class SinotimeGroup(click.Group):
         except click.ClickException as error:
             raise _made_safe(error) from None
         except SinotimeError as error:
-            say(str(error), err=True)
+            say(str(error), err=True, level="error")
             ctx.exit(error.exit_code)
         finally:
             if collecting:
@@ -115,8 +132,17 @@ class SinotimeGroup(click.Group):
     show_default=True,
     help="Refuse events files larger than this many MiB.",
 )
+@click.option("-q", "--quiet", is_flag=True, help="Say nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Say more: each file written or removed.")
+@click.option(
+    "--color",
+    type=click.Choice(COLOR_CHOICES),
+    default="auto",
+    show_default=True,
+    help="Colour the text report: auto is on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it).",
+)
 @click.pass_context
-def main(ctx: click.Context, max_input_mb: int) -> None:
+def main(ctx: click.Context, max_input_mb: int, quiet: bool, verbose: bool, color: str) -> None:
     """Keep a timeline of planned and completed events, and publish it.
 
     sinotime reads a curated events.yaml, checks it, and writes calendars, feeds and
@@ -126,7 +152,7 @@ def main(ctx: click.Context, max_input_mb: int) -> None:
     Example:
       sinotime validate events.yaml
     """
-    ctx.obj = {"max_bytes": max_input_mb * 1024 * 1024}
+    ctx.obj = {"max_bytes": max_input_mb * 1024 * 1024, "console": Console(quiet, verbose, color)}
 
 
 @main.command()
@@ -173,25 +199,25 @@ def validate(file: Path, format_: str) -> None:
       sinotime validate --format github events.yaml   # in a GitHub Actions step
     """
     from sinotime.errors import InputError
-    from sinotime.loading import load_events
+    from sinotime.loading import input_name, load_events
     from sinotime.problem_formats import problems_github, problems_json
 
+    name = input_name(file)
+    _console().progress(f"checking {name}")
     try:
         data = load_events(file, today=today_somewhere(), max_bytes=max_input_bytes())
     except InputError as error:
         if format_ == "text":
             raise
-        shown = (
-            problems_json(str(file), error.problems) if format_ == "json" else problems_github(error.problems)
-        )
+        shown = problems_json(name, error.problems) if format_ == "json" else problems_github(error.problems)
         click.echo(shown, nl=False)
-        say(error.summary(), err=True)
+        say(error.summary(), err=True, level="error")
         raise SystemExit(1) from None
     if format_ == "json":
-        click.echo(problems_json(str(file), []), nl=False)
+        click.echo(problems_json(name, []), nl=False)
         return
     say(
-        f"{file}: valid: {_count(len(data.events), 'event')}, {_count(len(data.sources), 'source')}, "
+        f"{name}: valid: {_count(len(data.events), 'event')}, {_count(len(data.sources), 'source')}, "
         f"{_count(len(data.series), 'series', 'series')}; last changed {data.last_changed()}"
     )
 
@@ -241,19 +267,24 @@ def build(file: Path, out: Path, base_url: str | None, as_of: date | None, check
         check=check,
         max_bytes=max_input_bytes(),
         on_wait=lambda message: say(message, err=True),
+        on_progress=_console().progress,
     )
     for warning in result.warnings:
-        say(warning, err=True)
+        say(warning, err=True, level="error")
     if note := missing_address_note(result.files):
         say(note, err=True)
     if check:
         if result.stale:
-            say(f"{_count(len(result.stale), 'stale file')} in {out}:", err=True)
+            say(f"{_count(len(result.stale), 'stale file')} in {out}:", err=True, level="error")
             for name in result.stale:
-                say(f"  {name}", err=True)
+                say(f"  {name}", err=True, level="error")
             raise SystemExit(1)
         say(f"{out}: all {_count(len(result.files), 'file')} up to date")
         return
+    for name in result.written:
+        say(f"  wrote {name}", err=True, level="detail")
+    for name in result.removed:
+        say(f"  removed {name}", err=True, level="detail")
     removed = f", removed {_count(len(result.removed), 'file')} no longer produced" if result.removed else ""
     say(f"{out}: wrote {_count(len(result.written), 'file')}, {len(result.unchanged)} unchanged{removed}")
 
@@ -262,9 +293,9 @@ def build(file: Path, out: Path, base_url: str | None, as_of: date | None, check
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
     default=None,
-    help="Write the schema to this file instead of standard output.",
+    help="Write the schema to this file (- for standard output, the default).",
 )
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of the events file.
@@ -279,7 +310,7 @@ def schema(output: Path | None) -> None:
     from sinotime.schema import schema_json
 
     text = schema_json()
-    if output is None:
+    if output is None or output == STDOUT:
         sys.stdout.write(text)
     else:
         from sinotime.output import write_file
@@ -396,9 +427,9 @@ FLAG_VALUES = (
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
     default=None,
-    help="Write the report to this file (atomically, never in colour) instead of standard output.",
+    help="Write the report to this file (atomically, never in colour); - or none: standard output.",
 )
 def report(
     file: Path,
@@ -453,11 +484,14 @@ def report(
         search=search,
     )
     result = make_report(timeline, filters)
-    colour = output is None and format_ == "text" and not os.environ.get("NO_COLOR") and _stdout_is_terminal()
+    to_stdout = output is None or output == STDOUT
+    colour = (
+        to_stdout and format_ == "text" and wants_colour(_console().color, os.environ, _stdout_is_terminal())
+    )
     pieces = _in_blocks(_rendered(result, format_, colour=colour))
     if not result.rows and format_ in ("json", "csv"):
         say(result.empty_message, err=True)
-    if output is None:
+    if output is None or output == STDOUT:
         for piece in pieces:
             click.echo(piece, nl=False, color=colour)
     else:

@@ -50,6 +50,11 @@ STDIN = Path("-")  # an events file read from standard input, as most tools take
 STDIN_NAME = "<stdin>"
 
 
+def input_name(path: Path) -> str:
+    """How messages name an input: its path, or <stdin>."""
+    return STDIN_NAME if path == STDIN else str(path)
+
+
 def load_events(path: Path, *, today: date, max_bytes: int = MAX_FILE_BYTES) -> EventsFile:
     """Load and validate an events file (`-`: standard input); raise InputError listing every problem.
 
@@ -57,7 +62,7 @@ def load_events(path: Path, *, today: date, max_bytes: int = MAX_FILE_BYTES) -> 
     over `max_bytes` are refused before they are parsed (at most that much is ever read, so a
     special file such as /dev/zero is refused too).
     """
-    name = STDIN_NAME if path == STDIN else str(path)
+    name = input_name(path)
     try:
         if path == STDIN:
             raw = sys.stdin.buffer.read(max_bytes + 1)
