@@ -30,7 +30,9 @@ def problems(text: str) -> str:
     return str(raised.value)
 
 
-@pytest.mark.parametrize(("tag", "code"), [("\u202eevil", "202E"), ("\x1b[2J", "001B")])
+@pytest.mark.parametrize(
+    ("tag", "code"), [("\u202eevil", "202E"), ("\x1b[2J", "001B"), ("\ufeffevil", "FEFF")]
+)
 def test_a_tag_obeys_the_text_rule(tag: str, code: str) -> None:
     text = VALID.replace(
         "    kind: infrastructure\n", f"    kind: infrastructure\n    tags: [{json.dumps(tag)}]\n"

@@ -3,6 +3,7 @@ each place sinotime prints or writes it.
 
 Text in the data (every title, description, quote, note, name, tag and address) may not hold
 control characters (but tab and line feed), bidirectional embeddings, overrides or isolates,
+a byte-order mark (U+FEFF, invisible inside text, and dropped by some readers and not others)
 or the non-characters U+FFFE and U+FFFF: they cannot travel in XML or an iCalendar line, and
 overrides can make a title read as something else ("Trojan Source"). `models` refuses them
 with their position, through `unsafe_character`.
@@ -16,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls but tab and line feed, bidirectional controls, non-characters.
-UNSAFE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+# C0 and C1 controls but tab and line feed, bidirectional controls, byte-order marks, non-characters.
+UNSAFE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
 # On a terminal, tab and line feed too, and lone surrogates (undecodable bytes of a file name).
 _UNSAFE_ON_TERMINAL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
