@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -93,29 +93,74 @@ def test_a_window_between_two_times_is_a_window_not_a_meeting() -> None:
 
 
 @pytest.mark.parametrize(
-    "target",
+    ("target", "day", "summary"),
     [
-        "2018",  # a year
-        "2027-22",  # summer
-        "2027-36",  # a quarter
-        "2027-41",  # a half
-        "[2027-05-01..2027-07-31]",  # a window longer than 31 days
-        "[2027-05-01..]",  # open
-        "2027-05/2027-07",  # a span known only to months
-        "2018~",  # about a year
+        ("2027", "2027-12-31", "Due by the end of 2027: Event e"),  # a year
+        ("2027-22", "2027-08-31", "Due by the end of summer 2027: Event e"),  # a season
+        ("2027-24", "2028-02-29", "Due by the end of winter 2027: Event e"),  # into a leap February
+        ("2027-36", "2027-12-31", "Due by the end of Q4 2027: Event e"),  # a quarter
+        ("2027-40", "2027-06-30", "Due by the end of the first half of 2027: Event e"),  # a half
+        ("[2027-05-01..2027-07-31]", "2027-07-31", "Due by 31 July 2027: Event e"),  # a long window
+        ("2027-05/2027-07", "2027-07-31", "Due by 31 July 2027: Event e"),  # a span known to months
+        ("2027~", "2027-12-31", "Due by the end of 2027 (approximate): Event e"),
     ],
 )
-def test_dates_vaguer_than_a_month_stay_out_of_the_grid(target: str) -> None:
-    files = calendars(planned(target))
-    read = read_with_ical(files["sinotime.ics"].decode())
-    assert read.events == ()
-    # The calendar stays valid RFC 5545 (one component at least) and its address keeps working.
-    assert read.components == ("vtimezone",)
+def test_a_plan_too_vague_for_the_grid_is_due_on_its_last_possible_day(
+    target: str, day: str, summary: str
+) -> None:
+    found = only_event(planned(target))
+    assert (found.start.type, found.start.value) == ("date", day)
+    assert found.end.value == (date.fromisoformat(day) + timedelta(days=1)).isoformat()  # one day
+    assert (found.summary, found.status) == (summary, "TENTATIVE")
+    assert "the calendar shows it on its last possible day" in found.description
 
 
-def test_a_plan_with_no_date_stays_out_of_the_grid() -> None:
-    plan = {"wording": "soon", "announced": "2019-01-10", "source": "source-a"}
-    assert read_all(event("e", plans=[plan])).events == ()
+def test_a_month_plan_spans_its_month_and_is_past_due_once_it_has_passed() -> None:
+    ahead = only_event(planned("2027-06"))
+    assert (ahead.start.value, ahead.end.value) == ("2027-06-01", "2027-07-01")
+    assert ahead.summary == "Planned: Event e (sometime in June 2027)"
+    passed = only_event(planned("2026-06"))
+    assert (passed.start.value, passed.end.value) == ("2026-06-01", "2026-07-01")
+    assert passed.summary == "Past due, no news: Event e (sometime in June 2026)"
+
+
+def test_a_deadline_that_has_passed_takes_the_status_words_unverified_or_overdue() -> None:
+    unverified = only_event(planned("2026-22"))  # summer 2026, as of 23 November 2026, no news
+    assert (unverified.start.value, unverified.end.value) == ("2026-08-31", "2026-09-01")
+    assert unverified.summary == "Past due, no news: Event e (due by the end of summer 2026)"
+    assert unverified.status == "TENTATIVE"
+    assert "Status: Past due, no news since" in unverified.description
+    news = [{"date": "2026-10-01", "says": "not open yet", "source": "source-b"}]
+    overdue = only_event(planned("2026-22", news=news, cites=["source-a", "source-b"]))
+    assert overdue.summary == "Overdue: Event e (due by the end of summer 2026)"
+    assert "Status: Overdue since 1 September 2026." in overdue.description
+
+
+def test_a_moved_deadline_says_when_it_is_due_now() -> None:
+    plans = [
+        {"target": "2026-06", "wording": "in June", "announced": "2025-01-10", "source": "source-a"},
+        {"target": "2027-22", "wording": "next summer", "announced": "2026-05-10", "source": "source-b"},
+    ]
+    found = only_event(event("e", plans=plans, cites=["source-a", "source-b"]))
+    assert (found.start.value, found.summary) == ("2027-08-31", "Due by the end of summer 2027: Event e")
+    assert "Status: Planned, moved from June 2026 to summer 2027." in found.description
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        happened("2018"),  # what happened, known only to a year: no honest day to put it on
+        happened("2019-22"),
+        happened("[2022-01-01..2023-05-24]"),
+        planned("[2027-05-01..]"),  # open
+        event("e", plans=[{"wording": "soon", "announced": "2019-01-10", "source": "source-a"}]),
+    ],
+    ids=["outcome-year", "outcome-season", "outcome-long-window", "open-plan", "plan-no-date"],
+)
+def test_what_has_no_honest_day_stays_off_the_grid_and_makes_no_empty_calendar(
+    record: dict[str, Any],
+) -> None:
+    assert calendars(record) == {}
 
 
 def test_an_approximate_day_stays_on_its_day_and_says_about() -> None:
@@ -231,7 +276,7 @@ def test_a_cancelled_event_is_cancelled() -> None:
     )
 
 
-def test_a_postponed_event_is_shown_called_off_at_its_old_date() -> None:
+def test_a_postponed_event_stays_visible_as_tentative_at_its_old_date() -> None:
     found = only_event(
         event(
             "e",
@@ -246,7 +291,8 @@ def test_a_postponed_event_is_shown_called_off_at_its_old_date() -> None:
             outcome={"status": "postponed", "source": "source-b"},
         )
     )
-    assert (found.status, found.summary) == ("CANCELLED", "Postponed: Event e")
+    # Not CANCELLED: Google deletes cancelled events from subscribed calendars.
+    assert (found.status, found.summary) == ("TENTATIVE", "Postponed: Event e")
     assert "Status: Postponed." in found.description
     assert "Outcome: postponed (Example Wire)" in found.description
 
@@ -364,7 +410,9 @@ def test_calendar_properties_that_clients_look_for() -> None:
     assert read.value("prodid") == "-//sinotime//sinotime calendars//EN"
     assert read.value("name") == read.value("x-wr-calname") == "Test calendar"
     assert read.value("description") == read.value("x-wr-caldesc")
-    assert read.value("description").startswith("For tests. Plans are marked with their status")
+    assert read.value("description").startswith(
+        "For tests. Plans are marked with their status; a plan known only to a season, quarter,"
+    )
     assert read.value("source") == "https://example.org/feeds/sinotime.ics"
     assert read.value("url") == "https://example.org/feeds/"
     strict = read_with_ical(text)

@@ -10,11 +10,15 @@ Where an event lands in the calendar grid (the date-placement rule, also in READ
 - a day with a time is a timed event in the event's zone (or the calendar's), with a VTIMEZONE;
 - a date known only to within 31 days (a month, a short window such as "end of May") is an
   all-day event across every day it may be, and its summary says so: "sometime in June 2014";
-- anything vaguer (a season, a quarter, a half-year, a year, a longer window or an open one)
-  and a plan with no date are left out of the grid: they stay in the feeds and the report.
+- a plan whose target is vaguer (a season, a quarter, a half-year, a year, a longer window) is
+  a deadline: one all-day event on the target's latest possible day, "Due by the end of summer
+  2026: …" (`deadline_words`);
+- an outcome known only that vaguely, an open date and a plan with no date are left out of the
+  grid (there is no honest day to put them on): they stay in the feeds and the report.
 
-A plan sits at its latest announced target ("Planned: …", or "Overdue: …" once that target has
-passed with no outcome); an outcome sits at its actual date.
+A plan sits at its latest announced target ("Planned: …", or its status words such as
+"Overdue: …" once that target has passed with no outcome); an outcome sits at its actual date.
+Which calendars there are, and which events each holds, is `calendar_sets`' business.
 
 No text in an event names the as-of day, so a rebuild on a later day changes an event only when
 its status does. Its revision is derived from the data and the as-of day alone, never from the
@@ -52,39 +56,46 @@ from icalendar import (
 )
 from icalendar.timezone import tzp as icalendar_zones
 
-from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_after
-from sinotime.models import Outcome
+from sinotime.calendar_sets import ARCHIVE_FOLDER, MAX_CALENDAR_BYTES, Held, calendar_sets
+from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_after, day_words
+from sinotime.models import Outcome, OutcomeStatus
 from sinotime.site import Site
 from sinotime.timeline import Entry, Flag, Timeline, primary_link, status_words
 
 PRODID = "-//sinotime//sinotime calendars//EN"
 REFRESH = timedelta(hours=12)
 MAX_FUZZY_DAYS = 31  # a date known only to within this many days is shown across all of them
-ALL_CALENDAR = "sinotime.ics"
-EMPTY_CALENDAR_ZONE_DAY = date(1970, 1, 1)
 
-STATUS = {
-    Flag.UPCOMING: "TENTATIVE",
-    Flag.SLIPPING: "TENTATIVE",
-    Flag.OVERDUE: "TENTATIVE",
-    Flag.UNVERIFIED: "TENTATIVE",
-    Flag.UNSCHEDULED: "TENTATIVE",
-    Flag.COMPLETED: "CONFIRMED",
-    Flag.COMPLETED_LATE: "CONFIRMED",
-    Flag.COMPLETED_PARTLY: "CONFIRMED",
-    Flag.CANCELLED: "CANCELLED",
-    Flag.POSTPONED: "CANCELLED",
+# A plan (and a postponement: still a plan, with no firm date) is TENTATIVE, what happened is
+# CONFIRMED, what was called off for good is CANCELLED. Google deletes a CANCELLED event from a
+# subscribed calendar, which would make a postponement vanish there; TENTATIVE is shown by
+# Google, Apple, Outlook and Thunderbird alike (README, "Where an event sits in the calendar").
+ICAL_STATUS = {
+    OutcomeStatus.HAPPENED: "CONFIRMED",
+    OutcomeStatus.CANCELLED: "CANCELLED",
+    OutcomeStatus.POSTPONED: "TENTATIVE",
 }
+
+
+def ical_status(entry: Entry) -> str:
+    """STATUS: TENTATIVE for a plan or a postponement, CONFIRMED or CANCELLED for an outcome."""
+    outcome = entry.event.outcome
+    return "TENTATIVE" if outcome is None else ICAL_STATUS[outcome.status]
+
 
 # What happened needs no prefix; everything else says where it stands, in the flag's words.
 SUMMARY_PREFIX = {
     flag: "" if flag in (Flag.COMPLETED, Flag.COMPLETED_LATE) else f"{flag.label}: " for flag in Flag
 }
 
+# A plan still ahead: a deadline's title says when it is due rather than "Planned:".
+DUE_FLAGS = frozenset({Flag.UPCOMING, Flag.SLIPPING})
+
 GRID_NOTE = (
-    "Plans are marked with their status (Planned, Overdue, Past due...); dates known only to a "
-    "season, quarter, half-year or "
-    "year, and open-ended ones, are not on the calendar (the feeds list them)."
+    "Plans are marked with their status; a plan known only to a season, quarter, half-year or "
+    'year is shown on its last possible day ("Due by the end of …"); what happened known only '
+    "that vaguely, open-ended dates and plans with no date are not on the calendar (the feeds list "
+    "them)."
 )
 
 # RFC 5545 allows no control characters in text but HTAB; line breaks become \n escapes. A
@@ -102,6 +113,7 @@ class Placement:
     start: date | datetime  # a day for an all-day event, an aware datetime for a timed one
     end: date | datetime | None  # exclusive; None for a timed event with no known end
     exact: bool  # False when the grid shows more days than the event takes (a fuzzy date)
+    deadline: bool = False  # a vague plan shown on the last day its target allows
 
     @property
     def first_day(self) -> date:
@@ -109,33 +121,21 @@ class Placement:
 
 
 def render_calendars(timeline: Timeline, site: Site) -> dict[str, bytes]:
-    """Every calendar file, by name: all events, one per kind and one per series."""
-    info = timeline.data.calendar
-    entries = list(timeline)
+    """Every calendar file, by name: the subscription calendars (all events, one per kind, one
+    per series), the archives when those cannot hold everything, and one per upcoming plan
+    (`calendar_sets` chooses them)."""
     shared = _Shared(timeline)
-    files = {
-        ALL_CALENDAR: _calendar(
-            shared, site, ALL_CALENDAR, info.name, f"{info.description} {GRID_NOTE}", entries
-        )
-    }
-    for kind in sorted({entry.event.kind for entry in entries}):
-        name = f"kind-{kind.value}.ics"
-        chosen = [entry for entry in entries if entry.event.kind is kind]
-        description = f"{kind.label} from {info.name}. {info.description} {GRID_NOTE}"
-        files[name] = _calendar(shared, site, name, f"{info.name}: {kind.label}", description, chosen)
-    for series_id in sorted({entry.event.series for entry in entries if entry.event.series}):
-        series = timeline.series[series_id]
-        name = f"series-{series.id}.ics"
-        about = f" {series.description}" if series.description else ""
-        description = f"{series.title}: every milestone, from {info.name}.{about} {GRID_NOTE}"
-        files[name] = _calendar(
-            shared,
-            site,
-            name,
-            f"{info.name}: {series.title}",
-            description,
-            timeline.series_entries(series_id),
-        )
+    held = [
+        Held(entry, where.first_day, len(shared.vevent(entry, where)))
+        for entry in timeline
+        if (where := shared.placements[entry.event.id]) is not None
+    ]
+    held.sort(key=lambda each: (each.day, each.entry.event.id))
+    files = {}
+    for chosen in calendar_sets(timeline, held, GRID_NOTE):
+        content = _calendar(shared, site, chosen.name, chosen.title, chosen.description, chosen.entries)
+        assert len(content) < MAX_CALENDAR_BYTES or chosen.name.startswith(ARCHIVE_FOLDER), chosen.name
+        files[chosen.name] = content
     return files
 
 
@@ -153,7 +153,7 @@ class _Shared:
         self.timeline = timeline
         zone = timeline.data.calendar.timezone
         self.placements = {
-            entry.event.id: placement(entry.date, ZoneInfo(_zone_of(entry, zone))) for entry in timeline
+            entry.event.id: grid_placement(entry, ZoneInfo(_zone_of(entry, zone))) for entry in timeline
         }
         self.vevents: dict[str, bytes] = {}
         days: dict[str, list[date]] = {}
@@ -213,9 +213,42 @@ def placement(when: FuzzyDate | None, zone: ZoneInfo) -> Placement | None:
     return None
 
 
+def grid_placement(entry: Entry, zone: ZoneInfo) -> Placement | None:
+    """Where an event goes in the grid: its date's `placement`, else, for a plan whose target is
+    too vague for the grid but has a last possible day, a deadline on that day; else None (an
+    outcome known only to a year, an open date, a plan with no date)."""
+    where = placement(entry.date, zone)
+    if where is not None or entry.event.outcome is not None or entry.date is None:
+        return where
+    latest = entry.date.latest
+    if latest is None:
+        return None
+    return Placement(latest, day_after(latest), exact=False, deadline=True)
+
+
+def deadline_words(when: FuzzyDate) -> str:
+    """'due by the end of summer 2026', 'due by the end of 2027', 'due by 31 July 2027'."""
+    latest = when.latest
+    assert latest is not None
+    if when.precision in (Precision.YEAR, Precision.SEASON, Precision.QUARTER, Precision.HALF):
+        words = when.first.words()
+        article = "the " if when.precision is Precision.HALF else ""
+        text = f"due by the end of {article}{words}"
+    else:
+        text = f"due by {day_words(latest)}"
+    notes = [word for word, on in (("approximate", when.approximate), ("uncertain", when.uncertain)) if on]
+    return text + (f" ({', '.join(notes)})" if notes else "")
+
+
 def summary(entry: Entry, where: Placement) -> str:
     """'Planned: Harbin expo (sometime in June 2014)', 'Bridge opens', 'Cancelled: Forum'."""
-    text = SUMMARY_PREFIX[entry.flag] + (clean_text(entry.event.title).strip() or entry.event.id)
+    title = clean_text(entry.event.title).strip() or entry.event.id
+    if where.deadline and entry.date is not None:
+        due = deadline_words(entry.date)
+        if entry.flag in DUE_FLAGS:  # "Due by the end of summer 2026: …" says it is planned
+            return f"{due[0].upper()}{due[1:]}: {title}"
+        return f"{SUMMARY_PREFIX[entry.flag]}{title} ({due})"
+    text = SUMMARY_PREFIX[entry.flag] + title
     if not where.exact and entry.date is not None:
         text += f" ({date_phrase(entry.date)})"
     return text
@@ -255,7 +288,12 @@ def describe(entry: Entry, timeline: Timeline, where: Placement) -> str:
     facts = [f"Status: {status_words(entry)}."]
     if entry.note:
         facts.append(entry.note)
-    if entry.date is not None and not where.exact:
+    if entry.date is not None and where.deadline:
+        facts.append(
+            f"Date: {entry.date.words()}; the calendar shows it on its last possible day,"
+            f" {day_words(where.first_day)}, as a deadline."
+        )
+    elif entry.date is not None and not where.exact:
         facts.append(f"Date: {date_phrase(entry.date)}{_spread_note(entry.date, where)}")
     if event.place is not None:
         facts.append(f"Where: {event.place.words()}")
@@ -302,7 +340,6 @@ def clean_uri(text: str) -> str:
 def _calendar(
     shared: _Shared, site: Site, file_name: str, name: str, description: str, entries: Iterable[Entry]
 ) -> bytes:
-    info = shared.timeline.data.calendar
     calendar = Calendar()
     calendar.add("version", "2.0")
     calendar.add("prodid", PRODID)
@@ -337,11 +374,7 @@ def _calendar(
     for where, _ in placed:
         for tzid, day in _zone_days(where):
             spans.setdefault(tzid, []).append(day)
-    if not placed:
-        # RFC 5545 wants at least one component: a calendar with nothing in the grid (yet) carries
-        # its time zone, so that it stays valid and its address keeps working for subscribers.
-        # (From a fixed day, so that a newer as-of day does not rewrite a calendar with no event.)
-        spans[info.timezone] = [EMPTY_CALENDAR_ZONE_DAY]
+    assert placed, f"{file_name} would be empty"  # `calendar_sets` makes no empty calendar
     for tzid, days in sorted(spans.items()):
         calendar.add_component(shared.zones.vtimezone(tzid, min(days), max(days)))
     # icalendar writes a component's lines after its parent's properties and before its END, so
@@ -518,7 +551,7 @@ def _event(entry: Entry, where: Placement, timeline: Timeline) -> Event:
         vevent.add("dtend", where.end)
     vevent.add("summary", Text(summary(entry, where)))
     vevent.add("description", Text(describe(entry, timeline, where)))
-    vevent.add("status", STATUS[entry.flag])
+    vevent.add("status", ical_status(entry))
     vevent.add("transp", "TRANSPARENT")  # others' events never make a subscriber look busy
     parts = (event.place.name, event.place.region) if event.place is not None else ()
     location = ", ".join(part for part in (clean_text(text or "").strip() for text in parts) if part)

@@ -17,12 +17,13 @@ import hashlib
 import heapq
 import html
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import MAXYEAR, date, timedelta
 from importlib.resources import files
 
-from sinotime.dates import FuzzyDate, Precision, day_words
+from sinotime.calendar_sets import ARCHIVE_FOLDER, EVENT_FOLDER, event_file
+from sinotime.dates import MONTH_NAMES, FuzzyDate, Precision, day_words
 from sinotime.models import Event, Kind, Source
 from sinotime.site import Site
 from sinotime.timeline import Entry, Flag, Timeline, date_words, sort_day, status_words
@@ -79,6 +80,10 @@ FORMAT_ORDER = {
 # A feed's archive pages (`sinotime.archive-1.atom`) are reached from the feed, not listed.
 ARCHIVE_MARK = ".archive-"
 EVERYTHING_STEM = "sinotime"
+NO_CALENDAR = (
+    "No calendar: none of its events has a day it can honestly be shown on (what happened is known"
+    " only to a year or a long window, or the date is open or not announced); its feeds list them."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,27 +101,32 @@ def describe(name: str, timeline: Timeline) -> Published:
     """What a file holds, from its name: `sinotime.*`, `kind-X.*`, `series-Y.*`."""
     fmt = next((f for f in FORMATS if name.endswith(f.suffix) and len(name) > len(f.suffix)), None)
     if fmt is None:
-        return Published(name, name, None, None, (3, 0, name))
+        return Published(name, name, None, None, (4, 0, name))
     stem = name[: -len(fmt.suffix)]
     if stem == EVERYTHING_STEM:
         return Published(name, stem, fmt, "Everything: every event of every kind", (0, 0, stem))
     if stem.startswith("kind-") and stem[5:] in {kind.value for kind in Kind}:
         kind = Kind(stem[5:])
         return Published(name, stem, fmt, kind.label, (1, list(Kind).index(kind), stem))
+    archive = f"{ARCHIVE_FOLDER}/{EVERYTHING_STEM}-"
+    if stem.startswith(archive) and fmt.calendar:
+        year, _, month = stem[len(archive) :].partition("-")
+        period = f"{MONTH_NAMES[int(month)]} {year}" if month.isdigit() and 1 <= int(month) <= 12 else year
+        return Published(name, stem, fmt, f"Archive: every event of {period}", (3, 0, stem))
     series_ids = [s.id for s in timeline.data.series]
     if stem.startswith("series-") and stem[7:] in series_ids:
         series_id = stem[7:]
         title = timeline.series[series_id].title
         return Published(name, stem, fmt, f"{title}: every milestone", (2, series_ids.index(series_id), stem))
-    return Published(name, name, None, None, (3, 0, name))
+    return Published(name, name, None, None, (4, 0, name))
 
 
 def published_groups(timeline: Timeline, names: Iterable[str]) -> list[list[Published]]:
     """The published files grouped by what they hold, everything first, then kinds, then series."""
     groups: dict[tuple[int, int, str], list[Published]] = {}
     for name in sorted(set(names)):
-        if name == PAGE_NAME or ARCHIVE_MARK in name:
-            continue
+        if name == PAGE_NAME or ARCHIVE_MARK in name or name.startswith(f"{EVENT_FOLDER}/"):
+            continue  # a feed's archive pages are reached from the feed; an event's calendar from the event
         item = describe(name, timeline)
         groups.setdefault(item.rank, []).append(item)
     return [
@@ -197,10 +207,14 @@ def _subscribe_section(groups: list[list[Published]], site: Site) -> str:
     for group in groups:
         calendars, feeds = _subscribe_links(group, site)
         holds = group[0].holds or group[0].name
+        no_calendar = not calendars and group[0].rank[0] in (1, 2)  # a kind or a series
+        if no_calendar:
+            calendars.append('<span class="no-calendar">No calendar</span>')
+        note = f'<p class="note">{esc(NO_CALENDAR)}</p>' if no_calendar else ""
         rows.append(
             f'<li><span class="holds">{esc(holds)}</span>'
             f'<span class="links">{" ".join(calendars)}</span>'
-            f'<span class="links">{" ".join(feeds)}</span></li>'
+            f'<span class="links">{" ".join(feeds)}</span>{note}</li>'
         )
     if not rows:
         body = "<p>No calendars or feeds were published with this page.</p>"
@@ -674,7 +688,18 @@ def _sources(event: Event, timeline: Timeline) -> str:
     return '<ul class="sources" aria-label="Sources">' + "".join(items) + "</ul>"
 
 
-def _entry_html(entry: Entry, timeline: Timeline) -> str:
+def _add_to_calendar(entry: Entry, site: Site, published: Collection[str]) -> str:
+    """The link to an event's own calendar file, when it has one."""
+    name = event_file(entry.event.id)
+    if name not in published:
+        return ""
+    return (
+        f'<p class="add"><a href="{esc(href_for(site, name))}" type="text/calendar" download'
+        f' title="A calendar file of this one event, to add to your own calendar">Add to calendar</a></p>'
+    )
+
+
+def _entry_html(entry: Entry, timeline: Timeline, added: str = "") -> str:
     event = entry.event
     when = date_words(entry) or "No date announced"
     meta = [event.kind.label]
@@ -696,6 +721,8 @@ def _entry_html(entry: Entry, timeline: Timeline) -> str:
         parts.append(f"<p>With {esc(', '.join(event.participants))}.</p>")
     parts.append(_story(entry, timeline))
     parts.append(_sources(event, timeline))
+    if added:
+        parts.append(added)
     parts.append("</li>")
     return "\n".join(parts)
 
@@ -737,6 +764,7 @@ def render_html(timeline: Timeline, site: Site, published: Sequence[str]) -> str
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
     groups = published_groups(timeline, published)
+    names = set(published)
     count = len(timeline)
     head = [
         "<!DOCTYPE html>",
@@ -777,7 +805,7 @@ def render_html(timeline: Timeline, site: Site, published: Sequence[str]) -> str
         "<h2>Every event, in order</h2>",
         _filters(timeline),
         '<ol class="events" id="events">',
-        *(_entry_html(entry, timeline) for entry in timeline),
+        *(_entry_html(entry, timeline, _add_to_calendar(entry, site, names)) for entry in timeline),
         "</ol>",
         "</section>",
         f"<footer>Made by sinotime from {esc(count)} events. Dates are as precise as their sources;"

@@ -1,0 +1,188 @@
+"""Which calendars `build` offers, and which events each holds: none empty, each under 1 MB.
+
+Google stops reading a subscribed calendar at about 1 MB, and a calendar with no event is an
+empty subscription that some servers (Radicale) refuse to store. So:
+
+- `sinotime.ics` (every event), `kind-<kind>.ics` and `series-<id>.ics` are the subscription
+  calendars, each made only when at least one of its events has a place in the grid;
+- each holds all of its events when their VEVENTs fit in `EVENT_BUDGET` bytes; else a window of
+  whole days around the as-of day: the days from the as-of day on first (up to `AHEAD_SHARE` of
+  the budget), then the days before it, newest first, until the budget is spent. Its
+  description names the first and last day it holds;
+- when `sinotime.ics` has to leave events out, the archive calendars hold them all:
+  `archive/sinotime-<year>.ics` every event whose first day in the grid is in that year, or, for
+  a year too big for one calendar, `archive/sinotime-<year>-<month>.ics` one a month;
+- `event/<id>.ics` holds one event, for every plan still ahead that has a day on the grid: what
+  the page's "Add to calendar" links to (same UID as in the other calendars).
+
+Pure: the same events, sizes and as-of day give the same choice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sinotime.dates import MONTH_NAMES, day_words
+from sinotime.models import Kind
+from sinotime.timeline import Entry, Flag, Timeline
+
+ALL_CALENDAR = "sinotime.ics"
+MAX_CALENDAR_BYTES = 1_000_000  # every calendar offered stays under this (Google's limit)
+EVENT_BUDGET = 900_000  # for a calendar's VEVENTs; its header and VTIMEZONEs take the rest
+AHEAD_SHARE = 0.75  # of the budget, for the days from the as-of day on
+ARCHIVE_FOLDER = "archive"
+EVENT_FOLDER = "event"
+# The plans a reader may want to add to a calendar of their own, one at a time.
+ADD_TO_CALENDAR = frozenset({Flag.UPCOMING, Flag.SLIPPING})
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """An event that has a place in the grid, as the choice of calendars sees it."""
+
+    entry: Entry
+    day: date  # its first day in the grid
+    size: int  # the bytes of its VEVENT
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarSet:
+    """One calendar file to write: its name, its title and description, its events in order."""
+
+    name: str
+    title: str
+    description: str
+    held: tuple[Held, ...]
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(each.entry for each in self.held)
+
+    @property
+    def size(self) -> int:
+        """The bytes of its VEVENTs."""
+        return sum(each.size for each in self.held)
+
+
+def calendar_sets(timeline: Timeline, held: Sequence[Held], grid_note: str) -> list[CalendarSet]:
+    """Every calendar file `build` writes (see the module's description), `held` in grid order."""
+    info = timeline.data.calendar
+    sets: list[CalendarSet] = []
+    if held:
+        sets.append(_subscription(timeline, ALL_CALENDAR, info.name, f"{info.description} {grid_note}", held))
+    by_kind: dict[Kind, list[Held]] = {}
+    by_series: dict[str, list[Held]] = {}
+    for each in held:  # one pass: a timeline may have thousands of series
+        by_kind.setdefault(each.entry.event.kind, []).append(each)
+        if each.entry.event.series:
+            by_series.setdefault(each.entry.event.series, []).append(each)
+    for kind, of_kind in sorted(by_kind.items()):
+        description = f"{kind.label} from {info.name}. {info.description} {grid_note}"
+        title = f"{info.name}: {kind.label}"
+        sets.append(_subscription(timeline, f"kind-{kind.value}.ics", title, description, of_kind))
+    for series_id, of_series in sorted(by_series.items()):
+        series = timeline.series[series_id]
+        about = f" {series.description}" if series.description else ""
+        description = f"{series.title}: every milestone, from {info.name}.{about} {grid_note}"
+        title = f"{info.name}: {series.title}"
+        sets.append(_subscription(timeline, f"series-{series.id}.ics", title, description, of_series))
+    if len(window(held, timeline.as_of)) < len(held):
+        sets += archive_sets(timeline, held)
+    sets += [event_set(timeline, each) for each in held if each.entry.flag in ADD_TO_CALENDAR]
+    return sets
+
+
+def _subscription(
+    timeline: Timeline, name: str, title: str, description: str, held: Sequence[Held]
+) -> CalendarSet:
+    """A subscription calendar: its window of `held`, and, when that is not all, which days."""
+    kept = window(held, timeline.as_of)
+    if len(kept) < len(held):
+        description += (
+            f" To stay under 1 MB, the most a calendar app reads, it holds the {len(kept):,} events"
+            f" from {day_words(kept[0].day)} to {day_words(kept[-1].day)} of {len(held):,};"
+            " the archive calendars on the page hold every one."
+        )
+    return _set(name, title, description, kept)
+
+
+def archive_sets(timeline: Timeline, held: Sequence[Held]) -> list[CalendarSet]:
+    """One calendar a year, or one a month for a year whose events do not fit in one."""
+    name = timeline.data.calendar.name
+    sets = []
+    for year, of_year in _grouped(held, lambda each: each.day.year):
+        if sum(each.size for each in of_year) <= EVENT_BUDGET:
+            sets.append(_archive(f"{year}", f"{year}", name, of_year))
+            continue
+        for month, of_month in _grouped(of_year, lambda each: each.day.month):
+            sets.append(_archive(f"{year}-{month:02d}", f"{MONTH_NAMES[month]} {year}", name, of_month))
+    return sets
+
+
+def event_set(timeline: Timeline, held: Held) -> CalendarSet:
+    """A calendar of one event, to add to one's own calendar (a copy: it is not updated)."""
+    name, entry = timeline.data.calendar.name, held.entry
+    title = entry.event.title.strip() or entry.event.id
+    description = (
+        f"One event from {name}, to add to your own calendar. Added this way it is a copy that "
+        f"does not change; subscribe to a calendar of {name} to follow its news."
+    )
+    return CalendarSet(event_file(entry.event.id), f"{name}: {title}", description, (held,))
+
+
+def event_file(event_id: str) -> str:
+    """The name of an event's own calendar file."""
+    return f"{EVENT_FOLDER}/{event_id}.ics"
+
+
+def window(held: Sequence[Held], as_of: date, budget: int | None = None) -> list[Held]:
+    """The events a subscription calendar holds: all when they fit in `budget`, else the whole
+    days from `as_of` on, in order, up to `AHEAD_SHARE` of it, then the days before, newest
+    first, until it is spent (`EVENT_BUDGET` unless told)."""
+    budget = EVENT_BUDGET if budget is None else budget
+    if sum(each.size for each in held) <= budget:
+        return list(held)
+    by_day: dict[date, int] = {}
+    for each in held:
+        by_day[each.day] = by_day.get(each.day, 0) + each.size
+    ahead = sorted(day for day in by_day if day >= as_of)
+    before = sorted((day for day in by_day if day < as_of), reverse=True)
+    used, last = _fill(ahead, by_day, 0, int(budget * AHEAD_SHARE))
+    used, first = _fill(before, by_day, used, budget)
+    return [
+        each for each in held if (first is None or each.day >= first) and (last is None or each.day <= last)
+    ]
+
+
+def _fill(days: Sequence[date], sizes: dict[date, int], used: int, budget: int) -> tuple[int, date | None]:
+    """Take whole days in order while they fit: the bytes used and the last day taken
+    (None when every day was; the day before the first when none was)."""
+    for index, day in enumerate(days):
+        if used + sizes[day] > budget:
+            if index:
+                return used, days[index - 1]
+            step = timedelta(days=1) if len(days) < 2 or days[0] < days[1] else timedelta(days=-1)
+            return used, day - step
+        used += sizes[day]
+    return used, None
+
+
+def _set(name: str, title: str, description: str, kept: Iterable[Held]) -> CalendarSet:
+    return CalendarSet(name, title, description, tuple(kept))
+
+
+def _archive(stem: str, period: str, name: str, held: Sequence[Held]) -> CalendarSet:
+    description = (
+        f"Archive of {name}: every event of {period} that has a day in the calendar, to download "
+        f"or subscribe to."
+    )
+    return _set(f"{ARCHIVE_FOLDER}/sinotime-{stem}.ics", f"{name}: {period}", description, held)
+
+
+def _grouped(held: Sequence[Held], key: Callable[[Held], int]) -> list[tuple[int, list[Held]]]:
+    groups: dict[int, list[Held]] = {}
+    for each in held:
+        groups.setdefault(key(each), []).append(each)
+    return sorted(groups.items())

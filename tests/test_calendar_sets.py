@@ -1,0 +1,170 @@
+"""Which calendars a subscriber is offered: none empty, each under 1 MB at any size of timeline,
+the whole history in archives, and one small calendar per upcoming plan."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from calendar_support import NO_SITE, event, read_with_ical, timeline_of
+from sinotime import calendar_sets as sets
+from sinotime.calendar_sets import EVENT_BUDGET, MAX_CALENDAR_BYTES, Held, calendar_sets, window
+from sinotime.calendars import GRID_NOTE, _Shared, render_calendars
+from sinotime.loading import parse_events
+from sinotime.timeline import Timeline, build_timeline
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+
+from generate import LAST_DAY, make_timeline, sinotime_yaml
+
+TODAY = date(2026, 11, 23)
+
+
+def happened(event_id: str, on: str, **fields: Any) -> dict[str, Any]:
+    return event(event_id, outcome={"date": on, "source": "source-a"}, **fields)
+
+
+def planned(event_id: str, target: str | None, **fields: Any) -> dict[str, Any]:
+    plan = {"wording": "soon", "announced": "2019-01-10", "source": "source-a"}
+    if target is not None:
+        plan["target"] = target
+    return event(event_id, plans=[plan], **fields)
+
+
+@functools.cache
+def synthetic(count: int) -> Timeline:
+    """The benchmark's synthetic timeline (every precision, zone, outcome and language)."""
+    data = parse_events(sinotime_yaml(make_timeline(count)).encode(), "synthetic.yaml", today=TODAY)
+    return build_timeline(data, as_of=LAST_DAY)
+
+
+@functools.cache
+def synthetic_held(count: int) -> tuple[Held, ...]:
+    return held_of(synthetic(count))
+
+
+def held_of(timeline: Timeline) -> tuple[Held, ...]:
+    """Every event on the grid with the real size of its VEVENT, as `render_calendars` sees it."""
+    shared = _Shared(timeline)
+    held = [
+        Held(entry, where.first_day, len(shared.vevent(entry, where)))
+        for entry in timeline
+        if (where := shared.placements[entry.event.id]) is not None
+    ]
+    return tuple(sorted(held, key=lambda each: (each.day, each.entry.event.id)))
+
+
+# --- nothing empty ------------------------------------------------------------------------------
+
+
+def test_a_kind_or_series_with_nothing_on_the_grid_gets_no_calendar() -> None:
+    files = render_calendars(
+        timeline_of(
+            [
+                happened("a", "2019-06-15", kind="forum"),
+                happened("b", "2016", kind="sports", series="bridge"),  # known only to a year
+                planned("c", None, kind="institution"),  # no date
+            ]
+        ),
+        NO_SITE,
+    )
+    assert sorted(files) == ["kind-forum.ics", "sinotime.ics"]
+    for content in files.values():
+        assert [e.uid for e in read_with_ical(content.decode()).events] == ["a@sinotime"]
+
+
+# --- one event, to add to a calendar of one's own -----------------------------------------------
+
+
+def test_each_upcoming_plan_on_the_grid_has_a_calendar_of_its_own_with_the_same_uid() -> None:
+    files = render_calendars(
+        timeline_of(
+            [
+                planned("ahead", "2027-06-15"),
+                planned("vague", "2027-22"),  # a deadline: on 31 August 2027
+                planned("late", "2025-06-15"),  # overdue: nothing to add
+                planned("undated", None),  # no day to put it on
+                happened("done", "2019-06-15"),
+            ]
+        ),
+        NO_SITE,
+    )
+    assert sorted(name for name in files if name.startswith("event/")) == [
+        "event/ahead.ics",
+        "event/vague.ics",
+    ]
+    (alone,) = read_with_ical(files["event/vague.ics"].decode()).events
+    everything = {e.uid: e for e in read_with_ical(files["sinotime.ics"].decode()).events}
+    assert alone == everything["vague@sinotime"]
+    assert alone.summary == "Due by the end of summer 2027: Event vague"
+
+
+# --- under 1 MB at any size ---------------------------------------------------------------------
+
+
+def test_a_timeline_that_fits_is_held_whole_with_no_archive() -> None:
+    timeline = synthetic(400)
+    held = synthetic_held(400)
+    chosen = calendar_sets(timeline, held, GRID_NOTE)
+    assert not any(each.name.startswith("archive/") for each in chosen)
+    assert len(next(each for each in chosen if each.name == "sinotime.ics").entries) == len(held)
+
+
+def test_at_100000_events_every_subscription_calendar_stays_under_the_budget() -> None:
+    """100,000 events with the sizes real VEVENTs have (the synthetic timeline's, repeated over
+    thirty-five years): each subscription calendar holds a window around the as-of day that fits,
+    and the archives hold every event once."""
+    sample = synthetic_held(400)
+    held = [
+        Held(each.entry, each.day + timedelta(days=copy * 53 % 12_800 - 6_400), each.size)
+        for copy in range(100_000 // len(sample) + 1)
+        for each in sample
+    ][:100_000]
+    held.sort(key=lambda each: (each.day, each.entry.event.id))
+    timeline = synthetic(400)
+    chosen = calendar_sets(timeline, held, GRID_NOTE)
+    subscriptions = [each for each in chosen if not each.name.startswith(("archive/", "event/"))]
+    assert subscriptions[0].name == "sinotime.ics"
+    for calendar in subscriptions:
+        assert calendar.held
+        assert calendar.size <= EVENT_BUDGET
+        assert "To stay under 1 MB" in calendar.description
+    everything = next(each for each in chosen if each.name == "sinotime.ics")
+    assert everything.entries  # days ahead and before the as-of day
+    archives = [each for each in chosen if each.name.startswith("archive/")]
+    assert sum(len(each.held) for each in archives) == len(held)
+    assert all(each.size <= EVENT_BUDGET for each in archives)  # a month a calendar where a year is too big
+
+
+def test_a_window_takes_whole_days_ahead_first_then_the_newest_before() -> None:
+    as_of = date(2026, 6, 30)
+    held = [Held(None, as_of + timedelta(days=offset), 100) for offset in range(-30, 30)]  # type: ignore[arg-type]
+    kept = window(held, as_of, budget=2_000)  # 20 days: 15 ahead (three quarters), then 5 before
+    assert [each.day for each in kept] == [as_of + timedelta(days=offset) for offset in range(-5, 15)]
+
+
+def test_rendered_calendars_stay_under_their_budget_and_archives_hold_every_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same rule at a small budget, through the rendered files themselves."""
+    monkeypatch.setattr(sets, "EVENT_BUDGET", 40_000)
+    timeline = synthetic(400)
+    files = render_calendars(timeline, NO_SITE)
+    subscriptions = [name for name in files if not name.startswith(("archive/", "event/"))]
+    for name in subscriptions:
+        content = files[name]
+        assert len(content) < 40_000 + 10_000, name  # the budget, and the header and zones
+        assert read_with_ical(content.decode()).events, name
+    archived = [
+        e.uid
+        for name in files
+        if name.startswith("archive/")
+        for e in read_with_ical(files[name].decode()).events
+    ]
+    assert sorted(archived) == sorted(f"{each.entry.event.id}@sinotime" for each in synthetic_held(400))
+    assert all(len(content) < MAX_CALENDAR_BYTES for content in files.values())
