@@ -8,14 +8,18 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import Element
 
 import pytest
 
-from calendar_support import NO_SITE, event, read_with_ical, timeline_of
+from calendar_support import NO_SITE, event, read_with_ical, read_with_vobject, timeline_of
+from page_support import parse_html, text_of
 from sinotime import calendar_sets as sets
+from sinotime.build import render_site
 from sinotime.calendar_sets import EVENT_BUDGET, MAX_CALENDAR_BYTES, Held, calendar_sets, window
 from sinotime.calendars import GRID_NOTE, _Shared, render_calendars
 from sinotime.loading import parse_events
+from sinotime.site import Site
 from sinotime.timeline import Timeline, build_timeline
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
@@ -23,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 from generate import LAST_DAY, make_timeline, sinotime_yaml
 
 TODAY = date(2026, 11, 23)
+BASE = "https://example.org/s/"
 
 
 def happened(event_id: str, on: str, **fields: Any) -> dict[str, Any]:
@@ -168,3 +173,59 @@ def test_rendered_calendars_stay_under_their_budget_and_archives_hold_every_even
     ]
     assert sorted(archived) == sorted(f"{each.entry.event.id}@sinotime" for each in synthetic_held(400))
     assert all(len(content) < MAX_CALENDAR_BYTES for content in files.values())
+
+
+# --- what the page offers -----------------------------------------------------------------------
+
+
+def page_of(files: dict[str, bytes]) -> Element:
+    return parse_html(files["index.html"])
+
+
+def row_of(page: Element, holds: str) -> Element:
+    (row,) = [
+        li for li in page.iter("li") if any(s.get("class") == "holds" and text_of(s) == holds for s in li)
+    ]
+    return row
+
+
+def test_the_page_says_why_a_kind_has_no_calendar_and_still_links_its_feeds() -> None:
+    timeline = timeline_of([happened("a", "2019-06-15", kind="forum"), happened("b", "2016", kind="sports")])
+    files = render_site(timeline, Site(BASE))
+    assert "kind-sports.ics" not in files and "kind-sports.atom" in files
+    row = row_of(page_of(files), "Sports events")
+    assert "No calendar: none of its events has a day" in text_of(row)
+    hrefs = [a.get("href") for a in row.iter("a")]
+    assert hrefs == [f"{BASE}kind-sports.rss", f"{BASE}kind-sports.atom"]
+    assert "No calendar" not in text_of(row_of(page_of(files), "Forums"))
+
+
+def test_an_upcoming_plan_on_the_page_links_to_its_own_calendar() -> None:
+    timeline = timeline_of([planned("ahead", "2027-22"), happened("done", "2019-06-15")])
+    files = render_site(timeline, Site(BASE))
+    page = page_of(files)
+    added = {a.get("href"): a for a in page.iter("a") if text_of(a) == "Add to calendar"}
+    assert list(added) == [f"{BASE}event/ahead.ics"]
+    assert "event/ahead.ics" in files
+    assert not any("event/" in (link.get("href") or "") for link in page.iter("link"))  # not a feed
+
+
+def test_the_page_offers_every_archive_calendar_when_the_subscriptions_cannot_hold_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sets, "EVENT_BUDGET", 3_000)
+    timeline = timeline_of([happened(f"e{year}", f"{year}-06-15") for year in range(2010, 2020)])
+    files = render_site(timeline, Site(BASE))
+    archives = sorted(name for name in files if name.startswith("archive/"))
+    assert archives == [f"archive/sinotime-{year}.ics" for year in range(2010, 2020)]
+    page = page_of(files)
+    for year in range(2010, 2020):
+        row = row_of(page, f"Archive: every event of {year}")
+        hrefs = [a.get("href") for a in row.iter("a")]
+        assert hrefs == [
+            f"webcal://example.org/s/archive/sinotime-{year}.ics",
+            f"{BASE}archive/sinotime-{year}.ics",
+        ]
+    held = read_with_vobject(files["sinotime.ics"].decode())
+    assert 0 < len(held.events) < 10
+    assert "the archive calendars on the page hold every one" in held.value("x-wr-caldesc")

@@ -213,6 +213,24 @@ def test_a_zone_that_changed_offset_between_two_events_is_read_right_by_every_pa
         assert (old.utc, new.utc) == (1338505200, 1559347200), read.reader
 
 
+def test_asia_harbin_an_alias_of_asia_shanghai_is_read_at_the_same_instant_by_every_parser() -> None:
+    """Asia/Harbin is a link to Asia/Shanghai in the zone database; it is written as the data
+    names it, with its VTIMEZONE, and read right (including China's summer time of 1990)."""
+    events = [
+        event(
+            "summer", outcome={"date": "1990-06-15T10:00:00", "source": "source-a"}, timezone="Asia/Harbin"
+        ),
+        event("now", outcome={"date": "2019-06-15T10:00:00", "source": "source-a"}, timezone="Asia/Harbin"),
+    ]
+    text = calendars(*events)["sinotime.ics"].decode()
+    assert "TZID:Asia/Harbin" in text
+    for reader in (read_with_ical, read_with_vobject, icaljs(), libical()):
+        read = reader(text)
+        summer, now = read.event("summer@sinotime").start, read.event("now@sinotime").start
+        assert summer is not None and now is not None, read.reader
+        assert (summer.utc, now.utc) == (645411600, 1560564000), read.reader  # UTC+9 then, UTC+8 now
+
+
 # --- plans, outcomes and their status --------------------------------------------------------
 
 

@@ -29,12 +29,13 @@ def test_the_calendars_match_their_golden_files(update_golden: bool) -> None:
     files = rendered()
     if update_golden:
         GOLDEN.mkdir(parents=True, exist_ok=True)
-        for stale in GOLDEN.glob("*.ics"):
+        for stale in GOLDEN.rglob("*.ics"):
             stale.unlink()
         for name, content in files.items():
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / name).write_bytes(content)
         pytest.skip("golden files rewritten; review the diff")
-    assert sorted(path.name for path in GOLDEN.glob("*.ics")) == sorted(files)
+    assert sorted(path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*.ics")) == sorted(files)
     for name, content in files.items():
         assert (GOLDEN / name).read_bytes() == content, f"{name} differs from tests/golden/calendars/{name}"
 
