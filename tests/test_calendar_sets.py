@@ -153,6 +153,19 @@ def test_a_window_takes_whole_days_ahead_first_then_the_newest_before() -> None:
     assert [each.day for each in kept] == [as_of + timedelta(days=offset) for offset in range(-5, 15)]
 
 
+def test_a_window_with_nothing_ahead_takes_the_newest_days_before() -> None:
+    as_of = date(2026, 6, 30)
+    held = [Held(None, as_of - timedelta(days=offset), 100) for offset in range(30, 0, -1)]  # type: ignore[arg-type]
+    kept = window(held, as_of, budget=1_000)
+    assert [each.day for each in kept] == [as_of - timedelta(days=offset) for offset in range(10, 0, -1)]
+
+
+def test_a_day_too_big_for_the_budget_gives_as_many_of_its_events_as_fit() -> None:
+    as_of = date(2026, 6, 30)
+    held = [Held(None, as_of, 100) for _ in range(50)]  # type: ignore[arg-type]
+    assert len(window(held, as_of, budget=2_000)) == 20
+
+
 def test_rendered_calendars_stay_under_their_budget_and_archives_hold_every_event(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

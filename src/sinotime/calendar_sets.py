@@ -20,6 +20,7 @@ Pure: the same events, sizes and as-of day give the same choice.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -149,24 +150,30 @@ def window(held: Sequence[Held], as_of: date, budget: int | None = None) -> list
         by_day[each.day] = by_day.get(each.day, 0) + each.size
     ahead = sorted(day for day in by_day if day >= as_of)
     before = sorted((day for day in by_day if day < as_of), reverse=True)
-    used, last = _fill(ahead, by_day, 0, int(budget * AHEAD_SHARE))
-    used, first = _fill(before, by_day, used, budget)
+    used, taken = _fill(ahead, by_day, 0, int(budget * AHEAD_SHARE))
+    last = None if taken == len(ahead) else ahead[taken - 1] if taken else as_of - timedelta(days=1)
+    used, taken = _fill(before, by_day, used, budget)
+    first = None if taken == len(before) else before[taken - 1] if taken else as_of
+    if not used:  # the nearest day alone is too big: as many of its events as fit
+        nearest = ahead[0] if ahead else before[0]
+        sizes = itertools.accumulate(each.size for each in held if each.day == nearest)
+        return [
+            each
+            for each, total in zip((h for h in held if h.day == nearest), sizes, strict=True)
+            if total <= budget
+        ]
     return [
         each for each in held if (first is None or each.day >= first) and (last is None or each.day <= last)
     ]
 
 
-def _fill(days: Sequence[date], sizes: dict[date, int], used: int, budget: int) -> tuple[int, date | None]:
-    """Take whole days in order while they fit: the bytes used and the last day taken
-    (None when every day was; the day before the first when none was)."""
+def _fill(days: Sequence[date], sizes: dict[date, int], used: int, budget: int) -> tuple[int, int]:
+    """Take whole days in order while they fit: the bytes then used and how many days were taken."""
     for index, day in enumerate(days):
         if used + sizes[day] > budget:
-            if index:
-                return used, days[index - 1]
-            step = timedelta(days=1) if len(days) < 2 or days[0] < days[1] else timedelta(days=-1)
-            return used, day - step
+            return used, index
         used += sizes[day]
-    return used, None
+    return used, len(days)
 
 
 def _set(name: str, title: str, description: str, kept: Iterable[Held]) -> CalendarSet:
