@@ -17,7 +17,7 @@ from page_support import parse_html, text_of
 from sinotime import calendar_sets as sets
 from sinotime.build import render_site
 from sinotime.calendar_sets import EVENT_BUDGET, MAX_CALENDAR_BYTES, Held, calendar_sets, window
-from sinotime.calendars import GRID_NOTE, _Shared, render_calendars
+from sinotime.calendars import GRID_NOTE, on_grid, render_calendars
 from sinotime.loading import parse_events
 from sinotime.site import Site
 from sinotime.timeline import Timeline, build_timeline
@@ -50,18 +50,7 @@ def synthetic(count: int) -> Timeline:
 
 @functools.cache
 def synthetic_held(count: int) -> tuple[Held, ...]:
-    return held_of(synthetic(count))
-
-
-def held_of(timeline: Timeline) -> tuple[Held, ...]:
-    """Every event on the grid with the real size of its VEVENT, as `render_calendars` sees it."""
-    shared = _Shared(timeline)
-    held = [
-        Held(entry, where.first_day, len(shared.vevent(entry, where)))
-        for entry in timeline
-        if (where := shared.placements[entry.event.id]) is not None
-    ]
-    return tuple(sorted(held, key=lambda each: (each.day, each.entry.event.id)))
+    return tuple(on_grid(synthetic(count)))
 
 
 # --- nothing empty ------------------------------------------------------------------------------

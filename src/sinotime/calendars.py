@@ -125,18 +125,26 @@ def render_calendars(timeline: Timeline, site: Site) -> dict[str, bytes]:
     per series), the archives when those cannot hold everything, and one per upcoming plan
     (`calendar_sets` chooses them)."""
     shared = _Shared(timeline)
-    held = [
-        Held(entry, where.first_day, len(shared.vevent(entry, where)))
-        for entry in timeline
-        if (where := shared.placements[entry.event.id]) is not None
-    ]
-    held.sort(key=lambda each: (each.day, each.entry.event.id))
     files = {}
-    for chosen in calendar_sets(timeline, held, GRID_NOTE):
+    for chosen in calendar_sets(timeline, _on_grid(shared), GRID_NOTE):
         content = _calendar(shared, site, chosen.name, chosen.title, chosen.description, chosen.entries)
         assert len(content) < MAX_CALENDAR_BYTES or chosen.name.startswith(ARCHIVE_FOLDER), chosen.name
         files[chosen.name] = content
     return files
+
+
+def on_grid(timeline: Timeline) -> list[Held]:
+    """Every event that has a place in the grid, with the size of its VEVENT, in grid order."""
+    return _on_grid(_Shared(timeline))
+
+
+def _on_grid(shared: _Shared) -> list[Held]:
+    held = [
+        Held(entry, where.first_day, len(shared.vevent(entry, where)))
+        for entry in shared.timeline
+        if (where := shared.placements[entry.event.id]) is not None
+    ]
+    return sorted(held, key=lambda each: (each.day, each.entry.event.id))
 
 
 class _Shared:
