@@ -228,6 +228,7 @@ def test_the_page_offers_every_archive_calendar_when_the_subscriptions_cannot_ho
             f"webcal://example.org/s/archive/sinotime-{year}.ics",
             f"{BASE}archive/sinotime-{year}.ics",
         ]
+    assert "the archive calendars below hold every event" in text_of(page)
     held = read_with_vobject(files["sinotime.ics"].decode())
     assert 0 < len(held.events) < 10
     assert "the archive calendars on the page hold every one" in held.value("x-wr-caldesc")

@@ -232,6 +232,12 @@ def _subscribe_section(groups: list[list[Published]], site: Site) -> str:
         " dated by its source. Follow everything, a kind, or one series (a bridge) to hear only of it;"
         " Atom is the best choice where your reader takes it.</p>"
     )
+    if any(group[0].rank[0] == 3 for group in groups):  # archives: the calendars hold a window
+        hint += (
+            '\n<p class="hint">Each calendar stays under 1 MB, the most a calendar app reads: it holds'
+            " the events around today (its description says which days), and the archive calendars"
+            " below hold every event, a year (or a month) each.</p>"
+        )
     return f'<section id="subscribe">\n<h2>Subscribe</h2>\n{hint}\n{body}\n</section>'
 
 
