@@ -33,9 +33,10 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 def test_build_writes_the_calendars_of_the_file(tmp_path: Path) -> None:
     result = build(FIXTURE, "--out", tmp_path / "feeds", "--as-of", "2026-11-20")  # the golden files' day
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{tmp_path / 'feeds'}: wrote 33 files, 0 unchanged\n"
-    for golden in GOLDEN.glob("*.ics"):
-        assert (tmp_path / "feeds" / golden.name).read_bytes() == golden.read_bytes()
+    assert result.stdout == f"{tmp_path / 'feeds'}: wrote 34 files, 0 unchanged\n"
+    for golden in GOLDEN.rglob("*.ics"):
+        name = golden.relative_to(GOLDEN)
+        assert (tmp_path / "feeds" / name).read_bytes() == golden.read_bytes(), name
 
 
 def test_base_url_option_sets_the_calendars_source(tmp_path: Path) -> None:
@@ -51,22 +52,23 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     one = {name: content for name, (content, _) in snapshot(tmp_path / "one").items()}
     two = {name: content for name, (content, _) in snapshot(tmp_path / "two").items()}
     assert one == two
-    assert len(one) == 34  # 8 calendars, 8 feeds in 3 formats, the page, the list of them
+    assert len(one) == 35  # 8 calendars, 1 of one upcoming event, 8 feeds in 3 formats, the page, the list
 
 
 def test_a_build_that_changes_nothing_rewrites_nothing(tmp_path: Path) -> None:
     build(FIXTURE, "--out", tmp_path)
-    for path in tmp_path.iterdir():  # an old time, so that a rewrite could not go unseen
-        os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    for path in tmp_path.rglob("*"):  # an old time, so that a rewrite could not go unseen
+        if path.is_file():
+            os.utime(path, ns=(1_000_000_000, 1_000_000_000))
     before = snapshot(tmp_path)
     result = build(FIXTURE, "--out", tmp_path)
-    assert result.stdout == f"{tmp_path}: wrote 0 files, 33 unchanged\n"
+    assert result.stdout == f"{tmp_path}: wrote 0 files, 34 unchanged\n"
     assert snapshot(tmp_path) == before
 
 
 def test_check_names_the_stale_files_and_fails(tmp_path: Path) -> None:
     build(FIXTURE, "--out", tmp_path)
-    assert build(FIXTURE, "--out", tmp_path, "--check").stdout == f"{tmp_path}: all 33 files up to date\n"
+    assert build(FIXTURE, "--out", tmp_path, "--check").stdout == f"{tmp_path}: all 34 files up to date\n"
     (tmp_path / "kind-forum.ics").write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
     (tmp_path / "sinotime.ics").unlink()
     before = snapshot(tmp_path)
@@ -119,14 +121,15 @@ def test_a_changed_event_rewrites_only_the_files_it_is_in(tmp_path: Path) -> Non
     )
     result = build(source, "--out", tmp_path / "feeds")
     # sinotime.ics and kind-forum.ics, the feeds of everything and of forums in 3 formats, the page
-    assert result.stdout == f"{tmp_path / 'feeds'}: wrote 9 files, 24 unchanged\n"
+    assert result.stdout == f"{tmp_path / 'feeds'}: wrote 9 files, 25 unchanged\n"
     assert b"SUMMARY:EEF opening\r\n" in (tmp_path / "feeds" / "kind-forum.ics").read_bytes()
 
 
-def test_a_build_as_of_a_day_before_any_event_writes_empty_calendars_and_feeds(tmp_path: Path) -> None:
+def test_a_build_as_of_a_day_before_any_event_writes_no_calendar_and_empty_feeds(tmp_path: Path) -> None:
     result = build(FIXTURE, "--out", tmp_path, "--as-of", "1999-01-01")
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "sinotime.ics").read_bytes().count(b"BEGIN:VEVENT") == 0
+    assert not list(tmp_path.rglob("*.ics"))  # an empty calendar is refused by some servers
+    assert "No calendar: none of its events has a day" in (tmp_path / "index.html").read_text("utf-8")
     assert b"<entry>" not in (tmp_path / "sinotime.atom").read_bytes()
 
 

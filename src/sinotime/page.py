@@ -207,7 +207,7 @@ def _subscribe_section(groups: list[list[Published]], site: Site) -> str:
     for group in groups:
         calendars, feeds = _subscribe_links(group, site)
         holds = group[0].holds or group[0].name
-        no_calendar = not calendars and group[0].rank[0] in (1, 2)  # a kind or a series
+        no_calendar = not calendars and group[0].rank[0] in (0, 1, 2)  # everything, a kind, a series
         if no_calendar:
             calendars.append('<span class="no-calendar">No calendar</span>')
         note = f'<p class="note">{esc(NO_CALENDAR)}</p>' if no_calendar else ""
