@@ -155,6 +155,21 @@ def test_a_day_too_big_for_the_budget_gives_as_many_of_its_events_as_fit() -> No
     assert len(window(held, as_of, budget=2_000)) == 20
 
 
+def test_a_month_too_big_for_one_archive_is_cut_into_runs_of_whole_days(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sets, "EVENT_BUDGET", 3_000)
+    timeline = timeline_of([happened(f"e{day:02d}", f"2019-06-{day:02d}") for day in range(1, 31)])
+    files = render_site(timeline, Site(BASE))
+    archives = sorted(name for name in files if name.startswith("archive/"))
+    assert len(archives) > 2 and archives[0] == "archive/sinotime-2019-06-01.ics"
+    uids = [e.uid for name in archives for e in read_with_ical(files[name].decode()).events]
+    assert uids == [f"e{day:02d}@sinotime" for day in range(1, 31)]  # each once, in order
+    second = archives[1].removeprefix("archive/sinotime-").removesuffix(".ics")
+    label = f"Archive: every event of June 2019 from {int(second[-2:])} June 2019 on"
+    assert row_of(page_of(files), label).iter("a")
+
+
 def test_rendered_calendars_stay_under_their_budget_and_archives_hold_every_event(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

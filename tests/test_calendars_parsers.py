@@ -30,8 +30,9 @@ GRID = {
     "twinning-signing-2021": ("date-time", "2021-05-12T10:00:00", None),
     "cultural-fair-2023": ("date", "2023-05-21", "2023-06-01"),  # "end of May": the window
     "expo-2027": ("date", "2027-06-01", "2027-07-01"),  # a month: all of it
+    "trade-target-2020": ("date", "2020-12-31", "2021-01-01"),  # a plan for a year: its last day
 }
-OUT_OF_GRID = {"trade-target-2020"}  # known only to a year
+OUT_OF_GRID: set[str] = set()
 
 SUMMARIES = {
     "expo-2019": "6th China-Russia Expo",
@@ -40,6 +41,7 @@ SUMMARIES = {
     "twinning-signing-2021": "Harbin, Khabarovsk sign; twinning \\ agreement\nBEGIN:VEVENT",
     "cultural-fair-2023": "Past due, no news: Amur cultural fair (sometime between 21 and 31 May 2023)",
     "expo-2027": "Planned: 10th China-Russia Expo (sometime in June 2027)",
+    "trade-target-2020": "Overdue: Heilongjiang–Russia trade reaches $20 billion (due by the end of 2020)",
 }
 STATUSES = {
     "expo-2019": "CONFIRMED",
@@ -48,6 +50,7 @@ STATUSES = {
     "twinning-signing-2021": "CONFIRMED",
     "cultural-fair-2023": "TENTATIVE",
     "expo-2027": "TENTATIVE",
+    "trade-target-2020": "TENTATIVE",
 }
 
 
@@ -85,11 +88,17 @@ def entries_in(name: str) -> list[Entry]:
         chosen = [e for e in chosen if f"kind-{e.event.kind.value}.ics" == name]
     elif name.startswith("series-"):
         chosen = [e for e in chosen if f"series-{e.event.series}.ics" == name]
-    return [e for e in chosen if e.event.id in GRID]
+    elif name.startswith("event/"):
+        chosen = [e for e in chosen if f"event/{e.event.id}.ics" == name]
+    # in grid order: by the first day each stands on (a deadline stands on its target's last)
+    return sorted(
+        (e for e in chosen if e.event.id in GRID), key=lambda e: (GRID[e.event.id][1][:10], e.event.id)
+    )
 
 
 def test_the_fixture_gives_these_calendars() -> None:
     assert sorted(files()) == [
+        "event/expo-2027.ics",  # the one upcoming plan
         "kind-agreement.ics",
         "kind-cultural-fair.ics",
         "kind-delegation-visit.ics",
@@ -126,6 +135,10 @@ def test_calendar_properties_read_back(reader: Reader, name: str) -> None:
         series = timeline().series[name.removeprefix("series-").removesuffix(".ics")]
         assert title == f"{info.name}: {series.title}"
         assert f"{series.description}" in calendar.value("description")
+    elif name.startswith("event/"):
+        (entry,) = entries_in(name)
+        assert title == f"{info.name}: {entry.event.title}"
+        assert calendar.value("description").startswith(f"One event from {info.name}, to add to your own")
     else:
         assert info.description in calendar.value("description")
     assert calendar.value("refresh-interval") == "PT12H"

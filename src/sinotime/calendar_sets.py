@@ -110,16 +110,42 @@ def _subscription(
 
 
 def archive_sets(timeline: Timeline, held: Sequence[Held]) -> list[CalendarSet]:
-    """One calendar a year, or one a month for a year whose events do not fit in one."""
+    """One calendar a year; for a year whose events do not fit in one, one a month; for a month
+    that does not fit either, runs of whole days that do, each named by its first day."""
     name = timeline.data.calendar.name
     sets = []
     for year, of_year in _grouped(held, lambda each: each.day.year):
-        if sum(each.size for each in of_year) <= EVENT_BUDGET:
+        if _fits(of_year):
             sets.append(_archive(f"{year}", f"{year}", name, of_year))
             continue
         for month, of_month in _grouped(of_year, lambda each: each.day.month):
-            sets.append(_archive(f"{year}-{month:02d}", f"{MONTH_NAMES[month]} {year}", name, of_month))
+            if _fits(of_month):
+                sets.append(_archive(f"{year}-{month:02d}", f"{MONTH_NAMES[month]} {year}", name, of_month))
+                continue
+            for days in _runs_of_days(of_month):
+                first, last = days[0].day, days[-1].day
+                period = f"{first.day}–{day_words(last)}" if first != last else day_words(first)
+                sets.append(_archive(first.isoformat(), period, name, days))
     return sets
+
+
+def _fits(held: Sequence[Held]) -> bool:
+    return sum(each.size for each in held) <= EVENT_BUDGET
+
+
+def _runs_of_days(held: Sequence[Held]) -> list[list[Held]]:
+    """`held` cut into runs of whole days, each as long as fits in the budget (a day too big
+    for it is a run of its own)."""
+    runs: list[list[Held]] = []
+    used = EVENT_BUDGET + 1
+    for _, of_day in _grouped(held, lambda each: each.day.toordinal()):
+        size = sum(each.size for each in of_day)
+        if used + size > EVENT_BUDGET:
+            runs.append([])
+            used = 0
+        runs[-1] += of_day
+        used += size
+    return runs
 
 
 def event_set(timeline: Timeline, held: Held) -> CalendarSet:

@@ -13,6 +13,7 @@ The page is pure: the same timeline and names give the same bytes, with no clock
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import heapq
 import html
@@ -110,15 +111,26 @@ def describe(name: str, timeline: Timeline) -> Published:
         return Published(name, stem, fmt, kind.label, (1, list(Kind).index(kind), stem))
     archive = f"{ARCHIVE_FOLDER}/{EVERYTHING_STEM}-"
     if stem.startswith(archive) and fmt.calendar:
-        year, _, month = stem[len(archive) :].partition("-")
-        period = f"{MONTH_NAMES[int(month)]} {year}" if month.isdigit() and 1 <= int(month) <= 12 else year
-        return Published(name, stem, fmt, f"Archive: every event of {period}", (3, 0, stem))
+        return Published(name, stem, fmt, f"Archive: {_archive_period(stem[len(archive) :])}", (3, 0, stem))
     series_ids = [s.id for s in timeline.data.series]
     if stem.startswith("series-") and stem[7:] in series_ids:
         series_id = stem[7:]
         title = timeline.series[series_id].title
         return Published(name, stem, fmt, f"{title}: every milestone", (2, series_ids.index(series_id), stem))
     return Published(name, name, None, None, (4, 0, name))
+
+
+def _archive_period(period: str) -> str:
+    """What an archive calendar holds, from its name: '2019', '2019-06' or '2019-06-15' (a run of
+    days from that day, for a month too big for one calendar)."""
+    parts = period.split("-")
+    if len(parts) == 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        return f"every event of {MONTH_NAMES[int(parts[1])]} {parts[0]}"
+    if len(parts) == 3:
+        with contextlib.suppress(ValueError):
+            day = date.fromisoformat(period)
+            return f"every event of {MONTH_NAMES[day.month]} {day.year} from {day_words(day)} on"
+    return f"every event of {period}"
 
 
 def published_groups(timeline: Timeline, names: Iterable[str]) -> list[list[Published]]:
