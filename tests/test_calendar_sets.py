@@ -183,7 +183,7 @@ def test_rendered_calendars_stay_under_their_budget_and_archives_hold_every_even
         assert len(content) < 40_000 + 10_000, name  # the budget, and the header and zones
         assert read_with_ical(content.decode()).events, name
     archived = [
-        e.uid
+        str(e.uid)
         for name in files
         if name.startswith("archive/")
         for e in read_with_ical(files[name].decode()).events
