@@ -41,7 +41,9 @@ SUMMARIES = {
     "twinning-signing-2021": "Harbin, Khabarovsk sign; twinning \\ agreement\nBEGIN:VEVENT",
     "cultural-fair-2023": "Past due, no news: Amur cultural fair (sometime between 21 and 31 May 2023)",
     "expo-2027": "Planned: 10th China-Russia Expo (sometime in June 2027)",
-    "trade-target-2020": "Overdue: Heilongjiang–Russia trade reaches $20 billion (due by the end of 2020)",
+    "trade-target-2020": (
+        "Past due, no news: Heilongjiang–Russia trade reaches $20 billion (due by the end of 2020)"
+    ),
 }
 STATUSES = {
     "expo-2019": "CONFIRMED",
