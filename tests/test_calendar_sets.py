@@ -213,7 +213,7 @@ def test_the_page_says_why_a_kind_has_no_calendar_and_still_links_its_feeds() ->
     row = row_of(page_of(files), "Sports events")
     assert "No calendar: none of its events has a day" in text_of(row)
     hrefs = [a.get("href") for a in row.iter("a")]
-    assert hrefs == [f"{BASE}kind-sports.rss", f"{BASE}kind-sports.atom"]
+    assert hrefs == [f"{BASE}kind-sports.{ext}" for ext in ("rss", "atom", "json")]
     assert "No calendar" not in text_of(row_of(page_of(files), "Forums"))
 
 

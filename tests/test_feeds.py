@@ -168,8 +168,12 @@ def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
         ]
         result = runner.invoke(main, args)
         assert result.exit_code == 0, result.output
-    one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
-    two = {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir()}
+    one = {
+        p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()
+    }
+    two = {
+        p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*") if p.is_file()
+    }
     assert one == two
 
 
