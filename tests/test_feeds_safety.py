@@ -655,6 +655,15 @@ def stored(text: str) -> str:
     return expected_text(text.strip())
 
 
+def as_feedparser_reads(text: str) -> str:
+    """feedparser "repairs" text that reads as UTF-8 taken for Latin-1 ("Â¡" becomes "¡"): what
+    it gives back for a text that holds only such characters."""
+    try:
+        return text.encode("iso-8859-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
 def looks_like_markup(text: str) -> bool:
     """Text RSS 2.0 leaves ambiguous: a closing tag or an entity-like sequence."""
     return re.search(r"</\w+>|&#?\w+;", text) is not None
@@ -688,7 +697,7 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
         assert len(parsed.entries) == 2  # the target announced, then the outcome: newest first
         entry = parsed.entries[0]
         if name.endswith(".atom"):
-            assert entry.title == title
+            assert entry.title == as_feedparser_reads(title)
             assert entry.title_detail.type == "text/plain"
             atom_entry = root.find(f"{ATOM}entry")
             assert atom_entry is not None
@@ -712,7 +721,7 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
             assert item is not None
             assert text_of(item.find("title")) == title
             if not looks_like_markup(title):
-                assert entry.title == title
+                assert entry.title == as_feedparser_reads(title)
             assert [e.tag for e in item] == [
                 "title",
                 "link",
