@@ -304,7 +304,14 @@ def event(event_id: str, **fields: Any) -> dict[str, Any]:
 def events_file(events: Iterable[dict[str, Any]], **calendar: Any) -> EventsFile:
     return EventsFile.model_validate(
         {
-            "calendar": {"name": "Test calendar", "description": "For tests.", **calendar},
+            # the tests' own publisher namespace and zone (the defaults are tested on their own)
+            "calendar": {
+                "name": "Test calendar",
+                "description": "For tests.",
+                "namespace": "sinotime",
+                "timezone": "Asia/Harbin",
+                **calendar,
+            },
             "sources": SOURCES,
             "series": [{"id": "bridge", "title": "The bridge, north and south"}],
             "events": list(events),

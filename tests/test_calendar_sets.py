@@ -188,7 +188,9 @@ def test_rendered_calendars_stay_under_their_budget_and_archives_hold_every_even
         if name.startswith("archive/")
         for e in read_with_ical(files[name].decode()).events
     ]
-    assert sorted(archived) == sorted(f"{each.entry.event.id}@sinotime" for each in synthetic_held(400))
+    namespace = timeline.data.calendar.ids_namespace  # made from the synthetic data's address
+    assert namespace == "example.org-sinotime"
+    assert sorted(archived) == sorted(f"{each.entry.event.id}@{namespace}" for each in synthetic_held(400))
     assert all(len(content) < MAX_CALENDAR_BYTES for content in files.values())
 
 

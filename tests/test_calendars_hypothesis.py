@@ -211,7 +211,7 @@ def check(calendar: ReadCalendar, records: list[dict[str, Any]], series_title: s
 def timeline_of(records: list[dict[str, Any]], series_title: str, name: str) -> Timeline:
     data = EventsFile.model_validate(
         {
-            "calendar": {"name": name, "description": "For tests."},
+            "calendar": {"name": name, "description": "For tests.", "namespace": "sinotime"},
             "sources": SOURCES,
             "series": [{"id": "bridge", "title": series_title}],
             "events": records,

@@ -3,15 +3,16 @@
 Google stops reading a subscribed calendar at about 1 MB, and a calendar with no event is an
 empty subscription that some servers (Radicale) refuse to store. So:
 
-- `sinotime.ics` (every event), `kind-<kind>.ics` and `series-<id>.ics` are the subscription
-  calendars, each made only when at least one of its events has a place in the grid;
+- `STEM.ics` (every event; `calendar.stem`, `sinotime` by default), `kind-<kind>.ics` and
+  `series-<id>.ics` are the subscription calendars, each made only when at least one of its
+  events has a place in the grid;
 - each holds all of its events when their VEVENTs fit in `EVENT_BUDGET` bytes; else a window of
   whole days around the as-of day: the days from the as-of day on first (up to `AHEAD_SHARE` of
   the budget), then the days before it, newest first, until the budget is spent. Its
   description names the first and last day it holds;
-- when `sinotime.ics` has to leave events out, the archive calendars hold them all:
-  `archive/sinotime-<year>.ics` every event whose first day in the grid is in that year, or, for
-  a year too big for one calendar, `archive/sinotime-<year>-<month>.ics` one a month;
+- when `STEM.ics` has to leave events out, the archive calendars hold them all:
+  `archive/STEM-<year>.ics` every event whose first day in the grid is in that year, or, for
+  a year too big for one calendar, `archive/STEM-<year>-<month>.ics` one a month;
 - `event/<id>.ics` holds one event, for every plan still ahead that has a day on the grid: what
   the page's "Add to calendar" links to (same UID as in the other calendars).
 
@@ -29,7 +30,6 @@ from sinotime.dates import MONTH_NAMES, day_words
 from sinotime.models import Kind
 from sinotime.timeline import Entry, Flag, Timeline
 
-ALL_CALENDAR = "sinotime.ics"
 MAX_CALENDAR_BYTES = 1_000_000  # every calendar offered stays under this (Google's limit)
 EVENT_BUDGET = 900_000  # for a calendar's VEVENTs; its header and VTIMEZONEs take the rest
 AHEAD_SHARE = 0.75  # of the budget, for the days from the as-of day on
@@ -72,7 +72,9 @@ def calendar_sets(timeline: Timeline, held: Sequence[Held], grid_note: str) -> l
     info = timeline.data.calendar
     sets: list[CalendarSet] = []
     if held:
-        sets.append(_subscription(timeline, ALL_CALENDAR, info.name, f"{info.description} {grid_note}", held))
+        sets.append(
+            _subscription(timeline, f"{info.stem}.ics", info.name, f"{info.description} {grid_note}", held)
+        )
     by_kind: dict[Kind, list[Held]] = {}
     by_series: dict[str, list[Held]] = {}
     for each in held:  # one pass: a timeline may have thousands of series
@@ -112,20 +114,22 @@ def _subscription(
 def archive_sets(timeline: Timeline, held: Sequence[Held]) -> list[CalendarSet]:
     """One calendar a year; for a year whose events do not fit in one, one a month; for a month
     that does not fit either, runs of whole days that do, each named by its first day."""
-    name = timeline.data.calendar.name
+    name, stem = timeline.data.calendar.name, timeline.data.calendar.stem
     sets = []
     for year, of_year in _grouped(held, lambda each: each.day.year):
         if _fits(of_year):
-            sets.append(_archive(f"{year}", f"{year}", name, of_year))
+            sets.append(_archive(f"{stem}-{year}", f"{year}", name, of_year))
             continue
         for month, of_month in _grouped(of_year, lambda each: each.day.month):
             if _fits(of_month):
-                sets.append(_archive(f"{year}-{month:02d}", f"{MONTH_NAMES[month]} {year}", name, of_month))
+                sets.append(
+                    _archive(f"{stem}-{year}-{month:02d}", f"{MONTH_NAMES[month]} {year}", name, of_month)
+                )
                 continue
             for days in _runs_of_days(of_month):
                 first, last = days[0].day, days[-1].day
                 period = f"{first.day}–{day_words(last)}" if first != last else day_words(first)
-                sets.append(_archive(first.isoformat(), period, name, days))
+                sets.append(_archive(f"{stem}-{first.isoformat()}", period, name, days))
     return sets
 
 
@@ -211,7 +215,7 @@ def _archive(stem: str, period: str, name: str, held: Sequence[Held]) -> Calenda
         f"Archive of {name}: every event of {period} that has a day in the calendar, to download "
         f"or subscribe to."
     )
-    return _set(f"{ARCHIVE_FOLDER}/sinotime-{stem}.ics", f"{name}: {period}", description, held)
+    return _set(f"{ARCHIVE_FOLDER}/{stem}.ics", f"{name}: {period}", description, held)
 
 
 def _grouped(held: Sequence[Held], key: Callable[[Held], int]) -> list[tuple[int, list[Held]]]:

@@ -548,7 +548,7 @@ def _steady(tzid: str, first: date, last: date) -> bool:
 def _event(entry: Entry, where: Placement, timeline: Timeline) -> Event:
     event = entry.event
     vevent = Event()
-    vevent.add("uid", f"{event.id}@sinotime")
+    vevent.add("uid", f"{event.id}@{timeline.data.calendar.ids_namespace}")
     modified = _utc_midnight(timeline.modified(entry))
     vevent.add("dtstamp", modified)
     vevent.add("created", _utc_midnight(event.added))

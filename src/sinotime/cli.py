@@ -171,8 +171,8 @@ def init(folder: Path) -> None:
     from sinotime.starter import write_starter
 
     for path in write_starter(folder):
-        click.echo(f"wrote {path}", err=True)
-    click.echo(f"next: edit {folder / 'events.yaml'}, then sinotime validate and sinotime build", err=True)
+        say(f"wrote {path}", err=True)
+    say(f"next: edit {folder / 'events.yaml'}, then sinotime validate and sinotime build", err=True)
 
 
 @main.command()

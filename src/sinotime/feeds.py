@@ -39,7 +39,7 @@ from feedgen.feed import FeedGenerator
 
 from sinotime.change_words import change_title
 from sinotime.feed_content import change_html, clean_text, web_address
-from sinotime.ledger import TAG_PREFIX, Change, Ledger, build_ledger
+from sinotime.ledger import Change, Ledger, build_ledger
 from sinotime.models import Kind
 from sinotime.paging import PAGE_SIZE, paged
 from sinotime.site import Site
@@ -47,7 +47,6 @@ from sinotime.timeline import Timeline
 
 __all__ = ["clean_text", "render_feeds", "web_address"]
 
-ALL_FEED = "sinotime"
 FORMATS = ("rss", "atom", "json")
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
 GENERATOR = "sinotime"
@@ -96,7 +95,7 @@ def feeds_of(ledger: Ledger) -> list[ChangeFeed]:
     calendar = ledger.data.calendar
     name = clean_text(calendar.name).strip() or "sinotime"
     about = clean_text(calendar.description).strip() or name
-    feeds = [ChangeFeed(ALL_FEED, name, f"What changed: {about}", ledger.changes)]
+    feeds = [ChangeFeed(ledger.data.calendar.stem, name, f"What changed: {about}", ledger.changes)]
     by_kind, by_series = ledger.grouped()
     for kind in Kind:
         if changes := by_kind.get(kind, ()):
@@ -207,7 +206,7 @@ def render_document(document: Document, fmt: str, ledger: Ledger, site: Site, ma
         else f"{document.feed.title} (archive {document.number})"
     )
     generator.id(
-        f"{TAG_PREFIX}feed/{document.feed.name}"
+        ledger.tag(f"feed/{document.feed.name}")
         + ("" if document.number is None else f"/archive-{document.number}")
     )
     generator.title(title)
@@ -232,7 +231,7 @@ def render_document(document: Document, fmt: str, ledger: Ledger, site: Site, ma
 
 
 def _fill_entry(entry: Any, change: Change, ledger: Ledger, site: Site, made: Made) -> None:
-    entry.id(change.id)  # also the RSS guid, isPermaLink="false"
+    entry.id(ledger.tag(change.id))  # also the RSS guid, isPermaLink="false"
     entry.title(clean_text(change_title(change)))
     entry.updated(change.moment)
     entry.published(change.moment)  # RSS pubDate
@@ -346,7 +345,7 @@ def render_json(document: Document, ledger: Ledger, site: Site, made: Made) -> b
 
 def _json_item(change: Change, ledger: Ledger, site: Site, made: Made) -> dict[str, Any]:
     item: dict[str, Any] = {
-        "id": change.id,
+        "id": ledger.tag(change.id),
         "url": entry_link(change, site),
         "title": clean_text(change_title(change)),
         "content_html": _content(change, ledger, site, made),

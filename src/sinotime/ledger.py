@@ -40,7 +40,15 @@ from sinotime.models import Event, EventsFile, Kind, News, Outcome, Plan, Report
 from sinotime.statuses import Flag, due_until, past_due_since
 from sinotime.timeline import Entry, Slip, as_known_on, known_from, resolve, slip_between
 
-TAG_PREFIX = "tag:sinotime,2026:"  # a fixed authority and date: ids never change with the address
+TAG_YEAR = 2026  # the tag URIs' date (RFC 4151): fixed, so ids never change
+
+
+def tag_prefix(data: EventsFile) -> str:
+    """`tag:NAMESPACE,2026:`: the publisher's namespace (see `CalendarInfo.namespace`) and a fixed
+    date, so that ids never change with the address and two publishers' ids never meet."""
+    return f"tag:{data.calendar.ids_namespace},{TAG_YEAR}:"
+
+
 NEWS_HOUR = 12  # changes are placed within 12:00-13:00 UTC of their day
 MAX_STEP = 999  # an event's changes on one day beyond this share the last microsecond slot
 # How an event's changes on one day are ordered before they are placed: plans, news, the
@@ -100,8 +108,9 @@ class Change:
 
     @property
     def id(self) -> str:
-        """The entry's id (Atom), guid (RSS) and id (JSON Feed): what the change is."""
-        return f"{TAG_PREFIX}change/{self.event.id}/{self.key}"
+        """What the change is, unique in the file; `Ledger.tag` makes it the entry's id (Atom),
+        guid (RSS) and id (JSON Feed)."""
+        return f"change/{self.event.id}/{self.key}"
 
     @property
     def moment(self) -> datetime:
@@ -255,6 +264,10 @@ class Ledger:
 
     def __len__(self) -> int:
         return len(self.changes)
+
+    def tag(self, what: str) -> str:
+        """The tag URI of a change (`Change.id`) or a feed (`feed/NAME`) of this publisher."""
+        return tag_prefix(self.data) + what
 
     def story(self, change: Change) -> list[Change]:
         """The changes of `change`'s event up to and including it, oldest first."""

@@ -179,6 +179,23 @@ class OutcomeStatus(StrEnum):
         return self.value.capitalize()
 
 
+NAMESPACE_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
+Namespace = Annotated[str, StringConstraints(pattern=NAMESPACE_PATTERN, max_length=200)]
+
+
+def namespace_from(base_url: str | None, name: str) -> str:
+    """A namespace made from a public address (host, then path) or, without one, a name:
+    `https://example.org/library/` gives `example.org-library`; "Riverside library" gives
+    `riverside-library`; a name with no Latin letters or digits gives `timeline`."""
+    if base_url is not None:
+        host, _, path = base_url.split("://", 1)[1].partition("/")
+        text = host.split("@")[-1].split(":")[0].lower() + "-" + path
+    else:
+        text = name.lower()
+    labels = [re.sub(r"[^a-z0-9-]+", "-", label).strip("-")[:63].strip("-") for label in text.split(".")]
+    return ".".join(label for label in labels if label)[:200].strip(".-") or "timeline"
+
+
 class CalendarInfo(Strict):
     """What subscribers see of the calendar and the feeds as a whole."""
 
@@ -189,8 +206,28 @@ class CalendarInfo(Strict):
         description="The public address `feeds/` is served from; `--base-url` overrides it.",
     )
     timezone: TimeZoneName = Field(
-        default="Asia/Harbin", description="Zone for timed events that name none of their own."
+        default="UTC", description="Zone for timed events that name none of their own."
     )
+    namespace: Namespace | None = Field(
+        default=None,
+        description=(
+            "The publisher's own name in calendar UIDs (`EVENT@NAMESPACE`) and feed ids "
+            "(`tag:NAMESPACE,2026:...`), so that two publishers' events never collide in a "
+            "subscriber's calendar: letters, digits, hyphens and dots. Default: made from "
+            "`base_url` (`https://example.org/library/` gives `example.org-library`), else from "
+            "`name`. Set it once and keep it: every id depends on it."
+        ),
+    )
+    stem: Slug = Field(
+        default="sinotime",
+        description="The name of the files that hold everything: `STEM.ics`, `STEM.atom`, `STEM.rss`...",
+    )
+
+    @property
+    def ids_namespace(self) -> str:
+        """The namespace of every UID and feed id: `namespace`, or one made from the address or name."""
+        return self.namespace or namespace_from(self.base_url, self.name)
+
     language: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")] = Field(
         default="en", description="BCP 47 language tag of the text."
     )

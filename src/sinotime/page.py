@@ -80,7 +80,6 @@ FORMAT_ORDER = {
 }
 # A feed's archive pages (`sinotime.archive-1.atom`) are reached from the feed, not listed.
 ARCHIVE_MARK = ".archive-"
-EVERYTHING_STEM = "sinotime"
 NO_CALENDAR = (
     "No calendar: none of its events has a day it can honestly be shown on (what happened is known"
     " only to a year or a long window, or the date is open or not announced); its feeds list them."
@@ -98,18 +97,22 @@ class Published:
     rank: tuple[int, int, str]
 
 
+EVERYTHING_RANK = 0  # the files that hold everything come first
+
+
 def describe(name: str, timeline: Timeline) -> Published:
-    """What a file holds, from its name: `sinotime.*`, `kind-X.*`, `series-Y.*`."""
+    """What a file holds, from its name: `STEM.*` (`calendar.stem`), `kind-X.*`, `series-Y.*`."""
     fmt = next((f for f in FORMATS if name.endswith(f.suffix) and len(name) > len(f.suffix)), None)
     if fmt is None:
         return Published(name, name, None, None, (4, 0, name))
     stem = name[: -len(fmt.suffix)]
-    if stem == EVERYTHING_STEM:
-        return Published(name, stem, fmt, "Everything: every event of every kind", (0, 0, stem))
+    everything = timeline.data.calendar.stem
+    if stem == everything:
+        return Published(name, stem, fmt, "Everything: every event of every kind", (EVERYTHING_RANK, 0, stem))
     if stem.startswith("kind-") and stem[5:] in {kind.value for kind in Kind}:
         kind = Kind(stem[5:])
         return Published(name, stem, fmt, kind.label, (1, list(Kind).index(kind), stem))
-    archive = f"{ARCHIVE_FOLDER}/{EVERYTHING_STEM}-"
+    archive = f"{ARCHIVE_FOLDER}/{everything}-"
     if stem.startswith(archive) and fmt.calendar:
         return Published(name, stem, fmt, f"Archive: {_archive_period(stem[len(archive) :])}", (3, 0, stem))
     series_ids = [s.id for s in timeline.data.series]
@@ -203,7 +206,7 @@ def _subscribe_links(group: list[Published], site: Site) -> tuple[list[str], lis
 
 def _quick_subscribe(groups: list[list[Published]], site: Site) -> str:
     """The everything calendar and feeds, in the header: one click without scrolling."""
-    everything = next((g for g in groups if g[0].stem == EVERYTHING_STEM and g[0].format), None)
+    everything = next((g for g in groups if g[0].rank[0] == EVERYTHING_RANK and g[0].format), None)
     if everything is None:
         return ""
     calendars, feeds = _subscribe_links(everything, site)
