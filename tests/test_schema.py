@@ -31,6 +31,7 @@ SHAPE_MISTAKES = {
     "missing-title",
     "news-and-scope",
     "ten-mistakes",
+    "translations",  # a bad language tag, a translation without a source, an empty name
     "unknown-key-typo",
     "unknown-kind",
 }

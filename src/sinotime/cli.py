@@ -414,7 +414,10 @@ FLAG_VALUES = (
     "--search",
     metavar="TEXT",
     default=None,
-    help="Only events whose title, description, place, participants, tags or series contain TEXT (any case).",
+    help=(
+        "Only events whose title, description, place, participants, tags or series contain TEXT"
+        " (any case), in any language the file gives: `--search Благовещенск`."
+    ),
 )
 @click.option(
     "--format",

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 from sinotime.errors import MAX_PROBLEMS, InputError, Problem
 from sinotime.models import SUGGESTIONS, CalendarInfo, Event, EventsFile, Series, Source
 from sinotime.suggest import Suggestions
-from sinotime.validation import Records, check_file, references_to_check
+from sinotime.validation import Records, check_file, references_to_check, unknown_translation_sources
 from sinotime.yamlreader import YamlReader, collector_paused, path_text, positions
 
 Loc = tuple[str | int, ...]
@@ -158,6 +158,8 @@ def _validate_records(data: dict[str, Any], suggestions: Suggestions) -> tuple[R
                 _validate_one(model, item, (section, index), located, suggestions)
             )
             ids.append(_id_of(item))
+            if section == "series" and (unknown := unknown_translation_sources(item, known_sources)):
+                records.series_references[index] = unknown
             if section == "events":
                 if refs := references_to_check(item, known_sources, known_series):
                     records.references[index] = refs
@@ -246,7 +248,7 @@ def _located_from_pydantic(error: ValidationError, model: type[BaseModel]) -> It
             hint = f"did you mean '{guess[0]}'?" if guess else f"use one of: {', '.join(choices)}"
             yield Located(loc, f"unknown {field} {value!r}", hint)
         elif kind == "hinted":
-            yield Located(loc, detail["msg"], ctx.get("hint") or None)
+            yield Located(loc, detail["msg"], ctx.get("hint") or None, at_key=detail["loc"][-1] == "[key]")
         elif kind == "string_pattern_mismatch" and str(ctx.get("pattern", "")).startswith("^[a-z0-9]"):
             yield Located(
                 loc, f"{value!r} is not a valid id", "use lowercase letters, digits and single hyphens"
@@ -266,7 +268,7 @@ def _located_from_pydantic(error: ValidationError, model: type[BaseModel]) -> It
 
 
 def _is_union_tag(part: str | int) -> bool:
-    return isinstance(part, str) and (part.startswith("function-") or part in {"str", "int"})
+    return isinstance(part, str) and (part.startswith("function-") or part in {"str", "int", "[key]"})
 
 
 def _describe(value: Any) -> str:

@@ -125,6 +125,49 @@ TimeZoneName = Annotated[
 ]
 
 
+# A well-formed BCP 47 tag (RFC 5646) of the forms a name needs: language, optional script,
+# optional region, optional variants: `ru`, `zh-Hans`, `zh-Hant-TW`, `de-CH-1996`.
+_LANGUAGE_TAG = re.compile(
+    r"(?P<language>[A-Za-z]{2,3})(?:-(?P<script>[A-Za-z]{4}))?(?:-(?P<region>[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?P<variants>(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*)"
+)
+
+
+def _check_language_tag(value: str) -> str:
+    """A BCP 47 tag, in its conventional case: `zh-hans` becomes `zh-Hans`."""
+    found = _LANGUAGE_TAG.fullmatch(value)
+    if found is None:
+        dashed = value.replace("_", "-")
+        hint = (
+            f"did you mean '{_check_language_tag(dashed)}'?"
+            if _LANGUAGE_TAG.fullmatch(dashed)
+            else "use a tag such as ru, zh, zh-Hans (simplified) or zh-Hant (traditional)"
+        )
+        raise PydanticCustomError(
+            "hinted", "{value} is not a BCP 47 language tag", {"value": repr(value), "hint": hint}
+        )
+    parts = [found["language"].lower()]
+    if found["script"]:
+        parts.append(found["script"].title())
+    if found["region"]:
+        parts.append(found["region"].upper())
+    return "-".join(parts) + found["variants"].lower()
+
+
+LanguageTag = Annotated[
+    str,
+    StringConstraints(max_length=35),
+    AfterValidator(_check_language_tag),
+    Field(description="A BCP 47 language tag: `ru`, `zh-Hans`, `zh-Hant`."),
+]
+# The same rule for editors: JSON Schema patterns have no named groups.
+LANGUAGE_TAG_SCHEMA = {
+    "maxLength": 35,
+    "pattern": "^" + re.sub(r"\?P<\w+>", "?:", _LANGUAGE_TAG.pattern) + "$",
+    "description": "A BCP 47 language tag: `ru`, `zh-Hans`, `zh-Hant`.",
+}
+
+
 class Strict(BaseModel):
     """Every model forbids unknown keys and is immutable once loaded."""
 
@@ -256,16 +299,42 @@ class Source(Strict):
         return self.title if self.publisher.casefold() == "unknown" else self.publisher
 
 
+class Translation(Strict):
+    """A name as written in another language, with the source that writes it so."""
+
+    text: Line = Field(description="The name in that language, as the source writes it.")
+    source: Slug = Field(description="The id of the source that gives this form of the name.")
+    note: Text | None = Field(
+        default=None, description="How it was read: a case ending undone, a copy's artefact left out."
+    )
+
+
+Translations = Annotated[
+    dict[LanguageTag, Translation],
+    Field(
+        default_factory=dict,
+        max_length=20,
+        json_schema_extra={"propertyNames": LANGUAGE_TAG_SCHEMA},
+        description=(
+            "The name in other languages, keyed by BCP 47 tag (`ru`, `zh-Hans`, `zh-Hant`), each"
+            " with the source that gives it; see docs/curation.md."
+        ),
+    ),
+]
+
+
 class Series(Strict):
     """A project or a recurring event whose milestones or editions read as one story."""
 
     id: Slug
     title: Line = Field(description="The project's or the series' name.")
+    translations: Translations
     description: Text | None = Field(default=None, description="One paragraph on the series.")
 
 
 class Place(Strict):
     name: Line = Field(description="City or site.")
+    translations: Translations
     region: Line | None = Field(default=None, description="Province, oblast, krai or republic.")
     countries: tuple[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], ...] = Field(
         default=(), description="ISO 3166 alpha-2 codes, e.g. [CN, RU]."
@@ -389,6 +458,7 @@ class Event(Strict):
 
     id: Slug
     title: Line = Field(description="What happens, without its date or status.")
+    translations: Translations
     kind: Kind = Field(description="What sort of event: " + ", ".join(Kind) + ".")
     series: Slug | None = Field(default=None, description="The id of a series.")
     description: Text | None = Field(default=None, description="What, who, why; plain text.")
@@ -422,6 +492,9 @@ class Event(Strict):
         if self.outcome is not None:
             ids.append(self.outcome.source)
             ids += [r.source for r in self.outcome.other_reports]
+        ids += [t.source for t in self.translations.values()]
+        if self.place is not None:
+            ids += [t.source for t in self.place.translations.values()]
         return list(dict.fromkeys(ids))
 
 

@@ -22,6 +22,7 @@ from datetime import date
 
 from sinotime.dates import FuzzyDate, day_after, day_words
 from sinotime.models import Event, Kind, OutcomeStatus, Place, Series, Source
+from sinotime.names import all_names, search_key
 from sinotime.report_formats import clean, compact, markdown, style, wrap
 from sinotime.timeline import (
     Entry,
@@ -91,7 +92,7 @@ class Filters:
             entry.date, self.start, self.end
         ):
             return False
-        return self.search is None or self.search.casefold() in _search_text(entry)
+        return self.search is None or search_key(self.search) in _search_text(entry)
 
 
 def _overlaps(value: FuzzyDate | None, start: date | None, end: date | None) -> bool:
@@ -104,15 +105,14 @@ def _overlaps(value: FuzzyDate | None, start: date | None, end: date | None) -> 
 
 
 def _search_text(entry: Entry) -> str:
+    """What --search looks in: every name of the event in every language, and its words."""
     event = entry.event
-    parts: list[str] = [event.title, event.description or ""]
+    parts: list[str] = [*all_names(event, entry.series), event.description or ""]
     if event.place is not None:
-        parts += [event.place.name, event.place.region or "", *event.place.countries]
+        parts += [event.place.region or "", *event.place.countries]
     parts += event.participants
     parts += event.tags
-    if entry.series is not None:
-        parts.append(entry.series.title)
-    return "\n".join(parts).casefold()
+    return search_key("\n".join(parts))
 
 
 def select(timeline: Timeline, filters: Filters) -> list[Entry]:

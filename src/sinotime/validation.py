@@ -34,6 +34,11 @@ class References:
     id: str | None
 
 
+def unknown_translation_sources(raw: Any, source_ids: set[str]) -> list[tuple[Loc, str]]:
+    """The sources a record's translations name that are not among `source_ids`, with where."""
+    return [(loc, source) for loc, source in _translation_sources(raw) if source not in source_ids]
+
+
 def references_to_check(raw: Any, source_ids: set[str], series_ids: set[str]) -> References | None:
     """What of an event's data `_references` must look at: None when it names only known ids."""
     if not isinstance(raw, dict):
@@ -65,6 +70,8 @@ class Records:
     # by event index, what an event cites that may be unknown (see `references_to_check`); an
     # event's data is not kept once it is validated, so that a big file is not held twice
     references: dict[int, References] = field(default_factory=dict)
+    # by series index, the sources its title's translations name that are not known
+    series_references: dict[int, list[tuple[Loc, str]]] = field(default_factory=dict)
 
     def complete(self) -> EventsFile:
         """The whole file, once every record is valid."""
@@ -121,6 +128,10 @@ def _references(records: Records, suggestions: Suggestions) -> Iterator[Finding]
                 f"series id '{series_id}' is also an event's id",
                 "give the series an id of its own",
             )
+    for index, unknown in sorted(records.series_references.items()):
+        for loc, source in unknown:
+            message, hint = _unknown("source", source, source_ids, suggestions)
+            yield Finding(("series", index, *loc), message, hint)
     for index, refs in sorted(records.references.items()):
         base: Loc = ("events", index)
         for loc, source in refs.citations:
@@ -153,6 +164,9 @@ def _citations(raw: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
     for i, news in enumerate(_list(raw.get("news"))):
         if isinstance(news, dict) and isinstance(news.get("source"), str):
             yield ("news", i, "source"), news["source"]
+    yield from _translation_sources(raw)
+    for loc, source in _translation_sources(raw.get("place")):
+        yield ("place", *loc), source
     outcome = raw.get("outcome")
     if isinstance(outcome, dict):
         if isinstance(outcome.get("source"), str):
@@ -160,6 +174,15 @@ def _citations(raw: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
         for i, report in enumerate(_list(outcome.get("other_reports"))):
             if isinstance(report, dict) and isinstance(report.get("source"), str):
                 yield ("outcome", "other_reports", i, "source"), report["source"]
+
+
+def _translation_sources(raw: Any) -> Iterator[tuple[Loc, str]]:
+    """The source of each translation of a record's name, with where."""
+    translations = raw.get("translations") if isinstance(raw, dict) else None
+    if isinstance(translations, dict):
+        for tag, translation in translations.items():
+            if isinstance(translation, dict) and isinstance(translation.get("source"), str):
+                yield ("translations", tag, "source"), translation["source"]
 
 
 def _list(value: Any) -> list[Any]:
