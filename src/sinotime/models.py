@@ -492,9 +492,6 @@ class Event(Strict):
         if self.outcome is not None:
             ids.append(self.outcome.source)
             ids += [r.source for r in self.outcome.other_reports]
-        ids += [t.source for t in self.translations.values()]
-        if self.place is not None:
-            ids += [t.source for t in self.place.translations.values()]
         return list(dict.fromkeys(ids))
 
 
