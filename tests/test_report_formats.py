@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 from sinotime import report_data
 from sinotime.loading import load_events
 from sinotime.models import UNCHECKED_TEXT, EventsFile
+from sinotime.names import names_words
 from sinotime.report import (
     Filters,
     Report,
@@ -245,9 +246,11 @@ def test_markdown_parses_to_tables_with_one_row_per_event() -> None:
         elif token.type == "tr_close":
             tables[-1].append(row)
     events = tables[-1]
-    assert events[0] == ["date", "event", "kind", "place", "status"]
+    assert events[0] == ["date", "event", "other names", "kind", "place", "status"]
     assert [r[1] for r in events[1:]] == [row.title for row in REPORT.rows]
-    assert all(len(r) == 5 for r in events)
+    assert [r[2] for r in events[1:]] == [names_words(row.other_names) for row in REPORT.rows]
+    assert "Тунцзян (ru) · 同江 (zh-Hans)" in events[1][2]
+    assert all(len(r) == 6 for r in events)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings[:5] == [
         f"{DATA.calendar.name}: plans and outcomes",

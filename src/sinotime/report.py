@@ -22,7 +22,7 @@ from datetime import date
 
 from sinotime.dates import FuzzyDate, day_after, day_words
 from sinotime.models import Event, Kind, OutcomeStatus, Place, Series, Source
-from sinotime.names import all_names, search_key
+from sinotime.names import OTHER_NAMES, Name, all_names, names_words, other_names, search_key
 from sinotime.report_formats import clean, compact, markdown, style, wrap
 from sinotime.timeline import (
     Entry,
@@ -172,6 +172,7 @@ class Row:
 
     id: str
     title: str
+    other_names: tuple[Name, ...]  # the title, series and place in other languages (`names`)
     kind: Kind
     series: Series | None
     flag: Flag
@@ -282,6 +283,7 @@ def _row(timeline: Timeline, entry: Entry) -> Row:
     return Row(
         id=event.id,
         title=event.title,
+        other_names=other_names(event, entry.series),
         kind=event.kind,
         series=entry.series,
         flag=entry.flag,
@@ -526,6 +528,8 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
 def row_details(row: Row) -> list[tuple[str, str]]:
     """The lines under an event's status in the text report, as (label, text)."""
     details: list[tuple[str, str]] = []
+    if row.other_names:
+        details.append((OTHER_NAMES.lower(), names_words(row.other_names)))
     if row.note:
         details.append(("why", row.note))
     if row.wording:
@@ -615,11 +619,12 @@ def render_markdown(report: Report) -> str:
     out += [
         "## Events",
         "",
-        "| date | event | kind | place | status |",
-        "|:--|:--|:--|:--|:--|",
+        f"| date | event | {OTHER_NAMES.lower()} | kind | place | status |",
+        "|:--|:--|:--|:--|:--|:--|",
     ]
     for row in report.rows:
-        cells = [date_words(row), row.title, row.kind.value, place_words(row.place), status_words(row)]
+        names = names_words(row.other_names)
+        cells = [date_words(row), row.title, names, row.kind.value, place_words(row.place), status_words(row)]
         out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
     planned = [row for row in report.rows if row.targets or row.note]
     if planned:

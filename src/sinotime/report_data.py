@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sinotime.dates import FuzzyDate
+from sinotime.names import names_words
 from sinotime.report import OutcomeRow, Report, Row, date_words, history_steps, place_words
 from sinotime.report_formats import spreadsheet_cell
 from sinotime.timeline import status_words
@@ -88,6 +89,7 @@ def report_json(report: Report) -> dict[str, Any]:
             {
                 "id": story.series.id,
                 "title": story.series.title,
+                "translations": {tag: t.text for tag, t in story.series.translations.items()},
                 "description": story.series.description,
                 "events": [row.id for row in story.rows],
             }
@@ -116,6 +118,9 @@ def _row_json(row: Row) -> dict[str, Any]:
     return {
         "id": row.id,
         "title": row.title,
+        "other_names": [
+            {"of": n.of, "language": n.language, "text": n.text, "source": n.source} for n in row.other_names
+        ],
         "kind": row.kind.value,
         "series": row.series.id if row.series else None,
         "flag": row.flag.value,
@@ -205,6 +210,7 @@ CSV_COLUMNS = (
     "precision",
     "kind",
     "title",
+    "other_names",
     "series",
     "place",
     "countries",
@@ -256,6 +262,7 @@ def csv_row(row: Row) -> dict[str, str]:
         "precision": row.date.precision.value if row.date else "",
         "kind": row.kind.value,
         "title": row.title,
+        "other_names": names_words(row.other_names),
         "series": row.series.id if row.series else "",
         "place": place_words(row.place, countries=False),
         "countries": " ".join(row.place.countries) if row.place else "",
