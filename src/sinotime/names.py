@@ -7,6 +7,7 @@ every output; `names_words` is how every output writes them: "Харбин (ru) 
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -68,3 +69,14 @@ def all_names(event: Event, series: Series | None) -> list[str]:
         texts.append(event.place.name)
     texts += [name.text for name in other_names(event, series)]
     return texts
+
+
+def names_html(names: Iterable[Name]) -> str:
+    """The names as the page and the feeds show them: each in a span that says its language,
+    so that a browser, a screen reader or a feed reader reads it in that language:
+    `<span lang="ru">Харбин</span> (ru) · …`. Escaped; empty for no names."""
+    return SEPARATOR.join(
+        f'<span lang="{html.escape(name.language)}">{html.escape(name.text, quote=False)}</span>'
+        f" ({html.escape(name.language, quote=False)})"
+        for name in names
+    )

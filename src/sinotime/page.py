@@ -26,6 +26,7 @@ from importlib.resources import files
 from sinotime.calendar_sets import ARCHIVE_FOLDER, EVENT_FOLDER, event_file
 from sinotime.dates import MONTH_NAMES, FuzzyDate, Precision, day_words
 from sinotime.models import Event, Kind, Source
+from sinotime.names import OTHER_NAMES, names_html, other_names
 from sinotime.site import Site
 from sinotime.timeline import Entry, Flag, Timeline, date_words, sort_day, status_words
 
@@ -736,6 +737,9 @@ def _entry_html(entry: Entry, timeline: Timeline, added: str = "") -> str:
         f"<h3>{esc(event.title)}</h3>",
         f'<p class="meta">{" · ".join(esc(m) for m in meta)}</p>',
     ]
+    names = other_names(event, entry.series)
+    if names:
+        parts.append(f'<p class="names">{esc(OTHER_NAMES)}: {names_html(names)}</p>')
     if event.description:
         parts.append(f"<p>{esc(event.description)}</p>")
     if event.participants:
