@@ -578,14 +578,21 @@ def test_the_bundled_page_announces_each_feed_of_changes_in_three_formats_and_no
     assert "each entry is one change" in "".join(hint.itertext())
 
 
-def test_names_in_other_languages_are_shown_each_in_an_element_that_says_its_language(
+def test_names_in_other_languages_are_listed_once_each_in_an_element_that_says_its_language(
     page: Element,
 ) -> None:
-    (cableway,) = [li for li in event_items(page) if li.attrib["id"] == "event-cableway-opening"]
-    names = [p for p in cableway.iter("p") if p.get("class") == "names"]
-    assert names, "the cableway's opening shows its series' names"
-    spans = {span.get("lang"): span.text for span in names[0].iter("span")}
+    (glossary,) = [section for section in page.iter("section") if section.get("id") == "names"]
+    (item,) = [li for li in glossary.iter("li") if text_of(li).startswith("Blagoveshchensk–Heihe cableway:")]
+    spans = {span.get("lang"): span.text for span in item.iter("span")}
     assert spans == {"ru": "Канатная дорога Благовещенск – Хэйхэ", "zh-Hans": "黑河—布拉戈维申斯克索道"}
-    assert " ".join(text_of(names[0]).split()) == (
-        "Other names: Канатная дорога Благовещенск – Хэйхэ (ru) · 黑河—布拉戈维申斯克索道 (zh-Hans)"
+    assert " ".join(text_of(item).split()) == (
+        "Blagoveshchensk–Heihe cableway: Канатная дорога Благовещенск – Хэйхэ (ru)"
+        " · 黑河—布拉戈维申斯克索道 (zh-Hans)"
     )
+    (cableway,) = [li for li in event_items(page) if li.attrib["id"] == "event-cableway-opening"]
+    assert "Благовещенск" not in text_of(cableway), "a series' names are not repeated on each event"
+    (own,) = [p for p in cableway.iter("p") if p.get("class") == "names"]
+    assert [(span.get("lang"), span.text) for span in own.iter("span")] == [
+        ("ru", "Первые пассажиры канатной дороги")
+    ]
+    assert " ".join(text_of(own).split()) == "Other names: Первые пассажиры канатной дороги (ru)"

@@ -26,7 +26,7 @@ from importlib.resources import files
 from sinotime.calendar_sets import ARCHIVE_FOLDER, EVENT_FOLDER, event_file
 from sinotime.dates import MONTH_NAMES, FuzzyDate, Precision, day_words
 from sinotime.models import Event, Kind, Source
-from sinotime.names import OTHER_NAMES, names_html, other_names
+from sinotime.names import OTHER_NAMES, Name, names_html, other_names
 from sinotime.site import Site
 from sinotime.timeline import Entry, Flag, Timeline, date_words, sort_day, status_words
 
@@ -737,8 +737,8 @@ def _entry_html(entry: Entry, timeline: Timeline, added: str = "") -> str:
         f"<h3>{esc(event.title)}</h3>",
         f'<p class="meta">{" · ".join(esc(m) for m in meta)}</p>',
     ]
-    names = other_names(event, entry.series)
-    if names:
+    names = [name for name in other_names(event, entry.series) if name.of == "title"]
+    if names:  # the series' and the place's names are in the glossary, once (`_names_glossary`)
         parts.append(f'<p class="names">{esc(OTHER_NAMES)}: {names_html(names)}</p>')
     if event.description:
         parts.append(f"<p>{esc(event.description)}</p>")
@@ -750,6 +750,28 @@ def _entry_html(entry: Entry, timeline: Timeline, added: str = "") -> str:
         parts.append(added)
     parts.append("</li>")
     return "\n".join(parts)
+
+
+def _names_glossary(timeline: Timeline) -> str:
+    """Each series' and place's names in other languages, once, in the order of their English
+    names: a reader finds Благовещенск here, and the list of events does not repeat it."""
+    named: dict[str, dict[str, Name]] = {}
+    for entry in timeline:
+        series, place = entry.series, entry.event.place
+        for english, translated in (
+            (series.title if series else "", series.translations if series else {}),
+            (place.name if place else "", place.translations if place else {}),
+        ):
+            for tag, translation in translated.items():
+                name = Name("", tag, translation.text, translation.source)
+                named.setdefault(english, {}).setdefault(name.words(), name)
+    if not named:
+        return ""
+    items = "".join(
+        f"<li>{esc(english)}: {names_html(named[english].values())}</li>"
+        for english in sorted(named, key=str.casefold)
+    )
+    return f'<section id="names"><h2>{esc(OTHER_NAMES)}</h2><ul class="glossary">{items}</ul></section>'
 
 
 def _filters(timeline: Timeline) -> str:
@@ -833,6 +855,7 @@ def render_html(timeline: Timeline, site: Site, published: Sequence[str]) -> str
         *(_entry_html(entry, timeline, _add_to_calendar(entry, site, names)) for entry in timeline),
         "</ol>",
         "</section>",
+        _names_glossary(timeline),
         f"<footer>Made by sinotime from {esc(count)} events. Dates are as precise as their sources;"
         " a target is missed only after its last possible day.</footer>",
         "</main>",
