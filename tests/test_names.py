@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import date
 from pathlib import Path
@@ -93,9 +94,8 @@ def test_the_cli_search_finds_an_event_by_its_russian_name() -> None:
         main, ["report", str(BUNDLED), "--as-of", "2026-11-27", "--format", "csv", "--search", "Благовещенск"]
     )
     assert result.exit_code == 0, result.output
-    ids = [line.split(",", 1)[0] for line in result.output.splitlines()[1:]]
-    assert "cableway-first-pile-russian-side" in ids
-    assert "Благовещенск (ru)" in result.output
+    rows = {row["id"]: row for row in csv.DictReader(result.output.splitlines())}
+    assert "Благовещенск (ru)" in rows["cableway-first-pile-russian-side"]["other_names"]
 
 
 def test_json_carries_each_name_with_its_language_and_source(bundled_timeline: Timeline) -> None:
