@@ -18,8 +18,10 @@ from calendar_support import read_with_ical
 from sinotime.build import render_site
 from sinotime.calendars import clean_uri
 from sinotime.loading import load_events
+from sinotime.names import names_words, other_names
 from sinotime.report import Filters, make_report, render_markdown, render_text
 from sinotime.report_data import render_csv, render_json
+from sinotime.report_formats import markdown as markdown_escape
 from sinotime.site import Site
 from sinotime.timeline import Entry, Flag, Timeline, build_timeline, primary_link, status_words
 
@@ -153,3 +155,73 @@ def test_an_event_that_happened_links_to_the_report_of_it_everywhere(
     for name in ("sinotime.atom", "sinotime.rss"):
         assert outcome_feed_entries(files, name)["rail-bridge-opening"].link == seanews, name
     assert '"id": "seanews-2022-11-18"' in render_json(make_report(timeline, Filters()))
+
+
+def entry_html(entry: Any) -> str:
+    """An entry's HTML content: Atom's content, RSS's description."""
+    return str(entry.content[0].value if "content" in entry else entry.summary)
+
+
+def names_in(element: Any) -> tuple[str, list[tuple[str | None, str]]]:
+    """An element's text in one line, and the (lang, text) of each span in it."""
+    return " ".join("".join(element.itertext()).split()), [
+        (span.get("lang"), "".join(span.itertext())) for span in element.iter("span")
+    ]
+
+
+def test_every_output_gives_an_events_other_names_in_the_same_words(
+    timeline: Timeline, files: dict[str, bytes]
+) -> None:
+    """ "Харбин (ru) · 哈爾濱 (zh-Hant)" everywhere; where the output is HTML, each name in an
+    element that says its language."""
+    named = {entry.event.id: other_names(entry.event, entry.series) for entry in timeline}
+    named = {event_id: names for event_id, names in named.items() if names}
+    assert {name.language for names in named.values() for name in names} == {"ru", "zh-Hans", "zh-Hant"}
+    assert {name.of for names in named.values() for name in names} == {"title", "series", "place"}
+    report = make_report(timeline, Filters())
+    text = " ".join(render_text(report, width=10_000).split())
+    markdown = render_markdown(report)
+    reported = {row["id"]: row["other_names"] for row in json.loads(render_json(report))["events"]}
+    csv_rows = {row["id"]: row["other_names"] for row in csv.DictReader(render_csv(report).splitlines())}
+    page = html5lib.parse(files["index.html"], treebuilder="etree", namespaceHTMLElements=False)
+    listed = {li.get("id", "").removeprefix("event-"): li for li in page.iter("li")}
+    (glossary,) = [section for section in page.iter("section") if section.get("id") == "names"]
+    glossary_lines = [names_in(li) for li in glossary.iter("li")]
+    entries = [
+        entry for name in ("sinotime.atom", "sinotime.rss") for entry in feedparser.parse(files[name]).entries
+    ]
+    feeds = {
+        event_id: [
+            names_in(p)
+            for entry in entries
+            if f":change/{event_id}/" in entry.id
+            for p in html5lib.parse(entry_html(entry), treebuilder="etree", namespaceHTMLElements=False).iter(
+                "p"
+            )
+            if "".join(p.itertext()).startswith("Other names")
+        ]
+        for event_id in named
+    }
+    for event_id, names in named.items():
+        words = names_words(names)
+        spans = [(name.language, name.text) for name in names]
+        assert f"other names: {words}" in text, event_id
+        assert markdown_escape(words) in markdown, event_id
+        assert (
+            [(n["language"], n["text"]) for n in reported[event_id]]
+            == spans
+            == [(n.language, n.text) for n in names]
+        ), event_id
+        assert csv_rows[event_id] == words, event_id
+        assert feeds[event_id] and all(found == (f"Other names: {words}", spans) for found in feeds[event_id])
+        own = [name for name in names if name.of == "title"]
+        shown = [names_in(p) for p in listed[event_id].iter("p") if p.get("class") == "names"]
+        assert shown == (
+            [(f"Other names: {names_words(own)}", [(n.language, n.text) for n in own])] if own else []
+        )
+        for name in names:
+            if name.of != "title":
+                assert any(
+                    name.words() in line and (name.language, name.text) in found
+                    for line, found in glossary_lines
+                )

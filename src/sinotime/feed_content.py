@@ -7,12 +7,14 @@ and attributes the W3C Feed Validation Service deems safe are used, with absolut
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from sinotime.change_words import change_details, change_label, change_wording, published_words
 from sinotime.ledger import Change
 from sinotime.models import Source
+from sinotime.names import OTHER_NAMES, SEPARATOR, Name
 from sinotime.timeline import status_words
 
 MAX_STORY = 20  # the newest steps of a story an entry shows; older ones are counted
@@ -86,12 +88,29 @@ def _quote_of(change: Change) -> str | None:
     return None if said is None else said.quote
 
 
-def change_html(change: Change, story: list[Change], event_url: str | None) -> str:
-    """What changed, the story up to it (this change in bold), its source and the event's page."""
+def _names(names: Sequence[Name]) -> _Html | None:
+    """The event's other names, each in a span that says its language (HTML `lang`, which the
+    feed validator accepts in content; `xml:lang` would be XML, not HTML)."""
+    if not names:
+        return None
+    line = _tag("p", _tag("strong", OTHER_NAMES), ": ")
+    for number, name in enumerate(names):
+        line.add(
+            SEPARATOR if number else None, _tag("span", name.text, lang=name.language), f" ({name.language})"
+        )
+    return line
+
+
+def change_html(
+    change: Change, story: list[Change], event_url: str | None, names: Sequence[Name] = ()
+) -> str:
+    """What changed, the story up to it (this change in bold), its source and the event's page;
+    `names` are the event's names in other languages (`sinotime.names.other_names`)."""
     body = _Html("div")
     event = change.event
     about = [event.kind.label] + ([event.place.words()] if event.place is not None else [])
     body.add(_tag("p", _tag("strong", event.title), f" — {' · '.join(about)}"))
+    body.add(_names(names))
     if change.source is not None:
         source = change.source
         body.add(

@@ -41,6 +41,7 @@ from sinotime.change_words import change_title
 from sinotime.feed_content import change_html, clean_text, web_address
 from sinotime.ledger import Change, Ledger, build_ledger
 from sinotime.models import Kind
+from sinotime.names import other_names
 from sinotime.paging import PAGE_SIZE, paged
 from sinotime.site import Site
 from sinotime.timeline import Timeline
@@ -166,7 +167,11 @@ class Made:
 def _content(change: Change, ledger: Ledger, site: Site, made: Made) -> str:
     html = made.contents.get(change.id)
     if html is None:
-        html = made.contents[change.id] = change_html(change, ledger.story(change), event_url(change, site))
+        series = ledger.series.get(change.event.series or "")
+        names = other_names(change.event, series)
+        html = made.contents[change.id] = change_html(
+            change, ledger.story(change), event_url(change, site), names
+        )
     return html
 
 
