@@ -202,8 +202,17 @@ def test_every_output_gives_an_events_other_names_in_the_same_words(
         ]
         for event_id in named
     }
+    described = {
+        str(e.uid).removesuffix("@sinotime"): " ".join((e.description or "").split())
+        for name, data in files.items()
+        if name.endswith(".ics")
+        for e in read_with_ical(data.decode()).events
+    }
+    assert set(named) & set(described), "the sample puts some named events in a calendar"
     for event_id, names in named.items():
         words = names_words(names)
+        if event_id in described:
+            assert f"Other names: {words}" in described[event_id], event_id
         spans = [(name.language, name.text) for name in names]
         assert f"other names: {words}" in text, event_id
         assert markdown_escape(words) in markdown, event_id

@@ -59,6 +59,7 @@ from icalendar.timezone import tzp as icalendar_zones
 from sinotime.calendar_sets import ARCHIVE_FOLDER, MAX_CALENDAR_BYTES, Held, calendar_sets
 from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_after, day_words
 from sinotime.models import Outcome, OutcomeStatus
+from sinotime.names import OTHER_NAMES, names_words, other_names
 from sinotime.site import Site
 from sinotime.timeline import Entry, Flag, Timeline, primary_link, status_words
 
@@ -305,6 +306,10 @@ def describe(entry: Entry, timeline: Timeline, where: Placement) -> str:
         facts.append(f"Date: {date_phrase(entry.date)}{_spread_note(entry.date, where)}")
     if event.place is not None:
         facts.append(f"Where: {event.place.words()}")
+    if names := other_names(event, entry.series):
+        # One line, each name tagged in words: a LANGUAGE parameter would label the whole
+        # description, which mixes languages (RFC 5545 3.2.10).
+        facts.append(f"{OTHER_NAMES}: {names_words(names)}")
     if entry.series is not None:
         facts.append(f"Series: {entry.series.title}")
     if event.participants:
