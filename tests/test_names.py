@@ -64,7 +64,9 @@ def found(timeline: Timeline, text: str) -> set[str]:
         ("Нижнеленинское", "rail-bridge-russian-section-start"),
         ("ярмарка культуры", "culture-fair-2025-15th"),
         ("ЭКСПО", "expo-2024-8th"),
-        ("哈爾濱", "expo-2019-6th"),
+        ("哈爾濱", "expo-2019-6th"),  # traditional
+        ("哈尔滨", "expo-2019-6th"),  # simplified
+        ("Хэйлунцзян", "jao-delegation-heilongjiang-2023-04"),
         ("博览会", "expo-2023-7th"),  # simplified, from the series
         ("中俄博覽會", "expo-2025-9th"),  # traditional, from the series
         ("中俄美術聯盟", "china-russia-fine-arts-alliance-2023"),
