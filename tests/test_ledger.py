@@ -9,6 +9,7 @@ from sinotime.change_words import change_title
 from sinotime.ledger import ChangeKind, build_ledger
 from sinotime.loading import load_events
 from sinotime.models import EventsFile
+from sinotime.timeline import as_known_on
 
 SAMPLE = Path(__file__).parent / "data" / "feeds-sample.yaml"
 AS_OF = date(2026, 11, 23)
@@ -96,4 +97,40 @@ def test_a_deadline_with_news_after_it_still_passed_with_nothing_heard_that_day(
         (ChangeKind.ANNOUNCED, "2021-05-01"),
         (ChangeKind.DEADLINE, "2024-01-01"),
         (ChangeKind.NEWS, "2024-02-01"),
+    ]
+
+
+def test_a_target_known_only_from_a_later_article_has_no_deadline_before_that_article() -> None:
+    """An article of 2025 tells that a target of June 2024 had been set in 2023: no reader could
+    have seen that deadline pass in July 2024, so the ledger says nothing then; the story reads
+    from the article's day. A report as of a day before the article does not know the target."""
+    raw = sample().model_dump(mode="json")
+    raw["sources"].append(
+        {"id": "late-article", "publisher": "Late Daily", "title": "T", "published": "2025-03-01"}
+    )
+    cable_car = next(e for e in raw["events"] if e["id"] == "heihe-cable-car")
+    cable_car["plans"].append(
+        {
+            "target": "2024-06",
+            "wording": "had been set for June 2024",
+            "announced": "[2023-01-01..2024-01-01]",
+            "source": "late-article",
+        }
+    )
+    data = EventsFile.model_validate(raw)
+    changes = [c for c in build_ledger(data, as_of=AS_OF) if c.event.id == "heihe-cable-car"]
+    days = [(c.kind, c.day.isoformat()) for c in changes]
+    assert (ChangeKind.DEADLINE, "2024-07-01") not in days
+    assert (ChangeKind.MOVED, "2025-03-01") in days
+    assert all(
+        c.day >= date(2025, 3, 1) for c in changes if c.plan is not None and c.plan.source == "late-article"
+    )
+
+    known = as_known_on(
+        next(e for e in data.events if e.id == "heihe-cable-car"),
+        date(2024, 12, 31),
+        {s.id: s for s in data.sources},
+    )
+    assert known is not None and [p.source for p in known.plans] == [
+        p["source"] for p in cable_car["plans"][:-1]
     ]

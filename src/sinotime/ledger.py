@@ -38,7 +38,7 @@ from urllib.parse import quote
 from sinotime.dates import FuzzyDate, day_after
 from sinotime.models import Event, EventsFile, Kind, News, Outcome, Plan, Report, Series, Source
 from sinotime.statuses import Flag, due_until, past_due_since
-from sinotime.timeline import Entry, Slip, as_known_on, known_from, resolve, slip_between
+from sinotime.timeline import Entry, Slip, as_known_on, known_from, resolve, said_from, slip_between
 
 TAG_YEAR = 2026  # the tag URIs' date (RFC 4151): fixed, so ids never change
 
@@ -146,7 +146,7 @@ def _plan_changes(event: Event, sources: Mapping[str, Source]) -> Iterator[Chang
     previous: FuzzyDate | None = None
     for step, plan in enumerate(event.plans):
         source = sources[plan.source]
-        day = max(plan.announced.earliest, source.published.earliest)
+        day = said_from(plan, sources)
         target = plan.target
         kind, slip = ChangeKind.ANNOUNCED, None
         if target is not None and previous is not None:
@@ -199,7 +199,7 @@ def _news_changes(event: Event, sources: Mapping[str, Source]) -> Iterator[Chang
     """Each dated report that the plan had not happened yet."""
     for step, news in enumerate(event.news):
         source = sources[news.source]
-        day = max(news.date.earliest, source.published.earliest)
+        day = said_from(news, sources)
         key = f"news/{news.source}/{_part(str(news.date))}"
         yield Change(event, ChangeKind.NEWS, key, day, NEWS_STEP + step, source, news=news)
 
@@ -208,7 +208,9 @@ def _deadline_changes(event: Event, sources: Mapping[str, Source], as_of: date) 
     """Each day a plan fell past due with nothing heard: the day after the last day its current
     target could be met (`statuses.due_until`, which also bounds an open-ended target), when on
     that day the event, as then known, was past due from that very day and unverified."""
-    evidence = [plan.announced.earliest for plan in event.plans] + [news.date.earliest for news in event.news]
+    evidence = [said_from(plan, sources) for plan in event.plans] + [
+        said_from(news, sources) for news in event.news
+    ]
     days: set[date] = set()
     for known_day in evidence:
         known = as_known_on(event, known_day, sources)

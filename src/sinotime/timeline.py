@@ -29,7 +29,7 @@ from datetime import date
 from typing import Protocol
 
 from sinotime.dates import FuzzyDate, Precision, day_after, day_words, parse_date
-from sinotime.models import Event, EventsFile, Outcome, OutcomeStatus, Plan, Series, Source
+from sinotime.models import Event, EventsFile, News, Outcome, OutcomeStatus, Plan, Series, Source
 from sinotime.statuses import (
     HORIZON,
     Fit,
@@ -335,15 +335,23 @@ def known_from(outcome: Outcome, sources: Mapping[str, Source]) -> date:
     return sources[outcome.source].published.earliest
 
 
+def said_from(said: Plan | News, sources: Mapping[str, Source]) -> date:
+    """The first day a plan or a piece of news can have been known: it was said, and the
+    source that reports it was out (a target recorded from a later article is known only from
+    that article, however early it was first announced)."""
+    when_said = said.announced if isinstance(said, Plan) else said.date
+    return max(when_said.earliest, sources[said.source].published.earliest)
+
+
 def as_known_on(event: Event, as_of: date, sources: Mapping[str, Source]) -> Event | None:
-    """The event as it stood on `as_of`: plans announced by then, news dated by then, an outcome
-    known by then (`known_from`).
+    """The event as it stood on `as_of`: plans and news said and published by then (`said_from`),
+    an outcome known by then (`known_from`).
 
     A report as of a past day thus shows what was overdue on that day, not what we know now.
     None when nothing of the event was known yet.
     """
-    plans = tuple(plan for plan in event.plans if plan.announced.earliest <= as_of)
-    news = tuple(item for item in event.news if item.date.earliest <= as_of)
+    plans = tuple(plan for plan in event.plans if said_from(plan, sources) <= as_of)
+    news = tuple(item for item in event.news if said_from(item, sources) <= as_of)
     outcome = event.outcome
     if outcome is not None and known_from(outcome, sources) > as_of:
         outcome = None
@@ -386,10 +394,10 @@ def build_timeline(data: EventsFile, *, as_of: date) -> Timeline:
 
 
 def _days_something_may_change(event: Event, sources: Mapping[str, Source]) -> set[date]:
-    """Every day on which an event's status or words may change: a plan announced, a target's
+    """Every day on which an event's status or words may change: a plan or news known, a target's
     last day passed, news dated, an outcome known, an open-ended target's horizon passed."""
-    days = {plan.announced.earliest for plan in event.plans}
-    days |= {news.date.earliest for news in event.news}
+    days = {said_from(plan, sources) for plan in event.plans}
+    days |= {said_from(news, sources) for news in event.news}
     days |= {day_after(plan.target.latest) for plan in event.plans if plan.target and plan.target.latest}
     if event.outcome is not None:
         days.add(known_from(event.outcome, sources))
