@@ -315,6 +315,25 @@ def test_a_postponed_event_stays_visible_as_tentative_at_its_old_date() -> None:
     assert "Outcome: postponed (Example Wire)" in found.description
 
 
+def test_a_postponed_plan_with_a_vague_target_stays_visible_on_its_deadline() -> None:
+    found = only_event(
+        event(
+            "e",
+            plans=[
+                {
+                    "target": "2020-21",
+                    "wording": "in spring 2020",
+                    "announced": "2020-01-15",
+                    "source": "source-a",
+                }
+            ],
+            outcome={"status": "postponed", "source": "source-b"},
+        )
+    )
+    assert (found.status, found.start.value) == ("TENTATIVE", "2020-05-31")
+    assert found.summary == "Postponed: Event e (due by the end of spring 2020)"
+
+
 def test_sequence_and_stamps_move_when_the_status_changes_and_only_then() -> None:
     """Derived from the data and the as-of day: a target announced, its last day passing, the
     outcome known; never the day of the build."""

@@ -223,11 +223,13 @@ def placement(when: FuzzyDate | None, zone: ZoneInfo) -> Placement | None:
 
 
 def grid_placement(entry: Entry, zone: ZoneInfo) -> Placement | None:
-    """Where an event goes in the grid: its date's `placement`, else, for a plan whose target is
-    too vague for the grid but has a last possible day, a deadline on that day; else None (an
-    outcome known only to a year, an open date, a plan with no date)."""
+    """Where an event goes in the grid: its date's `placement`, else, for a plan (still open, or
+    postponed) whose target is too vague for the grid but has a last possible day, a deadline on
+    that day; else None (an outcome known only to a year, an open date, a plan with no date)."""
     where = placement(entry.date, zone)
-    if where is not None or entry.event.outcome is not None or entry.date is None:
+    outcome = entry.event.outcome
+    settled = outcome is not None and outcome.status is not OutcomeStatus.POSTPONED
+    if where is not None or settled or entry.date is None:
         return where
     latest = entry.date.latest
     if latest is None:
