@@ -387,7 +387,9 @@ def make_timeline(count: int, seed: int = SEED) -> Timeline:
     for index in range(max(1, count // 2)):
         publisher, language = rng.choice(PUBLISHERS)
         place = rng.choice(PLACES)
-        written = write_date(rng, _random_day(rng, FIRST_DAY, LAST_DAY), _pick(rng, PUBLISHED_STYLES))
+        # the first source is of the newest day, so every date has a source that can report it
+        day = LAST_DAY if index == 0 else _random_day(rng, FIRST_DAY, LAST_DAY)
+        written = write_date(rng, day, "day" if index == 0 else _pick(rng, PUBLISHED_STYLES))
         title_language = language if rng.random() < 0.8 else "en"
         sources.append(
             SourceRecord(
@@ -420,6 +422,23 @@ def make_timeline(count: int, seed: int = SEED) -> Timeline:
     return Timeline(sources, series, events)
 
 
+def _published_by(
+    rng: random.Random, sources: list[SourceRecord], day: date, fallback: list[SourceRecord] | None = None
+) -> SourceRecord:
+    """A source that can report what was said or done on `day`: one published on or after it
+    (sinotime refuses a plan announced, or an outcome dated, after its source came out). A few
+    random tries, then the newest source of all (rare: only for days near the newest)."""
+    for _ in range(20):
+        source = rng.choice(sources)
+        if _last_day(source) >= day:
+            return source
+    return max(fallback or sources, key=_last_day)
+
+
+def _last_day(source: SourceRecord) -> date:
+    return source.published.latest or source.published.earliest
+
+
 def _event(
     rng: random.Random, index: int, sources: list[SourceRecord], series: list[tuple[str, str, str | None]]
 ) -> EventRecord:
@@ -441,8 +460,8 @@ def _event(
         announced_day = min(
             announced_day + timedelta(days=rng.randint(20, 400)), LAST_DAY - timedelta(days=10)
         )
-        source = rng.choice(sources)
         announced = write_date(rng, announced_day, _pick(rng, PUBLISHED_STYLES))
+        source = _published_by(rng, sources, announced.earliest)
         # later targets slip; a few plans name no date at all
         target_day = anchor + timedelta(days=rng.randint(-120, 90) + 150 * number)
         target = None if rng.random() < 0.04 else write_date(rng, target_day, _pick(rng, TARGET_STYLES))
@@ -476,7 +495,7 @@ def _event(
             "happened",
             happened,
             _fill(rng, rng.choice(WORDINGS), city, region) if rng.random() < 0.5 else None,
-            rng.choice(cited).id,
+            _published_by(rng, cited, happened.earliest, fallback=sources).id,
             _text(rng, 1, city, region) if rng.random() < 0.5 else None,
             "The exact day is not reported." if rng.random() < 0.2 else None,
             reports,

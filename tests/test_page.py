@@ -474,6 +474,7 @@ EDGE_CASES = b"""
 calendar: {name: edge cases, description: Every status the chart can draw.}
 sources:
   - {id: s, publisher: P, title: T, url: "https://example.org/s", published: "2023-05-01"}
+  - {id: r, publisher: P, title: R, url: "https://example.org/r", published: "2023-06-16"}
 events:
   - id: open-ended
     title: Works to start in the near future
@@ -510,7 +511,7 @@ events:
     kind: agreement
     timezone: Asia/Vladivostok
     cites: [s]
-    outcome: {date: "2023-06-15T10:00:00", source: s}
+    outcome: {date: "2023-06-15T10:00:00", source: r}
     added: "2024-01-01"
     changed: "2024-01-01"
 """

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sinotime.models import CalendarInfo, Event, EventsFile, Series, Source
+from sinotime.dates import FuzzyDate
+from sinotime.models import CalendarInfo, Event, EventsFile, OutcomeStatus, Series, Source
 from sinotime.suggest import Suggestions
 
 Loc = tuple[str | int, ...]
@@ -91,9 +92,35 @@ def check_file(records: Records, *, today: date, suggestions: Suggestions | None
     yield from _duplicate_ids("series", records.ids.get("series", []), "series")
     yield from _duplicate_ids("events", records.ids.get("events", []), "event")
     yield from _references(records, suggestions or Suggestions())
+    published = {source.id: source.published for source in records.sources if source is not None}
     for index, event in enumerate(records.events):
         if event is not None:
             yield from _event_dates(event, index, today)
+            yield from _said_after_its_source(event, index, published)
+
+
+def _said_after_its_source(event: Event, index: int, published: dict[str, FuzzyDate]) -> Iterator[Finding]:
+    """A source reports only what was said or had happened by the day it was published (a
+    conflicting report, `other_reports`, may give a side's own announced days, so it is not held
+    to this)."""
+    said: list[tuple[Loc, str, FuzzyDate | None, str]] = [  # where, source, date, what
+        (("plans", i, "announced"), plan.source, plan.announced, "announced")
+        for i, plan in enumerate(event.plans)
+    ]
+    said += [(("news", i, "date"), news.source, news.date, "news dated") for i, news in enumerate(event.news)]
+    outcome = event.outcome
+    if outcome is not None and outcome.status is OutcomeStatus.HAPPENED:
+        said.append((("outcome", "date"), outcome.source, outcome.date, "outcome"))
+    for loc, source, when, what in said:
+        out = published.get(source)
+        if when is None or out is None or out.latest is None or when.earliest <= out.latest:
+            continue
+        yield Finding(
+            ("events", index, *loc),
+            f"{what} {when}, after its source '{source}' was published ({out})",
+            "a source tells only what was said or done by the day it came out: check the date, or "
+            "cite a later source",
+        )
 
 
 def _duplicate_ids(section: str, ids: list[str | None], what: str) -> Iterator[Finding]:
