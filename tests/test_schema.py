@@ -105,6 +105,6 @@ def test_a_bad_date_hint_names_every_form_of_date() -> None:
     raw = (DATA / "rail-bridge.yaml").read_bytes().replace(b'target: "2018"', b'target: "spring 2025"')
     with pytest.raises(InputError) as raised:
         parse_events(raw, "x.yaml", today=TODAY)
-    forms = ("2019-06-15", "2014-06", "2018", "2025-21", "2025-33", "2025-40", "[2023-05-01..]", "~?%")
-    for form in forms:
-        assert form in str(raised.value) or all(mark in str(raised.value) for mark in form), form
+    forms = ["2019-06-15", "2014-06", "2018", "2025-21", "2025-33", "2025-40", "[2023-05-01..]"]
+    for form in [*forms, "~", "?", "%"]:
+        assert form in str(raised.value), form

@@ -209,11 +209,13 @@ def validate(file: Path, format_: str) -> None:
     except InputError as error:
         if format_ == "text":
             raise
+        _console().done()  # the progress line goes before the answer on standard output
         shown = problems_json(name, error.problems) if format_ == "json" else problems_github(error.problems)
         click.echo(shown, nl=False)
         say(error.summary(), err=True, level="error")
         raise SystemExit(1) from None
     if format_ == "json":
+        _console().done()
         click.echo(problems_json(name, []), nl=False)
         return
     say(
