@@ -9,7 +9,8 @@ from typing import Any, cast
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sinotime.page import LANE_GAP, Drawing, pack
+from sinotime.page.chart import Drawing, pack
+from sinotime.page.marks import LANE_GAP
 
 
 @dataclass

@@ -1,0 +1,46 @@
+"""What every part of the page shares: escaping, safe links, the addresses of published files
+and the inline style and script with their CSP hashes."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+from importlib.resources import files
+
+from sinotime.site import Site
+
+PAGE_NAME = "index.html"
+
+
+def esc(text: object) -> str:
+    """Escape text for HTML content and for double-quoted attribute values alike."""
+    return html.escape(str(text), quote=True)
+
+
+def web_href(url: str | None) -> str | None:
+    """An address safe to put in href: http(s) only (the model already insists; belt and braces)."""
+    if url is None or not url.startswith(("https://", "http://")):
+        return None
+    return url
+
+
+def asset(name: str) -> str:
+    return files("sinotime.page").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def href_for(site: Site, name: str) -> str:
+    """The address of a published file: absolute when the site has a base URL, else relative."""
+    return site.url(name) or name
+
+
+def webcal_for(site: Site, name: str) -> str | None:
+    url = site.url(name)
+    if url is None:
+        return None
+    return "webcal://" + url.split("://", 1)[1]
