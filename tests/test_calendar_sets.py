@@ -14,10 +14,9 @@ import pytest
 
 from calendar_support import NO_SITE, event, read_with_ical, read_with_vobject, timeline_of
 from page_support import parse_html, text_of
-from sinotime import calendar_sets as sets
 from sinotime.build import render_site
-from sinotime.calendar_sets import EVENT_BUDGET, MAX_CALENDAR_BYTES, Held, calendar_sets, window
-from sinotime.calendars import GRID_NOTE, on_grid, render_calendars
+from sinotime.calendars import GRID_NOTE, on_grid, render_calendars, sets
+from sinotime.calendars.sets import EVENT_BUDGET, MAX_CALENDAR_BYTES, Held, calendar_sets, window
 from sinotime.loading import parse_events
 from sinotime.site import Site
 from sinotime.timeline import Timeline, build_timeline

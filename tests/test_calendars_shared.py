@@ -8,10 +8,11 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from icalendar import Event
+from icalendar import Event, Timezone
 from icalendar.parser import Contentline
 
-from sinotime.calendars import Text, _steady, _ZoneOnsets, fold, to_ical, vtimezone
+from sinotime.calendars.lines import Text, fold, to_ical
+from sinotime.calendars.zones import ZoneOnsets, _steady
 
 # Zones with no change since 1991 (Harbin), changes a few times (Vladivostok, Moscow), twice a
 # year (New York, Lord Howe's half-hour), a skipped day (Apia), changes at midnight (Havana,
@@ -32,6 +33,11 @@ ZONES = (
 days = st.dates(min_value=date(1975, 1, 1), max_value=date(2035, 12, 31))
 
 
+def vtimezone(tzid: str, first: date, last: date) -> Timezone:
+    """The zone's VTIMEZONE for those days as made for a calendar on its own (nothing shared)."""
+    return ZoneOnsets({}).vtimezone(tzid, first, last)
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     tzid=st.sampled_from(ZONES),
@@ -39,14 +45,14 @@ days = st.dates(min_value=date(1975, 1, 1), max_value=date(2035, 12, 31))
 )
 def test_a_calendar_gets_the_vtimezone_it_would_get_on_its_own(tzid: str, bounds: list[date]) -> None:
     lowest, first, last, highest = bounds
-    shared = _ZoneOnsets({tzid: (lowest, highest)})
+    shared = ZoneOnsets({tzid: (lowest, highest)})
     alone = vtimezone(tzid, first, last).to_ical()
     assert shared.vtimezone(tzid, first, last).to_ical() == alone
     assert shared.vtimezone(tzid, first, first).to_ical() == vtimezone(tzid, first, first).to_ical()
 
 
 def test_days_outside_the_shared_range_are_found_on_their_own() -> None:
-    shared = _ZoneOnsets({"Europe/Moscow": (date(2000, 1, 1), date(2001, 1, 1))})
+    shared = ZoneOnsets({"Europe/Moscow": (date(2000, 1, 1), date(2001, 1, 1))})
     wanted = (date(1999, 6, 1), date(2000, 6, 1))
     alone = vtimezone("Europe/Moscow", *wanted).to_ical()
     assert shared.vtimezone("Europe/Moscow", *wanted).to_ical() == alone

@@ -16,12 +16,11 @@ import pytest
 
 from calendar_support import read_with_ical
 from sinotime.build import render_site
-from sinotime.calendars import clean_uri
+from sinotime.calendars.lines import clean_uri
 from sinotime.loading import load_events
 from sinotime.names import names_words, other_names
-from sinotime.report import Filters, make_report, render_markdown, render_text
-from sinotime.report_data import render_csv, render_json
-from sinotime.report_formats import markdown as markdown_escape
+from sinotime.report import Filters, make_report, render_csv, render_json, render_markdown, render_text
+from sinotime.report.lines import markdown as markdown_escape
 from sinotime.site import Site
 from sinotime.timeline import Entry, Flag, Timeline, build_timeline, primary_link, status_words
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sinotime.calendar_sets import event_file
+from sinotime.calendars.sets import event_file
 from sinotime.models import Event, Kind, Source
 from sinotime.names import OTHER_NAMES, Name, names_html, other_names
 from sinotime.page.markup import esc, href_for, web_href

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sinotime.calendar_sets import ARCHIVE_FOLDER, EVENT_FOLDER
+from sinotime.calendars.sets import ARCHIVE_FOLDER, EVENT_FOLDER
 from sinotime.dates import MONTH_NAMES, day_words
 from sinotime.models import Kind
 from sinotime.page.markup import PAGE_NAME, esc, href_for, webcal_for

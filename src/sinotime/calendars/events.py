@@ -1,0 +1,216 @@
+"""One VEVENT: its summary, its description, its status, its place and its revision."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+from icalendar import Event, vUri
+
+from sinotime.calendars.grid import Placement
+from sinotime.calendars.lines import Categories, PlainGeo, Text, clean_text, clean_uri
+from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_words
+from sinotime.models import Outcome, OutcomeStatus
+from sinotime.names import OTHER_NAMES, names_words, other_names
+from sinotime.timeline import Entry, Flag, Timeline, primary_link, status_words
+
+# A plan (and a postponement: still a plan, with no firm date) is TENTATIVE, what happened is
+# CONFIRMED, what was called off for good is CANCELLED. Google deletes a CANCELLED event from a
+# subscribed calendar, which would make a postponement vanish there; TENTATIVE is shown by
+# Google, Apple, Outlook and Thunderbird alike (README, "Where an event sits in the calendar").
+ICAL_STATUS = {
+    OutcomeStatus.HAPPENED: "CONFIRMED",
+    OutcomeStatus.CANCELLED: "CANCELLED",
+    OutcomeStatus.POSTPONED: "TENTATIVE",
+}
+
+
+def ical_status(entry: Entry) -> str:
+    """STATUS: TENTATIVE for a plan or a postponement, CONFIRMED or CANCELLED for an outcome."""
+    outcome = entry.event.outcome
+    return "TENTATIVE" if outcome is None else ICAL_STATUS[outcome.status]
+
+
+# What happened needs no prefix; everything else says where it stands, in the flag's words.
+SUMMARY_PREFIX = {
+    flag: "" if flag in (Flag.COMPLETED, Flag.COMPLETED_LATE) else f"{flag.label}: " for flag in Flag
+}
+
+# A plan still ahead: a deadline's title says when it is due rather than "Planned:".
+DUE_FLAGS = frozenset({Flag.UPCOMING, Flag.SLIPPING})
+
+
+def deadline_words(when: FuzzyDate) -> str:
+    """'due by the end of summer 2026', 'due by the end of 2027', 'due by 31 July 2027'."""
+    latest = when.latest
+    assert latest is not None
+    if when.precision in (Precision.YEAR, Precision.SEASON, Precision.QUARTER, Precision.HALF):
+        words = when.first.words()
+        article = "the " if when.precision is Precision.HALF else ""
+        text = f"due by the end of {article}{words}"
+    else:
+        text = f"due by {day_words(latest)}"
+    notes = [word for word, on in (("approximate", when.approximate), ("uncertain", when.uncertain)) if on]
+    return text + (f" ({', '.join(notes)})" if notes else "")
+
+
+def summary(entry: Entry, where: Placement) -> str:
+    """'Planned: Harbin expo (sometime in June 2014)', 'Bridge opens', 'Cancelled: Forum'."""
+    title = clean_text(entry.event.title).strip() or entry.event.id
+    if where.deadline and entry.date is not None:
+        due = deadline_words(entry.date)
+        if entry.flag in DUE_FLAGS:  # "Due by the end of summer 2026: …" says it is planned
+            return f"{due[0].upper()}{due[1:]}: {title}"
+        return f"{SUMMARY_PREFIX[entry.flag]}{title} ({due})"
+    text = SUMMARY_PREFIX[entry.flag] + title
+    if not where.exact and entry.date is not None:
+        text += f" ({date_phrase(entry.date)})"
+    return text
+
+
+def date_phrase(when: FuzzyDate) -> str:
+    """The date as a reader of the grid needs it: 'sometime in June 2014', '15 June 2019'."""
+    first, last = when.first, when.last
+    if when.precision is Precision.MONTH:
+        text = f"sometime in {first.words()}"
+    elif when.precision is Precision.WINDOW and last is not None:
+        text = f"sometime {_between(first, last)}"
+    else:
+        return when.words()  # says "about" and "(uncertain)" itself
+    notes = [word for word, on in (("approximate", when.approximate), ("uncertain", when.uncertain)) if on]
+    return text + (f" ({', '.join(notes)})" if notes else "")
+
+
+def _between(first: Point, last: Point) -> str:
+    """'between 21 and 31 May 2023', 'between 28 May and 3 June 2023', 'in May 2023'."""
+    a, b = first.earliest, last.latest
+    if first.words() == last.words():
+        return f"in {first.words()}"
+    if first.precision is Precision.DAY and last.precision is Precision.DAY and a.year == b.year:
+        if a.month == b.month:
+            return f"between {a.day} and {b.day} {MONTH_NAMES[a.month]} {a.year}"
+        return f"between {a.day} {MONTH_NAMES[a.month]} and {b.day} {MONTH_NAMES[b.month]} {a.year}"
+    return f"between {first.words()} and {last.words()}"
+
+
+def describe(entry: Entry, timeline: Timeline, where: Placement) -> str:
+    """The event's DESCRIPTION: what, where, status, every target beside the outcome, sources."""
+    event = entry.event
+    parts: list[str] = []
+    if event.description:
+        parts.append(event.description)
+    facts = [f"Status: {status_words(entry)}."]
+    if entry.note:
+        facts.append(entry.note)
+    if entry.date is not None and where.deadline:
+        facts.append(
+            f"Date: {entry.date.words()}; the calendar shows it on its last possible day,"
+            f" {day_words(where.first_day)}, as a deadline."
+        )
+    elif entry.date is not None and not where.exact:
+        facts.append(f"Date: {date_phrase(entry.date)}{_spread_note(entry.date, where)}")
+    if event.place is not None:
+        facts.append(f"Where: {event.place.words()}")
+    if names := other_names(event, entry.series):
+        # One line, each name tagged in words: a LANGUAGE parameter would label the whole
+        # description, which mixes languages (RFC 5545 3.2.10).
+        facts.append(f"{OTHER_NAMES}: {names_words(names)}")
+    if entry.series is not None:
+        facts.append(f"Series: {entry.series.title}")
+    if event.participants:
+        facts.append(f"Participants: {'; '.join(event.participants)}")
+    if event.tags:
+        facts.append(f"Tags: {', '.join(event.tags)}")
+    parts.append("\n".join(facts))
+    if event.plans:
+        lines = ["Announced targets:"]
+        for number, plan in enumerate(event.plans, start=1):
+            target = plan.target.words() if plan.target is not None else "no date"
+            lines.append(
+                f"{number}. {target}: “{plan.wording}” "
+                f"(announced {plan.announced.words()}, {timeline.sources[plan.source].display_name})"
+            )
+        parts.append("\n".join(lines))
+    if event.outcome is not None:
+        parts.append(_outcome_words(event.outcome, timeline))
+    sources = ["Sources:"]
+    for source_id in event.source_ids():
+        source = timeline.sources[source_id]
+        named = "" if source.display_name == source.title else f"{source.display_name}: "
+        line = f"- {named}“{source.title}” ({source.published.words()})"
+        if source.url is not None:
+            line += f" {source.url}"
+        sources.append(line)
+    parts.append("\n".join(sources))
+    return clean_text("\n\n".join(parts))
+
+
+def vevent(entry: Entry, where: Placement, timeline: Timeline) -> Event:
+    event = entry.event
+    component = Event()
+    component.add("uid", f"{event.id}@{timeline.data.calendar.ids_namespace}")
+    modified = _utc_midnight(timeline.modified(entry))
+    component.add("dtstamp", modified)
+    component.add("created", _utc_midnight(event.added))
+    component.add("last-modified", modified)
+    component.add("sequence", timeline.revision(entry))
+    component.add("dtstart", where.start)
+    if where.end is not None:
+        component.add("dtend", where.end)
+    component.add("summary", Text(summary(entry, where)))
+    component.add("description", Text(describe(entry, timeline, where)))
+    component.add("status", ical_status(entry))
+    component.add("transp", "TRANSPARENT")  # others' events never make a subscriber look busy
+    parts = (event.place.name, event.place.region) if event.place is not None else ()
+    location = ", ".join(part for part in (clean_text(text or "").strip() for text in parts) if part)
+    if location:
+        component.add("location", Text(location))
+    place = event.place
+    if place is not None and place.lat is not None and place.lon is not None:
+        component.add("geo", PlainGeo((place.lat, place.lon)))
+    url = primary_link(event, timeline.sources)
+    if url is not None:
+        component.add("url", vUri(clean_uri(url)), parameters={"VALUE": "URI"})
+    component.add("categories", Categories([clean_text(category) for category in categories(entry)]))
+    return component
+
+
+def categories(entry: Entry) -> list[str]:
+    """The kind's label, then the series' title."""
+    found = [entry.event.kind.label]
+    if entry.series is not None:
+        found.append(entry.series.title)
+    return found
+
+
+def _spread_note(when: FuzzyDate, where: Placement) -> str:
+    """Why a fuzzy date covers several days in the grid."""
+    if when.precision is Precision.SPAN or not isinstance(where.end, date) or isinstance(where.end, datetime):
+        return "."
+    if (where.end - where.first_day).days <= 1:
+        return "."
+    return "; the exact day is not known, so the calendar shows every day it may be."
+
+
+def _outcome_words(outcome: Outcome, timeline: Timeline) -> str:
+    verb = outcome.status.verb.lower()
+    lines = [f"Outcome: {_report_words(verb, outcome.date, outcome.wording, outcome.source, timeline)}"]
+    for report in outcome.other_reports:
+        lines.append(
+            "Another report: " + _report_words("", report.date, report.wording, report.source, timeline)
+        )
+    return "\n".join(lines)
+
+
+def _report_words(
+    verb: str, when: FuzzyDate | None, wording: str | None, source: str, timeline: Timeline
+) -> str:
+    """'happened 16 November 2022: “16 November” (SeaNews)'."""
+    text = " ".join(part for part in (verb, when.words() if when is not None else "") if part)
+    if wording is not None:
+        text += f": “{wording}”" if text else f"“{wording}”"
+    name = timeline.sources[source].display_name
+    return f"{text} ({name})" if text else f"({name})"
+
+
+def _utc_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), UTC)

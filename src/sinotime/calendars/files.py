@@ -1,0 +1,137 @@
+"""The calendar files: each calendar `sets` chooses, its header, VTIMEZONEs and VEVENTs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, vDuration, vUri
+
+from sinotime.calendars.events import vevent
+from sinotime.calendars.grid import Placement, grid_placement, zone_days
+from sinotime.calendars.lines import Text, clean_text, clean_uri, to_ical
+from sinotime.calendars.sets import ARCHIVE_FOLDER, MAX_CALENDAR_BYTES, Held, calendar_sets
+from sinotime.calendars.zones import ZoneOnsets
+from sinotime.site import Site
+from sinotime.timeline import Entry, Timeline
+
+PRODID = "-//sinotime//sinotime calendars//EN"
+REFRESH = timedelta(hours=12)
+
+GRID_NOTE = (
+    "Plans are marked with their status; a plan known only to a season, quarter, half-year or "
+    'year is shown on its last possible day ("Due by the end of …"); what happened known only '
+    "that vaguely, open-ended dates and plans with no date are not on the calendar (the feeds list "
+    "them)."
+)
+
+
+def render_calendars(timeline: Timeline, site: Site) -> dict[str, bytes]:
+    """Every calendar file, by name: the subscription calendars (all events, one per kind, one
+    per series), the archives when those cannot hold everything, and one per upcoming plan
+    (`sets.calendar_sets` chooses them)."""
+    shared = _Shared(timeline)
+    files = {}
+    for chosen in calendar_sets(timeline, _on_grid(shared), GRID_NOTE):
+        content = _calendar(shared, site, chosen.name, chosen.title, chosen.description, chosen.entries)
+        assert len(content) < MAX_CALENDAR_BYTES or chosen.name.startswith(ARCHIVE_FOLDER), chosen.name
+        files[chosen.name] = content
+    return files
+
+
+def on_grid(timeline: Timeline) -> list[Held]:
+    """Every event that has a place in the grid, with the size of its VEVENT, in grid order."""
+    return _on_grid(_Shared(timeline))
+
+
+def _on_grid(shared: _Shared) -> list[Held]:
+    held = [
+        Held(entry, where.first_day, len(shared.vevent(entry, where)))
+        for entry in shared.timeline
+        if (where := shared.placements[entry.event.id]) is not None
+    ]
+    return sorted(held, key=lambda each: (each.day, each.entry.event.id))
+
+
+class _Shared:
+    """What the calendars of one timeline have in common, worked out once for all of them.
+
+    An event is in up to three calendars (everything, its kind, its series): its placement and
+    its VEVENT (serialised by icalendar, once) are the same in each, and a calendar is its
+    header, its VTIMEZONEs and the bytes of its VEVENTs one after the other, exactly what
+    icalendar writes for the whole calendar. Each zone's onsets are found once for the days
+    every calendar needs, and each calendar takes those of its own days (`ZoneOnsets`).
+    """
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        zone = timeline.data.calendar.timezone
+        self.placements = {
+            entry.event.id: grid_placement(entry, ZoneInfo(_zone_of(entry, zone))) for entry in timeline
+        }
+        self.vevents: dict[str, bytes] = {}
+        days: dict[str, list[date]] = {}
+        for where in self.placements.values():
+            for tzid, day in zone_days(where):
+                days.setdefault(tzid, []).append(day)
+        self.zones = ZoneOnsets({tzid: (min(each), max(each)) for tzid, each in days.items()})
+
+    def vevent(self, entry: Entry, where: Placement) -> bytes:
+        content = self.vevents.get(entry.event.id)
+        if content is None:
+            content = self.vevents[entry.event.id] = to_ical(vevent(entry, where, self.timeline))
+        return content
+
+
+def _calendar(
+    shared: _Shared, site: Site, file_name: str, name: str, description: str, entries: Iterable[Entry]
+) -> bytes:
+    calendar = Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODID)
+    calendar.add("calscale", "GREGORIAN")
+    # icalendar 7 types NAME and the X-WR- properties as unknown and escapes nothing in them:
+    # say they are text, so a comma, a semicolon or a line break in a name stays text.
+    # (Every text value goes through `Text`, for its escaping; see there.)
+    for key, value in (
+        ("name", name),
+        ("x-wr-calname", name),
+        ("description", description),
+        ("x-wr-caldesc", description),
+    ):
+        calendar.add(key, Text(clean_text(value)))
+    # icalendar writes REFRESH-INTERVAL without the VALUE=DURATION that RFC 7986 requires, and a
+    # timedelta X-PUBLISHED-TTL as "12:00:00": give both explicitly.
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH))
+    source_url, home_url = site.url(file_name), site.url("")
+    if source_url is not None and home_url is not None:
+        calendar.add("source", vUri(clean_uri(source_url)), parameters={"VALUE": "URI"})
+        calendar.add("url", vUri(clean_uri(home_url)), parameters={"VALUE": "URI"})
+
+    placed: list[tuple[Placement, Entry]] = []
+    for entry in entries:
+        where = shared.placements[entry.event.id]
+        if where is not None:
+            placed.append((where, entry))
+    placed.sort(key=lambda pair: (pair[0].first_day, pair[1].event.id))
+
+    spans: dict[str, list[date]] = {}
+    for where, _ in placed:
+        for tzid, day in zone_days(where):
+            spans.setdefault(tzid, []).append(day)
+    assert placed, f"{file_name} would be empty"  # `calendar_sets` makes no empty calendar
+    for tzid, days in sorted(spans.items()):
+        calendar.add_component(shared.zones.vtimezone(tzid, min(days), max(days)))
+    # icalendar writes a component's lines after its parent's properties and before its END, so
+    # the calendar is its own lines with each VEVENT's, written once, put in before the END.
+    head = to_ical(calendar)
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    events = [shared.vevent(entry, where) for where, entry in placed]
+    return b"".join([head[: -len(end)], *events, end])
+
+
+def _zone_of(entry: Entry, default: str) -> str:
+    return entry.event.timezone or default
