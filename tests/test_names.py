@@ -17,8 +17,7 @@ from sinotime.errors import InputError
 from sinotime.loading import load_events, parse_events
 from sinotime.models import Place
 from sinotime.names import other_names, search_key
-from sinotime.report import Filters, make_report, select
-from sinotime.report_data import render_json
+from sinotime.report import Filters, make_report, render_json, select
 from sinotime.timeline import Timeline, build_timeline
 
 ROOT = Path(__file__).parent.parent

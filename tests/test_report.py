@@ -17,11 +17,12 @@ from sinotime.report import (
     Report,
     history_steps,
     make_report,
+    render_csv,
+    render_json,
     render_markdown,
     render_text,
     select,
 )
-from sinotime.report_data import render_csv, render_json
 from sinotime.timeline import Flag, build_timeline, status_words
 
 FIXTURE = Path(__file__).parent / "data" / "report-fixture.yaml"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from sinotime import cli
+from sinotime import cli, clock
 from sinotime.models import Kind
 from sinotime.timeline import Flag
 
@@ -50,7 +50,7 @@ def test_csv_on_stdout_reads_back_row_by_row() -> None:
 
 
 def test_the_as_of_date_defaults_to_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "local_today", lambda: date(2027, 1, 5))
+    monkeypatch.setattr(clock, "local_today", lambda: date(2027, 1, 5))
     default = run(FIXTURE, "--format", "json")
     assert json.loads(default.stdout)["as_of"] == "2027-01-05"
     assert default.stdout == run(FIXTURE, "--format", "json", "--as-of", "2027-01-05").stdout

@@ -19,20 +19,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from sinotime import report_data
 from sinotime.loading import load_events
 from sinotime.models import UNCHECKED_TEXT, EventsFile
 from sinotime.names import names_words
 from sinotime.report import (
+    CSV_COLUMNS,
     Filters,
     Report,
     Row,
+    iter_json,
     make_report,
+    render_csv,
+    render_json,
     render_markdown,
     render_text,
 )
-from sinotime.report_data import CSV_COLUMNS, iter_json, render_csv, render_json
-from sinotime.report_formats import (
+from sinotime.report import data as report_data
+from sinotime.report.lines import (
     BIDI_CONTROLS,
     REPLACEMENT,
     clean,

@@ -10,14 +10,14 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
 from sinotime import __version__
+from sinotime.clock import local_today, today_somewhere, utc_today
 from sinotime.console import COLOR_CHOICES, Console, wants_colour
 from sinotime.text import terminal_safe
 
@@ -94,8 +94,22 @@ def _made_safe(error: click.ClickException) -> click.ClickException:
     return error
 
 
+class SinotimeCommand(click.Command):
+    """A command that says an option value the data refuses (`OptionError`) as click says a bad value."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from sinotime.errors import OptionError
+
+        try:
+            return super().invoke(ctx)
+        except OptionError as error:
+            raise click.BadParameter(str(error), ctx=ctx, param_hint=f"'{error.option}'") from None
+
+
 class SinotimeGroup(click.Group):
     """A group that prints a user's mistakes as messages, never as tracebacks."""
+
+    command_class = SinotimeCommand
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         try:
@@ -463,77 +477,26 @@ def report(
       sinotime report events.yaml --as-of 2026-11-23 --flag overdue
       sinotime report events.yaml --kind expo --format markdown -o expos.md
     """
-    from sinotime.loading import load_events
-    from sinotime.models import Kind
-    from sinotime.report import Filters, make_report
-    from sinotime.timeline import Flag, build_timeline
+    from sinotime.reporting import ReportRequest, report_file
 
     if start is not None and end is not None and end < start:
         raise click.BadParameter(f"--to {end} is before --from {start}", param_hint="'--to'")
-    data = load_events(file, today=today_somewhere(), max_bytes=max_input_bytes())
-    known = {s.id for s in data.series}
-    unknown = [s for s in series if s not in known]
-    if unknown:
-        choices = ", ".join(sorted(known)) or "none"
-        raise click.BadParameter(
-            f"no series {', '.join(map(repr, unknown))} in {file} (its series: {choices})",
-            param_hint="'--series'",
-        )
-    timeline = build_timeline(data, as_of=as_of or local_today())
-    filters = Filters(
-        kinds=tuple(Kind(k) for k in kinds),
-        flags=tuple(Flag(f) for f in flags),
-        series=series,
-        start=start,
-        end=end,
-        search=search,
-    )
-    result = make_report(timeline, filters)
     to_stdout = output is None or output == STDOUT
     colour = (
         to_stdout and format_ == "text" and wants_colour(_console().color, os.environ, _stdout_is_terminal())
     )
-    pieces = _in_blocks(_rendered(result, format_, colour=colour))
-    if not result.rows and format_ in ("json", "csv"):
-        say(result.empty_message, err=True)
+    request = ReportRequest(format_, as_of, kinds, flags, series, start, end, search, colour)
+    result = report_file(file, request, today=today_somewhere(), max_bytes=max_input_bytes())
+    if result.note:
+        say(result.note, err=True)
     if output is None or output == STDOUT:
-        for piece in pieces:
-            click.echo(piece, nl=False, color=colour)
+        for block in result.blocks:
+            click.echo(block, nl=False, color=colour)
     else:
         from sinotime.output import write_file
 
-        write_file(output, (piece.encode() for piece in pieces))
+        write_file(output, (block.encode() for block in result.blocks))
         say(f"wrote {output}", err=True)
-
-
-def _rendered(result: Any, format_: str, *, colour: bool) -> Iterable[str]:
-    """The report in `format_`; JSON in pieces, as it is written (see report_data.iter_json)."""
-    from sinotime.report import render_markdown, render_text
-    from sinotime.report_data import iter_json, render_csv
-
-    match format_:
-        case "markdown":
-            return [render_markdown(result)]
-        case "json":
-            return iter_json(result)
-        case "csv":
-            return [render_csv(result)]
-        case _:
-            return [render_text(result, width=80, colour=colour)]
-
-
-def _in_blocks(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
-    """Small pieces joined into blocks of about `size` characters, for fewer writes."""
-    block: list[str] = []
-    length = 0
-    for piece in pieces:
-        block.append(piece)
-        length += len(piece)
-        if length >= size:
-            yield "".join(block)
-            block, length = [], 0
-    if block:
-        yield "".join(block)
 
 
 def _checked_by_extract(name: str) -> Any:
@@ -682,25 +645,6 @@ def max_input_bytes() -> int:
     """The size limit set with `sinotime --max-input-mb`."""
     obj = click.get_current_context().find_root().obj
     return int(obj["max_bytes"]) if obj else DEFAULT_MAX_INPUT_MB * 1024 * 1024
-
-
-def today_somewhere() -> date:
-    """The latest date it is anywhere on Earth (UTC+14): what the data may not be dated after.
-
-    A curator in Harbin who records today's outcome must not see it called "in the future"
-    by a CI machine or a reader in California, where it is still yesterday.
-    """
-    return (datetime.now(UTC) + timedelta(hours=14)).date()
-
-
-def utc_today() -> date:
-    """Today in UTC: the day `build` decides statuses on, the same on every machine that day."""
-    return datetime.now(UTC).date()
-
-
-def local_today() -> date:
-    """Today on this machine's clock, in its local time zone."""
-    return datetime.now().astimezone().date()
 
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:

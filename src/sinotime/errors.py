@@ -71,3 +71,14 @@ class InputError(SinotimeError):
 
 class OutputError(SinotimeError):
     """The output folder cannot be written; nothing already published was changed."""
+
+
+class OptionError(SinotimeError):
+    """An option whose value does not fit the data (a series the file does not have): the CLI
+    says it as click says a bad option value, and exits 2."""
+
+    exit_code = 2
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option = option
+        super().__init__(message)

@@ -13,7 +13,7 @@ from sinotime.extract import chinese, english, russian
 from sinotime.extract.model import Candidate, Kind, Phrase
 from sinotime.extract.ongoing import ongoing_phrases
 from sinotime.extract.sentences import Sentences
-from sinotime.report_formats import clean
+from sinotime.report.lines import clean
 
 Pattern = tuple[re.Pattern[str], Callable[[re.Match[str]], list[Phrase]]]
 MAX_QUOTE = 1000  # characters of a sentence quoted with a candidate

@@ -1,8 +1,8 @@
 """The report for programs and spreadsheets: JSON (docs/report-schema.md, with its JSON Schema
 docs/report.schema.json) and CSV, both stable within a `schema_version`.
 
-Pure renderers of a `sinotime.report.Report`; the words they carry (status, history, dates)
-come from `sinotime.report` and `sinotime.timeline`, as in the text and Markdown reports.
+Pure renderers of a `Report`; the words they carry (status, history, dates) come from
+`sinotime.report.words` and `sinotime.timeline`, as in the text and Markdown reports.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sinotime.dates import FuzzyDate
+from sinotime.models import Source
 from sinotime.names import names_words
-from sinotime.report import OutcomeRow, Report, Row, date_words, history_steps, place_words
-from sinotime.report_formats import spreadsheet_cell
+from sinotime.report.lines import spreadsheet_cell
+from sinotime.report.model import NewsRow, OutcomeRow, Report, Row, TargetRow
+from sinotime.report.words import date_words, history_steps, place_words
 from sinotime.timeline import status_words
 
 # JSON, for programs -------------------------------------------------------------------------
@@ -134,28 +136,9 @@ def _row_json(row: Row) -> dict[str, Any]:
         "description": row.description,
         "participants": list(row.participants),
         "tags": list(row.tags),
-        "targets": [
-            {
-                "target": date_json(t.target),
-                "wording": t.wording,
-                "announced": date_json(t.announced),
-                "source": t.source.id,
-                "quote": t.quote,
-                "note": t.note,
-            }
-            for t in row.targets
-        ],
+        "targets": [_target_json(t) for t in row.targets],
         "outcome": _outcome_json(row.outcome),
-        "news": [
-            {
-                "date": date_json(n.date),
-                "says": n.says,
-                "source": n.source.id,
-                "quote": n.quote,
-                "note": n.note,
-            }
-            for n in row.news
-        ],
+        "news": [_news_json(n) for n in row.news],
         "slip_days": row.slip.days if row.slip else None,
         "slip": row.slip.words() if row.slip else None,
         "last_slip_days": row.last_slip.days if row.last_slip else None,
@@ -167,16 +150,38 @@ def _row_json(row: Row) -> dict[str, Any]:
         "past_due_for": row.past_due_for,
         "no_news_since": date_json(row.no_news_since),
         "history": history_steps(row),
-        "sources": [
-            {
-                "id": s.id,
-                "publisher": s.publisher,
-                "title": s.title,
-                "url": s.url,
-                "published": date_json(s.published),
-            }
-            for s in row.sources
-        ],
+        "sources": [_source_json(s) for s in row.sources],
+    }
+
+
+def _target_json(target: TargetRow) -> dict[str, Any]:
+    return {
+        "target": date_json(target.target),
+        "wording": target.wording,
+        "announced": date_json(target.announced),
+        "source": target.source.id,
+        "quote": target.quote,
+        "note": target.note,
+    }
+
+
+def _news_json(news: NewsRow) -> dict[str, Any]:
+    return {
+        "date": date_json(news.date),
+        "says": news.says,
+        "source": news.source.id,
+        "quote": news.quote,
+        "note": news.note,
+    }
+
+
+def _source_json(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "publisher": source.publisher,
+        "title": source.title,
+        "url": source.url,
+        "published": date_json(source.published),
     }
 
 

@@ -1,0 +1,93 @@
+"""The report as a document: CommonMark with GitHub tables, every piece of data escaped."""
+
+from __future__ import annotations
+
+from sinotime.dates import day_words
+from sinotime.names import OTHER_NAMES, names_words
+from sinotime.report.lines import markdown
+from sinotime.report.model import Report
+from sinotime.report.words import count, date_words, history_steps, past_due_words, place_words, slip_line
+from sinotime.timeline import status_words
+
+
+def render_markdown(report: Report) -> str:
+    """The report as CommonMark with GitHub tables; every piece of data is escaped."""
+    md = markdown
+    out = [f"# {md(report.title)}: plans and outcomes", ""]
+    filters = report.filters.describe()
+    if not report.rows:
+        out += [f"As of {day_words(report.as_of)}.", "", md(report.empty_message)]
+        return "\n".join(out) + "\n"
+    out += [
+        f"As of {day_words(report.as_of)}. Filters: {md(filters) if filters else 'none'}. "
+        f"{count(len(report.rows), 'event')}.",
+        "",
+        "## Summary",
+        "",
+        "| status | events |",
+        "|:--|--:|",
+        *(f"| {flag.choice_label} | {n} |" for flag, n in report.summary.flags.items()),
+        "",
+        "| kind | events |",
+        "|:--|--:|",
+        *(f"| {kind.value} | {n} |" for kind, n in report.summary.kinds.items() if n),
+        "",
+    ]
+    out += _markdown_summary_lists(report)
+    out += [
+        "## Events",
+        "",
+        f"| date | event | {OTHER_NAMES.lower()} | kind | place | status |",
+        "|:--|:--|:--|:--|:--|:--|",
+    ]
+    for row in report.rows:
+        names = names_words(row.other_names)
+        cells = [date_words(row), row.title, names, row.kind.value, place_words(row.place), status_words(row)]
+        out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
+    planned = [row for row in report.rows if row.targets or row.note]
+    if planned:
+        out += ["", "## Plans and outcomes", ""]
+        for row in planned:
+            text = f"- **{md(row.title)}**: {md(status_words(row))}."
+            if row.note:
+                text += f" Why: {md(row.note)}"
+            if row.wording:
+                text += f' Date: "{md(row.wording)}" ({md(date_words(row, plain=True))}).'
+            if row.targets:
+                text += " History: " + " → ".join(md(step) for step in history_steps(row)) + "."
+            out.append(text)
+    if report.series:
+        out += ["", "## Series"]
+        for story in report.series:
+            out += ["", f"### {md(story.series.title)}", ""]
+            if story.series.description:
+                out += [md(story.series.description), ""]
+            out += [
+                f"{n}. {md(date_words(row))}: {md(row.title)} ({md(status_words(row))})"
+                for n, row in enumerate(story.rows, 1)
+            ]
+    return "\n".join(out) + "\n"
+
+
+def _markdown_summary_lists(report: Report) -> list[str]:
+    """The summary's lists in Markdown: past due (overdue, unverified), longest slips, next."""
+    md, summary, out = markdown, report.summary, []
+    for name, rows in (("Overdue", summary.overdue), ("Unverified", summary.unverified)):
+        if rows:
+            out += [f"{name} as of {day_words(report.as_of)}:", ""]
+            out += [f"- {md(row.title)}: {md(past_due_words(row, short=False))}" for row in rows]
+            out.append("")
+    if summary.longest_slips:
+        out += ["Longest slips:", ""]
+        out += [
+            f"{n}. {md(slip_line(row))}: {md(row.title)}" for n, row in enumerate(summary.longest_slips, 1)
+        ]
+        out.append("")
+    if summary.coming_next:
+        out += ["Coming next:", ""]
+        out += [
+            f"- {md(date_words(row))}: {md(row.title)} ({md(status_words(row))})"
+            for row in summary.coming_next
+        ]
+        out.append("")
+    return out
