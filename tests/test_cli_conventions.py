@@ -89,7 +89,7 @@ def test_color_always_colours_a_report_on_a_pipe_and_never_keeps_a_terminal_plai
 ) -> None:
     assert BOLD in run("--color", "always", "report", str(RAIL), "--as-of", "2026-11-27").stdout
     assert BOLD in run("report", str(RAIL), "--as-of", "2026-11-27", env={"FORCE_COLOR": "1"}).stdout
-    monkeypatch.setattr(cli, "_stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(cli.app, "stdout_is_terminal", lambda: True)
     assert BOLD not in run("--color", "never", "report", str(RAIL), "--as-of", "2026-11-27").stdout
 
 

@@ -129,7 +129,7 @@ def test_a_broken_events_file_is_an_error_on_stderr_and_exit_1(tmp_path: Path) -
 def test_output_file_is_written_without_colour_and_stdout_stays_empty(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(cli.app, "stdout_is_terminal", lambda: True)
     target = tmp_path / "out" / "report.txt"
     target.parent.mkdir()
     result = run(FIXTURE, "--as-of", "2026-11-23", "-o", str(target), env={"NO_COLOR": ""})
@@ -150,7 +150,7 @@ def test_output_into_a_missing_folder_is_an_error_that_creates_nothing(
 
 
 def test_colour_on_a_terminal_unless_no_color_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(cli.app, "stdout_is_terminal", lambda: True)
     assert "\x1b[" in run(FIXTURE, "--as-of", "2026-11-23", env={"NO_COLOR": ""}).stdout
     assert "\x1b" not in run(FIXTURE, "--as-of", "2026-11-23", env={"NO_COLOR": "1"}).stdout
     assert "\x1b" not in run(FIXTURE, "--as-of", "2026-11-23", "--format", "markdown").stdout

@@ -11,7 +11,7 @@ A library in three steps, so that each can be tested on its own:
   `words` and the escaping, wrapping and colour of `lines`.
 
 Flags and slips come from `timeline`; nothing here decides them again. Reading the events file
-and choosing the format is `sinotime.reporting`'s.
+and choosing the format is `sinotime.commands`'s.
 """
 
 from sinotime.report.data import CSV_COLUMNS, iter_json, render_csv, render_json

@@ -1,20 +1,26 @@
-"""`sinotime report` as one call, as `build` is for `sinotime build`: read, check, make, render.
+"""The commands that read an events file, each as one call (as `build` is for `sinotime build`).
 
-`report_file(file, request, ...)` gives the report and its text in the format asked, in
-blocks made as they are written (the JSON of a large timeline is written one event at a time).
+- `check_file`: `sinotime validate`, the file's problems in the format asked;
+- `report_file`: `sinotime report`, the report in the format asked, in blocks made as they are
+  written (the JSON of a large timeline is written one event at a time);
+- `list_changes` and `diff_files`: `sinotime changes` and `sinotime diff`, in the ledger's words.
+
+The command line parses the options, makes one of these calls and prints what it gives.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sinotime import clock
-from sinotime.errors import OptionError
-from sinotime.loading import load_events
+from sinotime import clock, loading
+from sinotime.change_words import LedgerDiff, change_line, diff_ledgers
+from sinotime.errors import InputError, OptionError
+from sinotime.ledger import build_ledger, since
 from sinotime.models import EventsFile, Kind
+from sinotime.problem_formats import problems_github, problems_json
 from sinotime.report.data import iter_json, render_csv
 from sinotime.report.markdown import render_markdown
 from sinotime.report.model import Filters, Report, make_report
@@ -49,7 +55,7 @@ class RenderedReport:
 
 def report_file(file: Path, request: ReportRequest, *, today: date, max_bytes: int) -> RenderedReport:
     """Read `file`, check its series against the request, and render the report asked for."""
-    data = load_events(file, today=today, max_bytes=max_bytes)
+    data = loading.load_events(file, today=today, max_bytes=max_bytes)
     check_series(data, request.series, file)
     timeline = build_timeline(data, as_of=request.as_of or clock.local_today())
     filters = Filters(
@@ -102,3 +108,61 @@ def in_blocks(pieces: Iterable[str], size: int = BLOCK_SIZE) -> Iterator[str]:
             block, length = [], 0
     if block:
         yield "".join(block)
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What `sinotime validate` says: the answer for a program, and a line for people."""
+
+    valid: bool
+    answer: str | None  # for standard output: the JSON document or GitHub annotations
+    summary: str | None  # "events.yaml: valid: 12 events, ..." or how many problems
+
+
+def check_file(
+    file: Path, format_: str, *, today: date, max_bytes: int, on_progress: Callable[[str], None]
+) -> Checked:
+    """Check `file`: with format "text" its problems raise InputError (printed one a line);
+    with "json" or "github" they are the answer, and the summary is said beside it."""
+    name = loading.input_name(file)
+    on_progress(f"checking {name}")
+    try:
+        data = loading.load_events(file, today=today, max_bytes=max_bytes)
+    except InputError as error:
+        if format_ == "text":
+            raise
+        shown = problems_json(name, error.problems) if format_ == "json" else problems_github(error.problems)
+        return Checked(False, shown, error.summary())
+    if format_ == "json":
+        return Checked(True, problems_json(name, []), None)
+    return Checked(
+        True,
+        None,
+        f"{name}: valid: {count(len(data.events), 'event')}, {count(len(data.sources), 'source')}, "
+        f"{count(len(data.series), 'series', 'series')}; last changed {data.last_changed()}",
+    )
+
+
+def list_changes(
+    file: Path, *, since_day: date | None, as_of: date | None, today: date, max_bytes: int
+) -> tuple[list[str], str]:
+    """The ledger's changes on or after `since_day`, one line each, and a count of them."""
+    data = loading.load_events(file, today=today, max_bytes=max_bytes)
+    listed = since(build_ledger(data, as_of=as_of or clock.local_today()), since_day)
+    summary = count(len(listed), "change") + (f" since {since_day}" if since_day else "")
+    return [change_line(change) for change in listed], summary
+
+
+def diff_files(old: Path, new: Path, *, as_of: date | None, today: date, max_bytes: int) -> LedgerDiff:
+    """What changed in the ledger from `old` to `new`, both as of the same day."""
+    day = as_of or clock.local_today()
+    before, after = (
+        build_ledger(loading.load_events(path, today=today, max_bytes=max_bytes), as_of=day)
+        for path in (old, new)
+    )
+    return diff_ledgers(before, after)
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """ "1 event", "2 events", "3 series"."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"

@@ -1,0 +1,138 @@
+"""The `sinotime` group: global options, messages, and mistakes said without a traceback.
+
+The only place that turns a SinotimeError into a message on stderr and its exit status.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sinotime import __version__
+from sinotime.console import COLOR_CHOICES, Console
+from sinotime.text import terminal_safe
+
+DEFAULT_FILE = Path("events.yaml")
+STDOUT = Path("-")  # -o -: standard output, as most tools take it
+DEFAULT_MAX_INPUT_MB = 32  # as loading.MAX_FILE_BYTES; not imported, to keep --help fast
+
+
+def say(text: str, *, err: bool = False, nl: bool = True, level: str = "info") -> None:
+    """Print a message, every line of it safe for a terminal: file names, search texts and lines
+    of files come from elsewhere, and an escape sequence in them must not act on the screen.
+
+    `level`: "error" is always said; "info" not with --quiet; "detail" only with --verbose.
+    """
+    console = _console()
+    if level == "detail" and not (console.verbose and not console.quiet):
+        return
+    if level == "info" and console.quiet:
+        return
+    console.done()
+    click.echo("\n".join(terminal_safe(line) for line in text.split("\n")), err=err, nl=nl)
+
+
+def _console() -> Console:
+    context = click.get_current_context(silent=True)
+    obj = context.find_root().obj if context is not None else None
+    return obj["console"] if isinstance(obj, dict) and "console" in obj else Console()
+
+
+def _made_safe(error: click.ClickException) -> click.ClickException:
+    """click's own messages quote what was typed (a bad value, a file name): make them safe."""
+    safe = "\n".join(terminal_safe(line) for line in error.message.split("\n"))
+    vars(error)["message"] = safe  # click declares it final; it is read only when printed
+    return error
+
+
+class SinotimeCommand(click.Command):
+    """A command that says an option value the data refuses (`OptionError`) as click says a bad value."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from sinotime.errors import OptionError
+
+        try:
+            return super().invoke(ctx)
+        except OptionError as error:
+            raise click.BadParameter(str(error), ctx=ctx, param_hint=f"'{error.option}'") from None
+
+
+class SinotimeGroup(click.Group):
+    """A group that prints a user's mistakes as messages, never as tracebacks."""
+
+    command_class = SinotimeCommand
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.ClickException as error:
+            raise _made_safe(error) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from sinotime.errors import SinotimeError
+
+        # A command reads the file, keeps every record until it is done, and makes little
+        # cyclic garbage: the cyclic garbage collector would only walk that growing heap over
+        # and over (seconds for 100,000 events). It is paused while a command runs.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as error:
+            raise _made_safe(error) from None
+        except SinotimeError as error:
+            say(str(error), err=True, level="error")
+            ctx.exit(error.exit_code)
+        finally:
+            if collecting:
+                gc.enable()
+
+
+@click.group(cls=SinotimeGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="sinotime")
+@click.option(
+    "--max-input-mb",
+    type=click.IntRange(1, 4096),
+    default=DEFAULT_MAX_INPUT_MB,
+    show_default=True,
+    help="Refuse events files larger than this many MiB.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Say nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Say more: each file written or removed.")
+@click.option(
+    "--color",
+    type=click.Choice(COLOR_CHOICES),
+    default="auto",
+    show_default=True,
+    help="Colour the text report: auto is on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it).",
+)
+@click.pass_context
+def main(ctx: click.Context, max_input_mb: int, quiet: bool, verbose: bool, color: str) -> None:
+    """Keep a timeline of planned and completed events, and publish it.
+
+    sinotime reads a curated events.yaml, checks it, and writes calendars, feeds and
+    reports that say which plans were kept, which slipped and which are overdue.
+
+    \b
+    Example:
+      sinotime validate events.yaml
+    """
+    ctx.obj = {"max_bytes": max_input_mb * 1024 * 1024, "console": Console(quiet, verbose, color)}
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def max_input_bytes() -> int:
+    """The size limit set with `sinotime --max-input-mb`."""
+    obj = click.get_current_context().find_root().obj
+    return int(obj["max_bytes"]) if obj else DEFAULT_MAX_INPUT_MB * 1024 * 1024
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"

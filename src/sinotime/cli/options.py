@@ -1,0 +1,118 @@
+"""Options and arguments several commands share, and the values they accept."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sinotime.cli.app import DEFAULT_FILE
+from sinotime.text import terminal_safe
+
+FIRST_YEAR, LAST_YEAR = 1000, 2999  # as dates.MIN_YEAR and MAX_YEAR (tests check they agree)
+
+events_file_argument = click.argument(
+    "file",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    default=DEFAULT_FILE,
+    required=False,
+)
+
+
+class DayType(click.ParamType[date]):
+    """A day written YYYY-MM-DD, refused with the reason when it does not exist."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        try:
+            if not (len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit()):
+                raise ValueError("write it YYYY-MM-DD")
+            day = date.fromisoformat(text)
+            if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise ValueError(f"years {FIRST_YEAR}-{LAST_YEAR} only, as in the data")
+            return day
+        except ValueError as error:
+            self.fail(f"'{terminal_safe(text)}' is not a day: {error}", param, ctx)
+
+
+DAY = DayType()
+
+
+def web_address(value: str | None) -> str | None:
+    """--base-url, by the rule of `calendar.base_url` and every source address."""
+    from sinotime.text import web_url_problem
+
+    if value is not None and (problem := web_url_problem(value)):
+        raise click.BadParameter(f"'{terminal_safe(value)}': {problem}")
+    return value
+
+
+def day_bound(*, latest: bool) -> Any:
+    """Parse --from/--to: a day, a month, a season or a year; "2019" is 1 January or 31 December."""
+
+    def convert(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+        if value is None:
+            return None
+        from sinotime.dates import DateSyntaxError, parse_point
+
+        try:
+            point = parse_point(value.strip())
+        except DateSyntaxError as error:
+            raise click.BadParameter(
+                f"{error.message} (write a day 2019-06-15, a month 2019-06 or a year 2019)"
+            ) from None
+        return point.latest if latest else point.earliest
+
+    return convert
+
+
+REPORT_FORMATS = ("text", "markdown", "json", "csv")
+# The values of models.Kind and timeline.Flag, spelled out so that `sinotime --help` need not
+# import pydantic; tests/test_report_cli.py checks that they stay equal to the enums.
+KIND_VALUES = (
+    "expo",
+    "infrastructure",
+    "cultural-fair",
+    "delegation-visit",
+    "state-visit",
+    "forum",
+    "agreement",
+    "institution",
+    "sports",
+    "target",
+    "business",
+    "programme",
+)
+FLAG_VALUES = (
+    "completed",
+    "completed-late",
+    "completed-partly",
+    "upcoming",
+    "slipping",
+    "overdue",
+    "unverified",
+    "unscheduled",
+    "cancelled",
+    "postponed",
+)
+
+
+def checked_by_extract(name: str) -> Any:
+    """An option callback: sinotime.extract's function `name` parses the value, or says why not."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+        import sinotime.extract
+
+        try:
+            return None if value is None else getattr(sinotime.extract, name)(value)
+        except ValueError as error:
+            hint = getattr(error, "hint", None)
+            raise click.BadParameter(f"{error} ({hint})" if hint else str(error)) from None
+
+    return callback
