@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 import html5lib
 
+from sinotime.build import renderers
+from sinotime.catalogue import PAGE_NAME, Catalogue, published
 from sinotime.loading import parse_events
 from sinotime.models import EventsFile
 from sinotime.page import render_page
@@ -30,18 +33,19 @@ def fixture_timeline(data: EventsFile | None = None) -> Timeline:
     return build_timeline(data, as_of=data.last_changed())
 
 
-def published_names(timeline: Timeline) -> list[str]:
-    """What the calendar and feed renderers write for this data: everything, each kind, each series."""
-    kinds = sorted({entry.event.kind.value for entry in timeline})
-    names = [f"sinotime.{ext}" for ext in ("ics", "rss", "atom")]
-    names += [f"kind-{kind}.{ext}" for kind in kinds for ext in ("ics", "rss", "atom")]
-    names += [f"series-{series.id}.ics" for series in timeline.data.series]
-    return sorted(names)
+def published_catalogue(timeline: Timeline, site: Site) -> Catalogue:
+    """What the calendar and feed renderers write for this data, as the catalogue offers it."""
+    names: list[str] = []
+    for render in renderers():
+        rendered = render(timeline, site)
+        names += rendered if isinstance(rendered, Mapping) else (name for name, _ in rendered)
+    return published(timeline, names)
 
 
 def render_fixture(base_url: str | None = BASE_URL) -> bytes:
     timeline = fixture_timeline()
-    return render_page(timeline, Site(base_url), published_names(timeline))["index.html"]
+    site = Site(base_url)
+    return render_page(timeline, site, published_catalogue(timeline, site))[PAGE_NAME]
 
 
 def parse_html(page: bytes) -> Element:

@@ -25,12 +25,13 @@ from page_support import (
     fixture_data,
     fixture_timeline,
     parse_html,
-    published_names,
+    published_catalogue,
     render_fixture,
     text_of,
 )
 from sinotime import build as build_module
 from sinotime.build import build
+from sinotime.catalogue import Catalogue, published
 from sinotime.loading import parse_events
 from sinotime.models import EventsFile
 from sinotime.page import PAGE_NAME, render_page
@@ -68,8 +69,8 @@ def chart_entries(document: Element) -> dict[str, Element]:
 SITE = Site(BASE_URL)
 
 
-def render(timeline: Timeline, site: Site = SITE, names: list[str] | None = None) -> bytes:
-    return render_page(timeline, site, published_names(timeline) if names is None else names)[PAGE_NAME]
+def render(timeline: Timeline, site: Site = SITE, catalogue: Catalogue | None = None) -> bytes:
+    return render_page(timeline, site, catalogue or published_catalogue(timeline, site))[PAGE_NAME]
 
 
 def with_titles(data: EventsFile, titles: dict[str, str]) -> EventsFile:
@@ -82,7 +83,8 @@ def with_titles(data: EventsFile, titles: dict[str, str]) -> EventsFile:
 
 def test_every_calendar_subscribes_in_one_click_by_webcal_and_is_offered_over_https(page: Element) -> None:
     by_href = links(page)
-    calendars = [n for n in published_names(fixture_timeline()) if n.endswith(".ics")]
+    offers = published_catalogue(fixture_timeline(), SITE).offers
+    calendars = [offer.calendar for offer in offers if offer.calendar]
     assert len(calendars) == 11
     for name in calendars:
         webcal = by_href[f"webcal://example.org/sinotime/{name}"]
@@ -98,12 +100,11 @@ def test_every_feed_is_linked_and_announced_to_browsers_and_readers_with_its_typ
         for link in page.iter("link")
         if link.get("rel") == "alternate"
     }
-    expected_type = {"ics": "text/calendar", "rss": "application/rss+xml", "atom": "application/atom+xml"}
-    names = published_names(fixture_timeline())
-    for name in names:
-        assert by_href[BASE_URL + name].get("type") == expected_type[name.rsplit(".", 1)[1]]
-        assert alternates[BASE_URL + name] == expected_type[name.rsplit(".", 1)[1]]
-    assert len(alternates) == len(names)
+    files = [file for offer in published_catalogue(fixture_timeline(), SITE).offers for file in offer.files]
+    for fmt, name in files:
+        assert by_href[BASE_URL + name].get("type") == fmt.mime
+        assert alternates[BASE_URL + name] == fmt.mime
+    assert len(alternates) == len(files)
 
 
 def test_the_header_subscribes_to_everything_without_scrolling(page: Element) -> None:
@@ -114,6 +115,7 @@ def test_the_header_subscribes_to_everything_without_scrolling(page: Element) ->
         f"{BASE_URL}sinotime.ics",
         f"{BASE_URL}sinotime.rss",
         f"{BASE_URL}sinotime.atom",
+        f"{BASE_URL}sinotime.json",
         "#subscribe",
     ]
 
@@ -122,7 +124,8 @@ def test_without_a_base_url_links_are_relative_and_no_webcal_is_offered() -> Non
     document = parse_html(render_fixture(base_url=None))
     hrefs = [a.attrib["href"] for a in document.iter("a") if "href" in a.attrib]
     assert "sinotime.ics" in hrefs
-    assert "kind-expo.rss" in hrefs
+    assert "kind-expo.ics" in hrefs
+    assert not [h for h in hrefs if h.endswith((".rss", ".atom", ".json"))], "no address, no feed"
     assert not [h for h in hrefs if h.startswith("webcal:")]
     alternates = [link.attrib["href"] for link in document.iter("link") if link.get("rel") == "alternate"]
     assert "series-amur-cableway.ics" in alternates
@@ -158,22 +161,13 @@ def test_each_row_says_in_one_line_what_its_calendar_and_feeds_hold(page: Elemen
         f"{BASE_URL}kind-expo.ics",
         f"{BASE_URL}kind-expo.rss",
         f"{BASE_URL}kind-expo.atom",
+        f"{BASE_URL}kind-expo.json",
     ]
 
 
-def test_names_it_does_not_know_are_listed_plainly() -> None:
-    timeline = fixture_timeline()
-    names = ["kind-nonsense.ics", "notes.txt", "series-unknown.rss"]
-    rows = subscription_rows(parse_html(render(timeline, names=[*names, PAGE_NAME])))
-    assert rows == {
-        "kind-nonsense.ics": [f"{BASE_URL}kind-nonsense.ics"],
-        "notes.txt": [f"{BASE_URL}notes.txt"],
-        "series-unknown.rss": [f"{BASE_URL}series-unknown.rss"],
-    }
-
-
 def test_a_page_with_nothing_published_says_so() -> None:
-    document = parse_html(render(fixture_timeline(), names=[]))
+    timeline = fixture_timeline()
+    document = parse_html(render(timeline, catalogue=published(timeline, [])))
     assert "No calendars or feeds were published with this page." in text_of(document)
     assert not [link for link in document.iter("link") if link.get("rel") == "alternate"]
 

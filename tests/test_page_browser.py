@@ -28,7 +28,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select
 
-from page_support import BASE_URL, fixture_data, fixture_timeline, published_names
+from page_support import BASE_URL, fixture_data, fixture_timeline, published_catalogue
 from sinotime.output import write_files
 from sinotime.page import render_page
 from sinotime.site import Site
@@ -58,6 +58,9 @@ def find_chromium() -> tuple[str, str]:
     pytest.skip(reason)
 
 
+SITE = Site(BASE_URL)
+
+
 @dataclass
 class Served:
     url: str
@@ -76,7 +79,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The fixture's page, written as `build` writes it, served on 127.0.0.1."""
     folder = tmp_path_factory.mktemp("feeds")
     timeline = fixture_timeline()
-    write_files(folder, render_page(timeline, Site(BASE_URL), published_names(timeline)))
+    write_files(folder, render_page(timeline, SITE, published_catalogue(timeline, SITE)))
     requests: list[str] = []
     handler = type("Handler", (RecordingHandler,), {"requests": requests})
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
@@ -158,7 +161,8 @@ def test_the_subscribe_links_carry_the_addresses_of_the_calendars_and_feeds(page
     assert quick.get_attribute("href") == "webcal://example.org/sinotime/sinotime.ics"
     buttons = page.find_elements(By.CSS_SELECTOR, "#subscribe a[href^='webcal:']")
     webcals = [str(a.get_attribute("href")) for a in buttons]
-    expected = [n for n in published_names(fixture_timeline()) if n.endswith(".ics")]
+    offers = published_catalogue(fixture_timeline(), SITE).offers
+    expected = [offer.calendar for offer in offers if offer.calendar]
     assert sorted(webcals) == sorted(f"webcal://example.org/sinotime/{n}" for n in expected)
     alternates = {
         link.get_attribute("href"): link.get_attribute("type")

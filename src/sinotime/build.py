@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sinotime.catalogue import FEED_FORMATS, Catalogue, published
 from sinotime.errors import MissingSettingError
 from sinotime.folderstate import locked
 from sinotime.loading import MAX_FILE_BYTES, input_name, load_events
@@ -58,14 +59,13 @@ def site_for(data: EventsFile, base_url: str | None) -> Site:
 def _refuse_to_unpublish_feeds(out: Path, site: Site) -> None:
     """A build without an address writes no feed; over published feeds that would break every
     subscriber's address for want of one option, so it is refused before anything is touched."""
-    from sinotime.feeds import FORMATS
-
     if site.base_url is not None:
         return
-    published = [name for name in previous_names(out) if name.endswith(tuple(f".{f}" for f in FORMATS))]
-    if published:
+    suffixes = tuple(f".{fmt.extension}" for fmt in FEED_FORMATS)
+    feeds = [name for name in previous_names(out) if name.endswith(suffixes)]
+    if feeds:
         raise MissingSettingError(
-            f"{out} holds {len(published)} published feeds ({published[0]}, ...), and a feed needs the "
+            f"{out} holds {len(feeds)} published feeds ({feeds[0]}, ...), and a feed needs the "
             "public address it is served from: give --base-url URL or set calendar.base_url in the "
             "events file. Nothing was changed."
         )
@@ -86,7 +86,7 @@ def render_files(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
                 raise AssertionError(f"two renderers write {name}")
             names.add(name)
             yield name, content
-    for name, content in render_page(timeline, site, sorted(names)).items():
+    for name, content in render_page(timeline, site, published(timeline, names)).items():
         if name in names:
             raise AssertionError(f"two renderers write {name}")
         yield name, content
@@ -103,6 +103,7 @@ class BuildResult:
     written: list[str]
     unchanged: list[str]
     stale: list[str]
+    catalogue: Catalogue  # what of it is offered to readers, by scope and format
     removed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # about the folder's own records
 
@@ -139,7 +140,7 @@ def build(
     if check:
         if not out.is_dir():
             names = [name for name, _ in render_files(timeline, site)]
-            return BuildResult(tuple(sorted(names)), [], [], sorted(names))
+            return BuildResult(tuple(sorted(names)), [], [], sorted(names), published(timeline, names))
         with locked(out, shared=True, on_wait=on_wait):
             return _check(out, timeline, site)
     with Staging(out, manifest=True, on_wait=on_wait) as staging:
@@ -151,7 +152,13 @@ def build(
         progress(f"putting {len(names)} files in place")
         result: WriteResult = staging.commit()
     return BuildResult(
-        tuple(sorted(names)), result.written, result.unchanged, [], result.removed, result.warnings
+        tuple(sorted(names)),
+        result.written,
+        result.unchanged,
+        [],
+        published(timeline, names),
+        result.removed,
+        result.warnings,
     )
 
 
@@ -163,4 +170,4 @@ def _check(out: Path, timeline: Timeline, site: Site) -> BuildResult:
         names.append(name)
         stale += stale_files(out, {name: content})
     stale += leftover_files(out, set(names))
-    return BuildResult(tuple(sorted(names)), [], [], sorted(stale))
+    return BuildResult(tuple(sorted(names)), [], [], sorted(stale), published(timeline, names))

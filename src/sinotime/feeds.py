@@ -28,7 +28,7 @@ self link nor the channel link RSS requires, so no feed is written and `sinotime
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from typing import Any
@@ -37,6 +37,7 @@ from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
+from sinotime.catalogue import FEED_FORMATS, PAGE_NAME, everything, of_kind, of_series
 from sinotime.change_words import change_title
 from sinotime.feed_content import change_html, clean_text, web_address
 from sinotime.ledger import Change, Ledger, build_ledger
@@ -48,10 +49,9 @@ from sinotime.timeline import Timeline
 
 __all__ = ["clean_text", "render_feeds", "web_address"]
 
-FORMATS = ("rss", "atom", "json")
-MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
+FORMATS = tuple(fmt.extension for fmt in FEED_FORMATS)  # "rss", "atom", "json"
+MEDIA_TYPES = {fmt.extension: fmt.mime for fmt in FEED_FORMATS}
 GENERATOR = "sinotime"
-PAGE_NAME = "index.html"
 HISTORY_NS = "http://purl.org/syndication/history/1.0"  # RFC 5005's fh:archive
 ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -96,13 +96,13 @@ def feeds_of(ledger: Ledger) -> list[ChangeFeed]:
     calendar = ledger.data.calendar
     name = clean_text(calendar.name).strip() or "sinotime"
     about = clean_text(calendar.description).strip() or name
-    feeds = [ChangeFeed(ledger.data.calendar.stem, name, f"What changed: {about}", ledger.changes)]
+    feeds = [ChangeFeed(everything(calendar.stem).stem, name, f"What changed: {about}", ledger.changes)]
     by_kind, by_series = ledger.grouped()
     for kind in Kind:
         if changes := by_kind.get(kind, ()):
             feeds.append(
                 ChangeFeed(
-                    f"kind-{kind.value}",
+                    of_kind(kind).stem,
                     f"{name}: {kind.label}",
                     f"What changed in {kind.label.lower()}.",
                     changes,
@@ -112,7 +112,7 @@ def feeds_of(ledger: Ledger) -> list[ChangeFeed]:
         if changes := by_series.get(series.id, ()):
             title = clean_text(series.title).strip()
             feeds.append(
-                ChangeFeed(f"series-{series.id}", f"{name}: {title}", f"What changed in {title}.", changes)
+                ChangeFeed(of_series(series).stem, f"{name}: {title}", f"What changed in {title}.", changes)
             )
     return feeds
 
@@ -124,16 +124,6 @@ def documents(feed: ChangeFeed, size: int = PAGE_SIZE) -> Iterator[Document]:
     yield Document(feed, pages.current, None, count)
     for number in range(count, 0, -1):
         yield Document(feed, pages.archives[number - 1], number, count)
-
-
-def missing_address_note(files: Iterable[str]) -> str | None:
-    """What to tell the user when a build wrote no feed for want of an address; else None."""
-    if any(name.endswith(tuple(f".{fmt}" for fmt in FORMATS)) for name in files):
-        return None
-    return (
-        "note: no feeds written: a feed needs the public address it is served from "
-        "(give --base-url or calendar.base_url)"
-    )
 
 
 def render_feeds(timeline: Timeline, site: Site) -> dict[str, bytes]:

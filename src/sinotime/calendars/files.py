@@ -11,8 +11,9 @@ from icalendar import Calendar, vDuration, vUri
 from sinotime.calendars.events import vevent
 from sinotime.calendars.grid import Placement, grid_placement, zone_days
 from sinotime.calendars.lines import Text, clean_text, clean_uri, to_ical
-from sinotime.calendars.sets import ARCHIVE_FOLDER, MAX_CALENDAR_BYTES, Held, calendar_sets
+from sinotime.calendars.sets import MAX_CALENDAR_BYTES, Held, calendar_sets
 from sinotime.calendars.zones import ZoneOnsets
+from sinotime.catalogue import ARCHIVE_FOLDER
 from sinotime.site import Site
 from sinotime.timeline import Entry, Timeline
 

@@ -26,15 +26,24 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sinotime.dates import MONTH_NAMES, day_words
+from sinotime.catalogue import (
+    CALENDAR,
+    Scope,
+    archive_from_day,
+    archive_of_month,
+    archive_of_year,
+    event_file,
+    everything,
+    of_kind,
+    of_series,
+)
+from sinotime.dates import day_words
 from sinotime.models import Kind
 from sinotime.timeline import Entry, Flag, Timeline
 
 MAX_CALENDAR_BYTES = 1_000_000  # every calendar offered stays under this (Google's limit)
 EVENT_BUDGET = 900_000  # for a calendar's VEVENTs; its header and VTIMEZONEs take the rest
 AHEAD_SHARE = 0.75  # of the budget, for the days from the as-of day on
-ARCHIVE_FOLDER = "archive"
-EVENT_FOLDER = "event"
 # The plans a reader may want to add to a calendar of their own, one at a time.
 ADD_TO_CALENDAR = frozenset({Flag.UPCOMING, Flag.SLIPPING})
 
@@ -72,34 +81,28 @@ def calendar_sets(timeline: Timeline, held: Sequence[Held], grid_note: str) -> l
     info = timeline.data.calendar
     sets: list[CalendarSet] = []
     if held:
-        sets.append(
-            _subscription(timeline, f"{info.stem}.ics", info.name, f"{info.description} {grid_note}", held)
-        )
+        sets.append(_subscription(timeline, everything(info.stem), f"{info.description} {grid_note}", held))
     by_kind: dict[Kind, list[Held]] = {}
     by_series: dict[str, list[Held]] = {}
     for each in held:  # one pass: a timeline may have thousands of series
         by_kind.setdefault(each.entry.event.kind, []).append(each)
         if each.entry.event.series:
             by_series.setdefault(each.entry.event.series, []).append(each)
-    for kind, of_kind in sorted(by_kind.items()):
+    for kind, events in sorted(by_kind.items()):
         description = f"{kind.label} from {info.name}. {info.description} {grid_note}"
-        title = f"{info.name}: {kind.label}"
-        sets.append(_subscription(timeline, f"kind-{kind.value}.ics", title, description, of_kind))
-    for series_id, of_series in sorted(by_series.items()):
+        sets.append(_subscription(timeline, of_kind(kind), description, events))
+    for series_id, events in sorted(by_series.items()):
         series = timeline.series[series_id]
         about = f" {series.description}" if series.description else ""
         description = f"{series.title}: every milestone, from {info.name}.{about} {grid_note}"
-        title = f"{info.name}: {series.title}"
-        sets.append(_subscription(timeline, f"series-{series.id}.ics", title, description, of_series))
+        sets.append(_subscription(timeline, of_series(series), description, events))
     if len(window(held, timeline.as_of)) < len(held):
         sets += archive_sets(timeline, held)
     sets += [event_set(timeline, each) for each in held if each.entry.flag in ADD_TO_CALENDAR]
     return sets
 
 
-def _subscription(
-    timeline: Timeline, name: str, title: str, description: str, held: Sequence[Held]
-) -> CalendarSet:
+def _subscription(timeline: Timeline, scope: Scope, description: str, held: Sequence[Held]) -> CalendarSet:
     """A subscription calendar: its window of `held`, and, when that is not all, which days."""
     kept = window(held, timeline.as_of)
     if len(kept) < len(held):
@@ -108,7 +111,7 @@ def _subscription(
             f" from {day_words(kept[0].day)} to {day_words(kept[-1].day)} of {len(held):,};"
             " the archive calendars on the page hold every one."
         )
-    return _set(name, title, description, kept)
+    return _set(scope.file(CALENDAR), scope.title(timeline.data.calendar.name), description, kept)
 
 
 def archive_sets(timeline: Timeline, held: Sequence[Held]) -> list[CalendarSet]:
@@ -118,18 +121,17 @@ def archive_sets(timeline: Timeline, held: Sequence[Held]) -> list[CalendarSet]:
     sets = []
     for year, of_year in _grouped(held, lambda each: each.day.year):
         if _fits(of_year):
-            sets.append(_archive(f"{stem}-{year}", f"{year}", name, of_year))
+            sets.append(_archive(archive_of_year(stem, year).file(CALENDAR), f"{year}", name, of_year))
             continue
         for month, of_month in _grouped(of_year, lambda each: each.day.month):
             if _fits(of_month):
-                sets.append(
-                    _archive(f"{stem}-{year}-{month:02d}", f"{MONTH_NAMES[month]} {year}", name, of_month)
-                )
+                scope = archive_of_month(stem, year, month)
+                sets.append(_archive(scope.file(CALENDAR), scope.label, name, of_month))
                 continue
             for days in _runs_of_days(of_month):
                 first, last = days[0].day, days[-1].day
                 period = f"{first.day}–{day_words(last)}" if first != last else day_words(first)
-                sets.append(_archive(f"{stem}-{first.isoformat()}", period, name, days))
+                sets.append(_archive(archive_from_day(stem, first).file(CALENDAR), period, name, days))
     return sets
 
 
@@ -161,11 +163,6 @@ def event_set(timeline: Timeline, held: Held) -> CalendarSet:
         f"does not change; subscribe to a calendar of {name} to follow its news."
     )
     return CalendarSet(event_file(entry.event.id), f"{name}: {title}", description, (held,))
-
-
-def event_file(event_id: str) -> str:
-    """The name of an event's own calendar file."""
-    return f"{EVENT_FOLDER}/{event_id}.ics"
 
 
 def window(held: Sequence[Held], as_of: date, budget: int | None = None) -> list[Held]:
@@ -210,12 +207,12 @@ def _set(name: str, title: str, description: str, kept: Iterable[Held]) -> Calen
     return CalendarSet(name, title, description, tuple(kept))
 
 
-def _archive(stem: str, period: str, name: str, held: Sequence[Held]) -> CalendarSet:
+def _archive(file: str, period: str, name: str, held: Sequence[Held]) -> CalendarSet:
     description = (
         f"Archive of {name}: every event of {period} that has a day in the calendar, to download "
         f"or subscribe to."
     )
-    return _set(f"{ARCHIVE_FOLDER}/{stem}.ics", f"{name}: {period}", description, held)
+    return _set(file, f"{name}: {period}", description, held)
 
 
 def _grouped(held: Sequence[Held], key: Callable[[Held], int]) -> list[tuple[int, list[Held]]]:

@@ -105,7 +105,7 @@ def build(file: Path, out: Path, base_url: str | None, as_of: date | None, check
       sinotime build events.yaml --out feeds --base-url https://example.org/sinotime/
     """
     from sinotime.build import build as build_site
-    from sinotime.feeds import missing_address_note
+    from sinotime.catalogue import NO_FEEDS_NOTE
 
     result = build_site(
         file,
@@ -120,8 +120,8 @@ def build(file: Path, out: Path, base_url: str | None, as_of: date | None, check
     )
     for warning in result.warnings:
         say(warning, err=True, level="error")
-    if note := missing_address_note(result.files):
-        say(note, err=True)
+    if not result.catalogue.has_feeds:
+        say(NO_FEEDS_NOTE, err=True)
     if check:
         if result.stale:
             say(f"{count(len(result.stale), 'stale file')} in {out}:", err=True, level="error")

@@ -12,28 +12,19 @@ The page is pure: the same timeline and names give the same bytes, with no clock
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from sinotime.catalogue import PAGE_NAME, Catalogue
 from sinotime.dates import day_words
 from sinotime.page.chart import legend, timeline_svg
 from sinotime.page.listing import add_to_calendar, entry_html, filters, names_glossary, tally
-from sinotime.page.markup import PAGE_NAME, asset, csp_hash, esc
-from sinotime.page.subscribe import (
-    Published,
-    alternate_links,
-    published_groups,
-    quick_subscribe,
-    subscribe_section,
-)
+from sinotime.page.markup import asset, csp_hash, esc
+from sinotime.page.subscribe import alternate_links, quick_subscribe, subscribe_section
 from sinotime.site import Site
 from sinotime.timeline import Timeline
 
 __all__ = ["PAGE_NAME", "render_html", "render_page"]
 
 
-def _head(
-    timeline: Timeline, site: Site, groups: list[list[Published]], style: str, script: str
-) -> list[str]:
+def _head(timeline: Timeline, site: Site, catalogue: Catalogue, style: str, script: str) -> list[str]:
     """The document's head: the CSP that allows only this style and script, and the feeds' links."""
     calendar = timeline.data.calendar
     csp = (
@@ -51,13 +42,13 @@ def _head(
         f"<title>{esc(calendar.name)}</title>",
         f'<meta name="description" content="{esc(calendar.description)}">',
         '<link rel="icon" href="data:,">',
-        *alternate_links(groups, site),
+        *alternate_links(catalogue, site),
         f"<style>{style}</style>",
         "</head>",
     ]
 
 
-def _header(timeline: Timeline, site: Site, groups: list[list[Published]]) -> list[str]:
+def _header(timeline: Timeline, site: Site, catalogue: Catalogue) -> list[str]:
     """The first screen: what the timeline is, how many events, as of when, and subscribe."""
     data = timeline.data
     count = len(timeline)
@@ -68,20 +59,18 @@ def _header(timeline: Timeline, site: Site, groups: list[list[Published]]) -> li
         f'<p class="facts">{count} event{"" if count == 1 else "s"}; statuses as of'
         f" {esc(day_words(timeline.as_of))}; data last changed {esc(day_words(data.last_changed()))}.</p>",
         tally(timeline),
-        quick_subscribe(groups, site),
+        quick_subscribe(catalogue, site),
         "</header>",
     ]
 
 
-def render_html(timeline: Timeline, site: Site, published: Sequence[str]) -> str:
+def render_html(timeline: Timeline, site: Site, published: Catalogue) -> str:
     style = asset("page.css")
     script = asset("page.js")
-    groups = published_groups(timeline, published)
-    names = set(published)
     body = [
         "<body>",
         "<main>",
-        *_header(timeline, site, groups),
+        *_header(timeline, site, published),
         '<section id="timeline">',
         "<h2>Plans and outcomes</h2>",
         '<p class="scroll-hint">Swipe the chart sideways to see every year.</p>',
@@ -90,12 +79,12 @@ def render_html(timeline: Timeline, site: Site, published: Sequence[str]) -> str
         "</div>",
         legend(),
         "</section>",
-        subscribe_section(groups, site),
+        subscribe_section(published, site),
         '<section id="list">',
         "<h2>Every event, in order</h2>",
         filters(timeline),
         '<ol class="events" id="events">',
-        *(entry_html(entry, timeline, add_to_calendar(entry, site, names)) for entry in timeline),
+        *(entry_html(entry, timeline, add_to_calendar(entry, site, published)) for entry in timeline),
         "</ol>",
         "</section>",
         names_glossary(timeline),
@@ -106,9 +95,9 @@ def render_html(timeline: Timeline, site: Site, published: Sequence[str]) -> str
         "</body>",
         "</html>",
     ]
-    return "\n".join(_head(timeline, site, groups, style, script) + body) + "\n"
+    return "\n".join(_head(timeline, site, published, style, script) + body) + "\n"
 
 
-def render_page(timeline: Timeline, site: Site, published: Sequence[str]) -> dict[str, bytes]:
+def render_page(timeline: Timeline, site: Site, published: Catalogue) -> dict[str, bytes]:
     """The timeline page, linking to the `published` calendars and feeds."""
     return {PAGE_NAME: render_html(timeline, site, published).encode("utf-8")}

@@ -3,9 +3,7 @@ glossary."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
-from sinotime.calendars.sets import event_file
+from sinotime.catalogue import Catalogue, event_file
 from sinotime.models import Event, Kind, Source
 from sinotime.names import OTHER_NAMES, Name, names_html, other_names
 from sinotime.page.markup import esc, href_for, web_href
@@ -116,10 +114,10 @@ def _sources(event: Event, timeline: Timeline) -> str:
     return '<ul class="sources" aria-label="Sources">' + "".join(items) + "</ul>"
 
 
-def add_to_calendar(entry: Entry, site: Site, published: Collection[str]) -> str:
+def add_to_calendar(entry: Entry, site: Site, published: Catalogue) -> str:
     """The link to an event's own calendar file, when it has one."""
     name = event_file(entry.event.id)
-    if name not in published:
+    if name not in published.event_files:
         return ""
     return (
         f'<p class="add"><a href="{esc(href_for(site, name))}" type="text/calendar" download'

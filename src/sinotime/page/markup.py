@@ -10,8 +10,6 @@ from importlib.resources import files
 
 from sinotime.site import Site
 
-PAGE_NAME = "index.html"
-
 
 def esc(text: object) -> str:
     """Escape text for HTML content and for double-quoted attribute values alike."""
