@@ -11,7 +11,8 @@ import pytest
 
 from sinotime.loading import load_events
 from sinotime.models import EventsFile
-from sinotime.timeline import Flag, build_timeline, status_words
+from sinotime.timeline import Flag, build_timeline
+from sinotime.words import status_words
 
 ROOT = Path(__file__).parent.parent
 AS_OF = date(2026, 11, 27)

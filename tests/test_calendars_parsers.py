@@ -17,7 +17,8 @@ from calendar_support import DATA, ReadCalendar, Reader, icaljs, libical, read_w
 from sinotime.calendars import render_calendars
 from sinotime.loading import load_events
 from sinotime.site import Site
-from sinotime.timeline import Entry, Timeline, build_timeline, status_words
+from sinotime.timeline import Entry, Timeline, build_timeline
+from sinotime.words import status_words
 
 FIXTURE = DATA / "calendars.yaml"
 SITE = Site(base_url="https://example.org/sinotime/")

@@ -36,7 +36,8 @@ from sinotime.loading import parse_events
 from sinotime.models import EventsFile
 from sinotime.page import PAGE_NAME, render_page
 from sinotime.site import Site
-from sinotime.timeline import Flag, Timeline, build_timeline, date_words, status_words
+from sinotime.timeline import Flag, Timeline, build_timeline
+from sinotime.words import date_words, status_words
 
 GOLDEN = DATA / "page-fixture.golden.html"
 

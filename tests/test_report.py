@@ -23,7 +23,8 @@ from sinotime.report import (
     render_text,
     select,
 )
-from sinotime.timeline import Flag, build_timeline, status_words
+from sinotime.timeline import Flag, build_timeline
+from sinotime.words import status_words
 
 FIXTURE = Path(__file__).parent / "data" / "report-fixture.yaml"
 AS_OF = date(2026, 11, 23)

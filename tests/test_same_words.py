@@ -22,7 +22,8 @@ from sinotime.names import names_words, other_names
 from sinotime.report import Filters, make_report, render_csv, render_json, render_markdown, render_text
 from sinotime.report.lines import markdown as markdown_escape
 from sinotime.site import Site
-from sinotime.timeline import Entry, Flag, Timeline, build_timeline, primary_link, status_words
+from sinotime.timeline import Entry, Flag, Timeline, build_timeline, primary_link
+from sinotime.words import status_words
 
 SAMPLE = Path(__file__).parent / "data" / "feeds-sample.yaml"  # one event of every status
 SITE = Site("https://example.org/sinotime/")

@@ -14,14 +14,12 @@ from sinotime.timeline import (
     Entry,
     Flag,
     build_timeline,
-    date_words,
-    duration_words,
     primary_link,
     primary_source,
     slip_between,
     status_changes,
-    status_words,
 )
+from sinotime.words import date_words, duration_words, status_words
 
 FIXTURE = (Path(__file__).parent / "data" / "rail-bridge.yaml").read_bytes()
 

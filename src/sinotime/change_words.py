@@ -1,7 +1,7 @@
 """A change in words, the same in the feeds and the terminal (`sinotime changes`, `sinotime diff`).
 
 "Target moved: Tongjiang–Nizhneleninskoye railway bridge opening, 2018 → July 2019, +7 m
-(Global Times)": what changed (the outcome's status in the shared words of `timeline`), the
+(Global Times)": what changed (the outcome's status in the shared words of `words`), the
 event, the details, and who said it.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sinotime.dates import day_words
 from sinotime.ledger import Change, ChangeKind
-from sinotime.timeline import date_words, status_words
+from sinotime.words import date_words, status_words
 
 
 def change_label(change: Change) -> str:

@@ -15,7 +15,7 @@ from sinotime.change_words import change_details, change_label, change_wording, 
 from sinotime.ledger import Change
 from sinotime.models import Source
 from sinotime.names import OTHER_NAMES, SEPARATOR, Name
-from sinotime.timeline import status_words
+from sinotime.words import status_words
 
 MAX_STORY = 20  # the newest steps of a story an entry shows; older ones are counted
 

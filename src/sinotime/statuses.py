@@ -21,7 +21,7 @@ outcome is "on target" only when the day it began certainly lies within the targ
 "ahead" when it certainly lies before them; when its date is too coarse to tell (a fair planned
 for 18-22 August, known only to have been held in 2010), the fit is "unclear".
 
-The words for all of this are made in `sinotime.timeline`; nothing here is worded.
+The words for all of this are made in `sinotime.words`; nothing here is worded.
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ from sinotime.calendars.lines import Categories, PlainGeo, Text, clean_text, cle
 from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_words
 from sinotime.models import Outcome, OutcomeStatus
 from sinotime.names import OTHER_NAMES, names_words, other_names
-from sinotime.timeline import Entry, Flag, Timeline, primary_link, status_words
+from sinotime.timeline import Entry, Flag, Timeline, primary_link
+from sinotime.words import status_words
 
 # A plan (and a postponement: still a plan, with no firm date) is TENTATIVE, what happened is
 # CONFIRMED, what was called off for good is CANCELLED. Google deletes a CANCELLED event from a

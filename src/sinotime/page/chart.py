@@ -27,7 +27,8 @@ from sinotime.page.marks import (
     px,
 )
 from sinotime.page.markup import esc
-from sinotime.timeline import Entry, Flag, Timeline, date_words, sort_day, status_words
+from sinotime.timeline import Entry, Flag, Timeline, sort_day
+from sinotime.words import date_words, status_words
 
 
 def chart_label(entry: Entry, *, with_title: bool) -> str:

@@ -8,7 +8,8 @@ from sinotime.models import Event, Kind, Source
 from sinotime.names import OTHER_NAMES, Name, names_html, other_names
 from sinotime.page.markup import esc, href_for, web_href
 from sinotime.site import Site
-from sinotime.timeline import Entry, Flag, Timeline, date_words, status_words
+from sinotime.timeline import Entry, Flag, Timeline
+from sinotime.words import date_words, status_words
 
 # --- the list ----------------------------------------------------------------------------------
 

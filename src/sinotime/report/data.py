@@ -2,7 +2,7 @@
 docs/report.schema.json) and CSV, both stable within a `schema_version`.
 
 Pure renderers of a `Report`; the words they carry (status, history, dates) come from
-`sinotime.report.words` and `sinotime.timeline`, as in the text and Markdown reports.
+`sinotime.report.words` and `sinotime.words`, as in the text and Markdown reports.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from sinotime.names import names_words
 from sinotime.report.lines import spreadsheet_cell
 from sinotime.report.model import NewsRow, OutcomeRow, Report, Row, TargetRow
 from sinotime.report.words import date_words, history_steps, place_words
-from sinotime.timeline import status_words
+from sinotime.words import status_words
 
 # JSON, for programs -------------------------------------------------------------------------
 

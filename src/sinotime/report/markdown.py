@@ -7,7 +7,7 @@ from sinotime.names import OTHER_NAMES, names_words
 from sinotime.report.lines import markdown
 from sinotime.report.model import Report
 from sinotime.report.words import count, date_words, history_steps, past_due_words, place_words, slip_line
-from sinotime.timeline import status_words
+from sinotime.words import status_words
 
 
 def render_markdown(report: Report) -> str:

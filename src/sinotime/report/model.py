@@ -15,7 +15,8 @@ from datetime import date
 from sinotime.dates import FuzzyDate, day_after
 from sinotime.models import Event, Kind, OutcomeStatus, Place, Series, Source
 from sinotime.names import Name, all_names, other_names, search_key
-from sinotime.timeline import Entry, Fit, Flag, Slip, Timeline, current_plan, duration_words
+from sinotime.timeline import Entry, Fit, Flag, Slip, Timeline, current_plan
+from sinotime.words import duration_words
 
 Day = date  # `Row.date` is a field; this names the type inside classes that have one
 
@@ -172,7 +173,7 @@ class Row:
     overdue_days: int | None  # days from the plan's last possible day to the as-of date
     past_due_for: str | None  # the same in words: "12 y 5 m"
     no_news_since: FuzzyDate | None  # the newest source on an unverified plan
-    note: str | None  # what qualifies the status (`timeline.status_note`)
+    note: str | None  # what qualifies the status (`words.status_note`)
     news: tuple[NewsRow, ...]
     sources: tuple[Source, ...]
 

@@ -16,7 +16,8 @@ from sinotime.report.words import (
     slip_line,
     source_words,
 )
-from sinotime.timeline import Flag, status_words
+from sinotime.timeline import Flag
+from sinotime.words import status_words
 
 FLAG_STYLES: dict[Flag, tuple[str, ...]] = {
     Flag.COMPLETED: ("green",),

@@ -1,6 +1,6 @@
 """The report's words for a row: its date, place, history steps, sources, slips and past-due time.
 
-Shared by every format of the report; the status comes from `timeline.status_words`, as in
+Shared by every format of the report; the status comes from `sinotime.words.status_words`, as in
 every output.
 """
 
@@ -10,14 +10,15 @@ from sinotime.dates import day_words
 from sinotime.models import OutcomeStatus, Place, Source
 from sinotime.report.lines import compact
 from sinotime.report.model import NewsRow, OtherReport, Row, TargetRow
-from sinotime.timeline import Fit, Flag, slip_words, status_words
-from sinotime.timeline import date_words as event_date_words
+from sinotime.timeline import Fit, Flag
+from sinotime.words import date_words as event_date_words
+from sinotime.words import slip_words, status_words
 
 
 def date_words(row: Row, *, short: bool = False, plain: bool = False) -> str:
     """The row's date as every output words it ("16 November 2022", "due summer 2026", "was due
     June 2024"), or with `plain` only the date at its true precision; an unscheduled plan says
-    when it was announced. The status comes from `timeline.status_words`, as everywhere."""
+    when it was announced. The status comes from `sinotime.words.status_words`, as everywhere."""
     if row.date is not None:
         return row.date.words(short=short) if plain else event_date_words(row, short=short) or ""
     announced = f" (announced {row.announced.words(short=short)})" if row.announced else ""
