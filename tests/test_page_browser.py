@@ -15,8 +15,10 @@ import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,6 +31,8 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select
 
 from page_support import BASE_URL, fixture_data, fixture_timeline, published_catalogue
+from sinotime.loading import load_events
+from sinotime.models import EventsFile
 from sinotime.output import write_files
 from sinotime.page import render_page
 from sinotime.site import Site
@@ -283,3 +287,80 @@ def test_the_timeline_draws_plans_outcomes_and_the_overdue_cableway(page: WebDri
     assert counts["completed"] > 100  # the expos, the fair, the forum, the trade target
     assert counts["completed-late"] > 100  # the two bridges and their slips
     assert counts["overdue"] > 100  # the cableway
+
+
+# --- the chart's labels, measured by the browser ---------------------------------------------------
+
+BUNDLED = Path(__file__).parent.parent / "feeds" / "index.html"
+
+LABEL_BOXES = """
+const chart = document.getElementById("chart");
+const view = chart.viewBox.baseVal;
+const texts = Array.from(chart.querySelectorAll("text")).map(function (text) {
+  const box = text.getBBox();
+  const entry = text.closest("g.entry");
+  return {
+    cls: text.getAttribute("class"), x: box.x, y: box.y, width: box.width, height: box.height,
+    lines: Array.from(text.querySelectorAll("tspan")).map(function (t) { return t.textContent; }),
+    event: entry ? entry.querySelector("a").getAttribute("href").slice("#event-".length) : null
+  };
+});
+return {width: view.width, height: view.height, texts: texts};
+"""
+
+
+def chart_texts(browser: WebDriver) -> dict[str, Any]:
+    boxes: dict[str, Any] = browser.execute_script(LABEL_BOXES)
+    return boxes
+
+
+def overlapping(boxes: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Pairs of labels whose boxes overlap, found by a sweep from left to right."""
+    pairs = []
+    ordered = sorted(boxes, key=lambda b: b["x"])
+    for index, a in enumerate(ordered):
+        for b in ordered[index + 1 :]:
+            if b["x"] >= a["x"] + a["width"]:
+                break
+            if b["y"] < a["y"] + a["height"] and a["y"] < b["y"] + b["height"]:
+                pairs.append((a["event"], b["event"]))
+    return pairs
+
+
+def load_bundled() -> EventsFile:
+    return load_events(BUNDLED.parent.parent / "events.yaml", today=date(2999, 1, 1))
+
+
+def names_its_event(first_line: str, title: str) -> bool:
+    """A label's first line is its event's title, or the title's first words (cut where a line may
+    break: at a space, or after a hyphen, dash or slash)."""
+    shown = first_line.removesuffix("…").rstrip()
+    rest = title[len(shown) :]
+    return bool(shown) and title.startswith(shown) and (not rest or rest[0] == " " or shown[-1] in "-‐–—/")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_on_the_bundled_page_every_chart_label_is_inside_the_drawing_apart_and_named(
+    browser: WebDriver, width: int
+) -> None:
+    browser.set_window_size(width, 1000)
+    try:
+        browser.get(BUNDLED.as_uri())
+        drawn = chart_texts(browser)
+    finally:
+        browser.set_window_size(1280, 1000)
+    for text in drawn["texts"]:
+        inside = (
+            text["x"] >= 0
+            and text["y"] >= 0
+            and text["x"] + text["width"] <= drawn["width"]
+            and text["y"] + text["height"] <= drawn["height"]
+        )
+        assert inside, text
+    labels = [text for text in drawn["texts"] if text["cls"] == "label"]
+    assert overlapping(labels) == []
+    titles = {event.id: event.title for event in load_bundled().events}
+    assert {label["event"] for label in labels} == set(titles)
+    for label in labels:
+        assert len(label["lines"]) >= 2, label  # a title, then a date or status
+        assert names_its_event(label["lines"][0], titles[label["event"]]), label

@@ -9,14 +9,12 @@ from datetime import date
 
 from sinotime.dates import day_words
 from sinotime.models import Event, Kind
+from sinotime.page.labels import LINE_HEIGHT, Label, place
 from sinotime.page.marks import (
     AXIS_HEIGHT,
     BOTTOM,
-    CHAR_WIDTH,
     DOT_RADIUS,
-    LABEL_GAP,
     LANE_GAP,
-    LANE_HEIGHT,
     MARGIN,
     ROW_LABEL_HEIGHT,
     ROW_PADDING,
@@ -27,43 +25,29 @@ from sinotime.page.marks import (
     px,
 )
 from sinotime.page.markup import esc
+from sinotime.page.text_width import shorten
 from sinotime.timeline import Entry, Flag, Timeline, sort_day
 from sinotime.words import date_words, status_words
 
-
-def chart_label(entry: Entry, *, with_title: bool) -> str:
-    """The few words beside an event on the chart, in the words of every output, short:
-    "16 Nov 2022 · completed late, +3 y 10 m", "due summer 2026 · overdue since 1 Sep 2026".
-
-    What simply happened shows only its date; colour is never the only signal.
-    """
-    status = status_words(entry, short=True)
-    status = status[:1].lower() + status[1:]
-    if entry.flag is Flag.COMPLETED and not entry.ahead:
-        status = ""
-    text = " · ".join(part for part in (date_words(entry, short=True), status) if part)
-    if with_title:
-        title = entry.event.title
-        short = title if len(title) <= 34 else title[:33].rstrip() + "…"
-        text = f"{short}: {text}"
-    return text
+FIRST_BASELINE = 11  # from the top of a label's first line to its baseline, at 11.5 px
+LANE_PADDING = 10  # between two lanes' labels
+ROW_LABEL_SIZE = 13  # px, as page.css sets `#chart .row-label`
 
 
 @dataclass(frozen=True, slots=True)
 class Drawing:
-    """One event's shapes on the chart, before it is given a lane."""
+    """One event's shapes on the chart, with its label, before it is given a lane."""
 
     entry: Entry
     marks: list[Mark]
-    label: str
-    label_right: bool
+    label: Label
     left: float
     right: float
     mark_left: float
     mark_right: float
 
 
-def draw(entry: Entry, scale: Scale, *, as_of_x: float, with_title: bool) -> Drawing:
+def draw(entry: Entry, scale: Scale, *, as_of_x: float) -> Drawing:
     marks = marks_of(entry.event)
     if marks:
         bounds = [m.bounds(scale) for m in marks]
@@ -73,16 +57,9 @@ def draw(entry: Entry, scale: Scale, *, as_of_x: float, with_title: bool) -> Dra
         mark_left, mark_right = centre - DOT_RADIUS, centre + DOT_RADIUS
     if entry.flag.is_past_due:
         mark_right = max(mark_right, as_of_x + DOT_RADIUS)
-    label = chart_label(entry, with_title=with_title)
-    width = len(label) * CHAR_WIDTH
-    room_right, room_left = WIDTH - MARGIN / 2 - mark_right - LABEL_GAP, mark_left - LABEL_GAP
-    # right if it fits there; else left if it fits there; else the side with more room
-    label_right = width <= room_right or (width > room_left and room_right >= room_left)
-    if label_right:
-        left, right = mark_left, mark_right + LABEL_GAP + width
-    else:
-        left, right = mark_left - LABEL_GAP - width, mark_right
-    return Drawing(entry, marks, label, label_right, left, right, mark_left, mark_right)
+    label = place(entry, mark_left, mark_right)
+    left, right = min(mark_left, label.left), max(mark_right, label.right)
+    return Drawing(entry, marks, label, left, right, mark_left, mark_right)
 
 
 def pack(drawings: list[Drawing]) -> list[list[Drawing]]:
@@ -119,7 +96,6 @@ def _first_day(event: Event) -> date:
 class Row:
     label: str
     entries: list[Entry]
-    by_kind: bool
 
 
 def chart_rows(timeline: Timeline) -> list[Row]:
@@ -130,11 +106,11 @@ def chart_rows(timeline: Timeline) -> list[Row]:
         key=lambda s: (min(_first_day(e.event) for e in timeline.series_entries(s)), s),
     )
     for series_id in series_ids:
-        rows.append(Row(timeline.series[series_id].title, timeline.series_entries(series_id), False))
+        rows.append(Row(timeline.series[series_id].title, list(timeline.series_entries(series_id))))
     for kind in Kind:
         loose = [e for e in timeline if e.event.kind is kind and e.event.series is None]
         if loose:
-            rows.append(Row(kind.label, loose, True))
+            rows.append(Row(kind.label, loose))
     return rows
 
 
@@ -168,19 +144,23 @@ def _entry_svg(drawing: Drawing, scale: Scale, y: float, as_of_x: float) -> str:
             f'<path class="cross" d="M{px(c - 5)} {px(y - 5)}L{px(c + 5)} {px(y + 5)}'
             f'M{px(c - 5)} {px(y + 5)}L{px(c + 5)} {px(y - 5)}"/>'
         )
-    if drawing.label_right:
-        x, anchor = drawing.mark_right + LABEL_GAP, "start"
-    else:
-        x, anchor = drawing.mark_left - LABEL_GAP, "end"
-    parts.append(
-        f'<text class="label" x="{px(x)}" y="{px(y + 4)}" text-anchor="{anchor}">{esc(drawing.label)}</text>'
-    )
+    parts.append(_label_svg(drawing.label, y))
     tooltip = f"{event.title} — {status_words(entry)} — {date_words(entry) or 'no date'}"
     return (
         f'<g class="entry f-{esc(entry.flag.value)}" data-kind="{esc(event.kind.value)}"'
         f' data-flag="{esc(entry.flag.value)}"><a href="#event-{esc(event.id)}">'
         f"<title>{esc(tooltip)}</title>{''.join(parts)}</a></g>"
     )
+
+
+def _label_svg(label: Label, y: float) -> str:
+    """The label's lines, centred on the marks' line `y`: the title first, then date and status."""
+    first = y - len(label.lines) * LINE_HEIGHT / 2 + FIRST_BASELINE
+    spans = "".join(
+        f'<tspan x="{px(label.x)}" y="{px(first + index * LINE_HEIGHT)}">{esc(line)}</tspan>'
+        for index, line in enumerate(label.lines)
+    )
+    return f'<text class="label" text-anchor="{label.anchor}">{spans}</text>'
 
 
 def timeline_svg(timeline: Timeline) -> str:
@@ -198,18 +178,20 @@ def timeline_svg(timeline: Timeline) -> str:
     body: list[str] = []
     y = float(AXIS_HEIGHT)
     for index, row in enumerate(rows):
-        drawings = [draw(e, scale, as_of_x=as_of_x, with_title=row.by_kind) for e in row.entries]
+        drawings = [draw(e, scale, as_of_x=as_of_x) for e in row.entries]
         lanes = pack(drawings)
-        height = ROW_PADDING + ROW_LABEL_HEIGHT + len(lanes) * LANE_HEIGHT + ROW_PADDING
+        heights = [max(len(d.label.lines) for d in lane) * LINE_HEIGHT + LANE_PADDING for lane in lanes]
+        height = ROW_PADDING + ROW_LABEL_HEIGHT + sum(heights) + ROW_PADDING
         if index % 2 == 0:
             bands.append(f'<rect class="row-band" x="0" y="{px(y)}" width="{WIDTH}" height="{px(height)}"/>')
-        label = row.label if len(row.label) <= 120 else row.label[:119] + "…"
+        label = shorten(row.label, WIDTH - 2 * MARGIN, ROW_LABEL_SIZE, bold=True) or row.label[:1] + "…"
         body.append(
             f'<text class="row-label" x="{MARGIN}" y="{px(y + ROW_PADDING + 14)}">{esc(label)}</text>'
         )
-        for lane_index, lane in enumerate(lanes):
-            centre = y + ROW_PADDING + ROW_LABEL_HEIGHT + lane_index * LANE_HEIGHT + LANE_HEIGHT / 2
-            body.extend(_entry_svg(d, scale, centre, as_of_x) for d in lane)
+        top = y + ROW_PADDING + ROW_LABEL_HEIGHT
+        for lane, lane_height in zip(lanes, heights, strict=True):
+            body.extend(_entry_svg(d, scale, top + lane_height / 2, as_of_x) for d in lane)
+            top += lane_height
         y += height
     bottom = y
     axis = _axis(scale, bottom)
