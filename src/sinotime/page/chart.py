@@ -157,10 +157,14 @@ def _label_svg(label: Label, y: float) -> str:
     """The label's lines, centred on the marks' line `y`: the title first, then date and status."""
     first = y - len(label.lines) * LINE_HEIGHT / 2 + FIRST_BASELINE
     spans = "".join(
-        f'<tspan x="{px(label.x)}" y="{px(first + index * LINE_HEIGHT)}">{esc(line)}</tspan>'
+        f"<tspan>{esc(line)}</tspan>"
+        if index == 0
+        else f'<tspan x="{px(label.x)}" dy="{LINE_HEIGHT}">{esc(line)}</tspan>'
         for index, line in enumerate(label.lines)
     )
-    return f'<text class="label" text-anchor="{label.anchor}">{spans}</text>'
+    return (
+        f'<text class="label" x="{px(label.x)}" y="{px(first)}" text-anchor="{label.anchor}">{spans}</text>'
+    )
 
 
 def timeline_svg(timeline: Timeline) -> str:
