@@ -566,7 +566,9 @@ def sinotime_yaml(timeline: Timeline) -> str:
                                    "Russian Far East, made to measure how fast sinotime is.", "    ") + "\n",
         f"  base_url: {BASE_URL}\n",
         "  timezone: Asia/Harbin\n",
-        "  language: en\n\nsources:\n",
+        "  language: en\n\nkinds:\n",
+        *(f"  - {{id: {k}, label: {kind_words(k)}, heading: {kind_words(k)} events}}\n" for k in KINDS),
+        "\nsources:\n",
     ]  # fmt: skip
     for s in timeline.sources:
         out.append(f"\n  - id: {s.id}\n    publisher: {q(s.publisher)}\n    title: {q(s.title)}\n")
@@ -590,6 +592,11 @@ def sinotime_yaml(timeline: Timeline) -> str:
     for e in timeline.events:
         out.append(event_yaml(e))
     return "".join(out)
+
+
+def kind_words(kind: str) -> str:
+    """A kind's label: `delegation-visit` is "Delegation visit"."""
+    return kind.replace("-", " ").capitalize()
 
 
 def event_yaml(e: EventRecord) -> str:

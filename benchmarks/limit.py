@@ -30,7 +30,7 @@ sources:
     published: "2020"
 events:
 """
-EVENT = "- {{id: e{n}, title: Event {n}, kind: expo, cites: [s], outcome: {{date: '2020-01-01', source: s}}, added: '2026-01-01', changed: '2026-01-01'}}\n"  # noqa: E501
+EVENT = "- {{id: e{n}, title: Event {n}, kind: gathering, cites: [s], outcome: {{date: '2020-01-01', source: s}}, added: '2026-01-01', changed: '2026-01-01'}}\n"  # noqa: E501
 
 
 def write_file(path: Path) -> int:

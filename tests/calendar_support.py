@@ -33,6 +33,7 @@ import vobject
 from ical.calendar_stream import IcsCalendarStream
 from ical.parsing.component import parse_content
 
+from kinds_support import BUNDLED_KINDS
 from sinotime.models import UNCHECKED_TEXT, EventsFile
 from sinotime.site import Site
 from sinotime.timeline import Timeline, build_timeline
@@ -305,6 +306,7 @@ def events_file(events: Iterable[dict[str, Any]], **calendar: Any) -> EventsFile
     return EventsFile.model_validate(
         {
             # the tests' own publisher namespace and zone (the defaults are tested on their own)
+            "kinds": BUNDLED_KINDS,
             "calendar": {
                 "name": "Test calendar",
                 "description": "For tests.",

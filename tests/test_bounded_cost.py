@@ -31,7 +31,7 @@ sources:
 
 def event(number: int, extra: str = "", cites: str = "a-source") -> str:
     return (
-        f"  - id: e{number}\n    title: Event {number}\n    kind: expo\n{extra}"
+        f"  - id: e{number}\n    title: Event {number}\n    kind: gathering\n{extra}"
         f"    cites: [{cites}]\n    outcome: {{date: '2020-01-01', source: a-source}}\n"
         "    added: '2026-01-01'\n    changed: '2026-01-01'\n"
     )

@@ -28,8 +28,9 @@ from calendar_support import (
     read_with_ical,
     read_with_vobject,
 )
+from kinds_support import BUNDLED_KIND_IDS, BUNDLED_KINDS
 from sinotime.calendars import render_calendars
-from sinotime.models import UNCHECKED_TEXT, EventsFile, Kind
+from sinotime.models import UNCHECKED_TEXT, EventsFile
 from sinotime.timeline import Timeline, build_timeline
 
 HOSTILE = [
@@ -108,7 +109,7 @@ def events(draw: st.DrawFn) -> list[dict[str, Any]]:
         record: dict[str, Any] = {
             "id": f"event-{number}",
             "title": draw(hostile(8)),
-            "kind": draw(st.sampled_from(list(Kind))).value,
+            "kind": draw(st.sampled_from(BUNDLED_KIND_IDS)),
             "cites": ["source-a"],
             "added": "2026-11-01",
             "changed": "2026-11-01",
@@ -204,13 +205,14 @@ def check(calendar: ReadCalendar, records: list[dict[str, Any]], series_title: s
         if "plans" in record:
             assert f"“{as_read(record['plans'][0]['wording'])}”" in found.description, reader
         if reader != "ical":  # it splits CATEGORIES on escaped commas too
-            label = Kind(record["kind"]).label
+            label = next(kind["heading"] for kind in BUNDLED_KINDS if kind["id"] == record["kind"])
             assert list(found.categories) == [label] + ([as_read(series_title)] if "series" in record else [])
 
 
 def timeline_of(records: list[dict[str, Any]], series_title: str, name: str) -> Timeline:
     data = EventsFile.model_validate(
         {
+            "kinds": BUNDLED_KINDS,
             "calendar": {"name": name, "description": "For tests.", "namespace": "sinotime"},
             "sources": SOURCES,
             "series": [{"id": "bridge", "title": series_title}],

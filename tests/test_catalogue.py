@@ -16,7 +16,6 @@ from sinotime.feeds import FORMATS as FEED_EXTENSIONS
 from sinotime.feeds import documents, feeds_of
 from sinotime.ledger import build_ledger
 from sinotime.loading import load_events
-from sinotime.models import Kind
 from sinotime.site import Site
 from sinotime.timeline import build_timeline
 
@@ -49,10 +48,14 @@ def test_it_offers_everything_then_each_kind_then_each_series_each_in_every_form
     assert catalogue.offers[0].scope == everything("sinotime")
     assert [fmt for fmt, _ in catalogue.offers[0].files] == list(FORMATS)
     kinds = [offer.scope for offer in catalogue.offers if offer.scope.reach is Reach.KIND]
+    stems = {scope.stem for scope in kinds}
     assert kinds == sorted(kinds, key=lambda scope: scope.order)
-    assert of_kind(Kind.EXPO) in kinds
-    assert of_kind(Kind.EXPO).file(CALENDAR) == "kind-expo.ics"
-    assert of_kind(Kind.EXPO).title("sinotime") == "sinotime: Expos and trade fairs"
+    declared = fixture_timeline().data.kinds
+    assert [scope.stem for scope in kinds] == [f"kind-{k.id}" for k in declared if f"kind-{k.id}" in stems]
+    expo = of_kind(declared[0], 0)  # the file's first kind
+    assert expo in kinds
+    assert expo.file(CALENDAR) == "kind-expo.ics"
+    assert expo.title("sinotime") == "sinotime: Expos and trade fairs"
 
 
 def test_without_an_address_the_catalogue_holds_calendars_only_and_the_cli_says_why(tmp_path: Path) -> None:

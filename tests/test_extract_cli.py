@@ -178,7 +178,7 @@ def test_the_stubs_validate_once_the_curator_adds_ids_titles_and_kinds(article: 
     result = run(str(article), "--published", "[2023-04-13..2023-05-24]", "--source", "consul-2023")
     events = yaml.safe_load(result.stdout)["events"]
     for number, event in enumerate(events):
-        event.update(id=f"event-{number}", title=f"Event {number}", kind="delegation-visit")
+        event.update(id=f"event-{number}", title=f"Event {number}", kind="meeting")  # a default kind
         event.update(added="2026-11-27", changed="2026-11-27")
     document = {
         "calendar": {"name": "test", "description": "Stubs from sinotime extract."},

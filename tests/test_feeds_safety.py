@@ -22,6 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kinds_support import BUNDLED_KINDS
 from sinotime.feeds import clean_text, render_feeds, web_address
 from sinotime.models import EventsFile
 from sinotime.site import Site
@@ -598,10 +599,13 @@ def hostile_data(draw: Any) -> tuple[EventsFile, dict[str, str]]:
         "publisher": draw(line()),
         "source_title": draw(line()),
         "series": draw(line()),
+        "kind_label": draw(line()),
+        "kind_heading": draw(line()),
     }
     url = draw(hostile_url)
     data = EventsFile.model_validate(
         {
+            "kinds": [{"id": "forum", "label": texts["kind_label"], "heading": texts["kind_heading"]}],
             "calendar": {"name": texts["name"], "description": texts["description"]},
             "sources": [
                 {
@@ -690,7 +694,7 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
         if findings:
             assert any(
                 looks_like_markup(stored(texts[k]))
-                for k in ("name", "description", "title", "publisher", "series")
+                for k in ("name", "description", "title", "publisher", "series", "kind_heading")
             )
         parsed = feedparser.parse(document)
         assert not parsed.bozo, parsed.get("bozo_exception")
@@ -740,7 +744,7 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
         assert {href for href, _ in content.links} == {web_address(texts["url"]), page}
         assert (web_address(texts["url"]), stored(texts["source_title"])) in content.links
         assert content.paragraphs[0].startswith(
-            f"{stored(texts['title'])} — Forums · {stored(texts['place'])}"
+            f"{stored(texts['title'])} — {stored(texts['kind_label'])} · {stored(texts['place'])}"
         )
         assert content.paragraphs[1].startswith(f"Source: {stored(texts['source_title'])} — ")
         assert stored(texts["wording"]) in content.items[0]
@@ -753,6 +757,7 @@ def test_very_long_unicode_text_survives_whole() -> None:
     description = "Ярмарка «Харбин» 中俄博览会 🎏 " * 800
     data = EventsFile.model_validate(
         {
+            "kinds": BUNDLED_KINDS,
             "calendar": {"name": "長い", "description": "とても長い"},
             "sources": [
                 {

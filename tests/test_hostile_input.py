@@ -64,7 +64,7 @@ def test_a_title_of_a_million_characters_is_refused_with_its_limit() -> None:
         "title: Tongjiang–Nizhneleninskoye railway bridge opens to traffic", "title: " + "长" * 1_000_000
     )
     assert problems(text).startswith(
-        "hostile.yaml:27:12: events[0].title: is 1,000,000 characters; the limit is 500\n"
+        "hostile.yaml:29:12: events[0].title: is 1,000,000 characters; the limit is 500\n"
     )
 
 
@@ -264,5 +264,13 @@ def test_hostile_text_comes_back_exactly_from_every_output_and_injects_nothing(t
 def test_a_raw_control_character_is_a_yaml_error_at_its_line() -> None:
     text = VALID.replace("opens to traffic", "opens to\x9b traffic")
     assert problems(text).startswith(
-        "hostile.yaml:27:66: U+009B is not allowed in YAML: control characters are not allowed"
+        "hostile.yaml:29:66: U+009B is not allowed in YAML: control characters are not allowed"
     )
+
+
+def test_a_key_that_is_itself_a_mapping_is_a_clear_error_not_a_traceback() -> None:
+    text = VALID.replace("  - {id: infrastructure,", "  - {{id: x}: infrastructure,", 1)
+    assert "{{id: x}: infrastructure," in text
+    message = problems(text)
+    assert message.startswith("hostile.yaml:"), message
+    assert "Traceback" not in message

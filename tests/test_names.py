@@ -32,7 +32,7 @@ sources:
 events:
   - id: e1
     title: An event in Harbin
-    kind: expo
+    kind: gathering
     place:
       name: Harbin
       translations:

@@ -196,7 +196,7 @@ def test_the_filters_show_only_the_chosen_kind_and_status(page: WebDriver) -> No
     flag = Select(page.find_element(By.ID, "filter-flag"))
 
     kind.select_by_visible_text("Bridges and infrastructure")
-    infrastructure = [e.event.id for e in timeline if e.event.kind.value == "infrastructure"]
+    infrastructure = [e.event.id for e in timeline if e.event.kind == "infrastructure"]
     assert visible_event_ids(page) == infrastructure
     assert count.text == "Showing 3 of 10 events"
 

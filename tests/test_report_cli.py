@@ -12,7 +12,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 from sinotime import cli, clock
-from sinotime.models import Kind
 from sinotime.timeline import Flag
 
 FIXTURE = str(Path(__file__).parent / "data" / "report-fixture.yaml")
@@ -94,7 +93,11 @@ def test_an_empty_result_says_so_and_exits_0() -> None:
     ("args", "message"),
     [
         (["--flag", "late"], "Invalid value for '--flag': 'late' is not one of 'completed', "),
-        (["--kind", "expos"], "Invalid value for '--kind': 'expos' is not one of 'expo', "),
+        (
+            ["--kind", "expos"],
+            "report-fixture.yaml (did you mean 'expo'? its kinds: expo, infrastructure, cultural-fair,"
+            " delegation-visit, forum, target, business)",
+        ),
         (["--format", "pdf"], "Invalid value for '--format': 'pdf' is not one of "),
         (
             ["--as-of", "23.11.2026"],
@@ -162,8 +165,7 @@ def test_no_colour_when_stdout_is_not_a_terminal() -> None:
     assert "\x1b" not in result.stdout
 
 
-def test_the_choices_offered_are_the_kinds_and_flags_of_the_model() -> None:
-    assert tuple(kind.value for kind in Kind) == cli.KIND_VALUES
+def test_the_choices_offered_are_the_flags_of_the_model() -> None:
     assert tuple(flag.value for flag in Flag) == cli.FLAG_VALUES
 
 

@@ -86,8 +86,9 @@ def everything(stem: str) -> Scope:
     return Scope(Reach.EVERYTHING, stem, "Everything: every event of every kind", "")
 
 
-def of_kind(kind: Kind) -> Scope:
-    return Scope(Reach.KIND, f"kind-{kind.value}", kind.label, kind.label, list(Kind).index(kind))
+def of_kind(kind: Kind, order: int = 0) -> Scope:
+    """The events of one kind; `order` is its place among the file's kinds."""
+    return Scope(Reach.KIND, f"kind-{kind.id}", kind.heading, kind.heading, order)
 
 
 def of_series(series: Series, order: int = 0) -> Scope:
@@ -127,7 +128,7 @@ def scopes(timeline: Timeline) -> list[Scope]:
     everything, each kind, each series (archives are in `archives`)."""
     return [
         everything(timeline.data.calendar.stem),
-        *(of_kind(kind) for kind in Kind),
+        *(of_kind(kind, order) for order, kind in enumerate(timeline.data.kinds)),
         *(of_series(series, order) for order, series in enumerate(timeline.data.series)),
     ]
 

@@ -10,7 +10,7 @@ The command line parses the options, makes one of these calls and prints what it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,12 +19,13 @@ from sinotime import clock, loading
 from sinotime.change_words import LedgerDiff, change_line, diff_ledgers
 from sinotime.errors import InputError, OptionError
 from sinotime.ledger import build_ledger, since
-from sinotime.models import EventsFile, Kind
+from sinotime.models import EventsFile
 from sinotime.problem_formats import problems_github, problems_json
 from sinotime.report.data import iter_json, render_csv
 from sinotime.report.markdown import render_markdown
 from sinotime.report.model import Filters, Report, make_report
 from sinotime.report.text import render_text
+from sinotime.suggest import Suggestions
 from sinotime.timeline import Flag, build_timeline
 
 TEXT_WIDTH = 80
@@ -56,10 +57,10 @@ class RenderedReport:
 def report_file(file: Path, request: ReportRequest, *, today: date, max_bytes: int) -> RenderedReport:
     """Read `file`, check its series against the request, and render the report asked for."""
     data = loading.load_events(file, today=today, max_bytes=max_bytes)
-    check_series(data, request.series, file)
+    check_choices(data, request, file)
     timeline = build_timeline(data, as_of=request.as_of or clock.local_today())
     filters = Filters(
-        kinds=tuple(Kind(k) for k in request.kinds),
+        kinds=request.kinds,
         flags=tuple(Flag(f) for f in request.flags),
         series=request.series,
         start=request.start,
@@ -72,15 +73,26 @@ def report_file(file: Path, request: ReportRequest, *, today: date, max_bytes: i
     return RenderedReport(report, blocks, report.empty_message if empty else None)
 
 
-def check_series(data: EventsFile, series: Iterable[str], file: Path) -> None:
-    """Refuse series ids the file does not have, naming the ones it has."""
-    known = {s.id for s in data.series}
-    unknown = [s for s in series if s not in known]
-    if unknown:
-        choices = ", ".join(sorted(known)) or "none"
-        raise OptionError(
-            "--series", f"no series {', '.join(map(repr, unknown))} in {file} (its series: {choices})"
-        )
+def check_choices(data: EventsFile, request: ReportRequest, file: Path) -> None:
+    """Refuse kinds and series the file does not have, naming the ones it has."""
+    refuse_unknown("--kind", ("kind", "kinds"), request.kinds, [kind.id for kind in data.kinds], file)
+    refuse_unknown("--series", ("series", "series"), request.series, sorted(s.id for s in data.series), file)
+
+
+def refuse_unknown(
+    option: str, what: tuple[str, str], given: Iterable[str], known: Sequence[str], file: Path
+) -> None:
+    """An OptionError naming each of `given` not among `known` (with a guess), and what is known."""
+    unknown = [value for value in given if value not in known]
+    if not unknown:
+        return
+    suggestions = Suggestions()
+    guesses = [guess for value in unknown if (guess := suggestions.closest(value, known))]
+    hint = f"did you mean {', '.join(map(repr, guesses))}? " if guesses else ""
+    choices = ", ".join(known) or "none"
+    raise OptionError(
+        option, f"no {what[0]} {', '.join(map(repr, unknown))} in {file} ({hint}its {what[1]}: {choices})"
+    )
 
 
 def rendered(report: Report, format_: str, *, colour: bool = False) -> Iterable[str]:

@@ -102,13 +102,14 @@ def _names(names: Sequence[Name]) -> _Html | None:
 
 
 def change_html(
-    change: Change, story: list[Change], event_url: str | None, names: Sequence[Name] = ()
+    change: Change, story: list[Change], event_url: str | None, kind_label: str, names: Sequence[Name] = ()
 ) -> str:
     """What changed, the story up to it (this change in bold), its source and the event's page;
-    `names` are the event's names in other languages (`sinotime.names.other_names`)."""
+    `kind_label` names the event's kind (`Kind.label`), `names` are the event's names in other
+    languages (`sinotime.names.other_names`)."""
     body = _Html("div")
     event = change.event
-    about = [event.kind.label] + ([event.place.words()] if event.place is not None else [])
+    about = [kind_label] + ([event.place.words()] if event.place is not None else [])
     body.add(_tag("p", _tag("strong", event.title), f" — {' · '.join(about)}"))
     body.add(_names(names))
     if change.source is not None:

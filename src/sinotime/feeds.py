@@ -91,6 +91,11 @@ def archive_name(feed: str, number: int | None, fmt: str) -> str:
     return f"{feed}.{fmt}" if number is None else f"{feed}.archive-{number}.{fmt}"
 
 
+def kind_heading(kind: Kind) -> str:
+    """A kind's heading as the feeds write it: its id when nothing of it is left once cleaned."""
+    return clean_text(kind.heading).strip() or kind.id
+
+
 def feeds_of(ledger: Ledger) -> list[ChangeFeed]:
     """The feed of everything, then one per kind and one per series that has changes."""
     calendar = ledger.data.calendar
@@ -98,13 +103,14 @@ def feeds_of(ledger: Ledger) -> list[ChangeFeed]:
     about = clean_text(calendar.description).strip() or name
     feeds = [ChangeFeed(everything(calendar.stem).stem, name, f"What changed: {about}", ledger.changes)]
     by_kind, by_series = ledger.grouped()
-    for kind in Kind:
-        if changes := by_kind.get(kind, ()):
+    for kind in ledger.data.kinds:
+        if changes := by_kind.get(kind.id, ()):
+            heading = kind_heading(kind)
             feeds.append(
                 ChangeFeed(
                     of_kind(kind).stem,
-                    f"{name}: {kind.label}",
-                    f"What changed in {kind.label.lower()}.",
+                    f"{name}: {heading}",
+                    f"What changed in {heading.lower()}.",
                     changes,
                 )
             )
@@ -160,7 +166,11 @@ def _content(change: Change, ledger: Ledger, site: Site, made: Made) -> str:
         series = ledger.series.get(change.event.series or "")
         names = other_names(change.event, series)
         html = made.contents[change.id] = change_html(
-            change, ledger.story(change), event_url(change, site), names
+            change,
+            ledger.story(change),
+            event_url(change, site),
+            ledger.data.kind(change.event.kind).label,
+            names,
         )
     return html
 
@@ -236,7 +246,7 @@ def _fill_entry(entry: Any, change: Change, ledger: Ledger, site: Site, made: Ma
         entry.link(href=web_address(page), rel="related")
     entry.content(_content(change, ledger, site, made), type="html")  # RSS: the item description
     entry.category(term=change.kind.value, label=change.kind.label)
-    entry.category(term=change.event.kind.value, label=change.event.kind.label)
+    entry.category(term=change.event.kind, label=kind_heading(ledger.data.kind(change.event.kind)))
 
 
 class History(BaseExtension):  # type: ignore[misc]
@@ -345,7 +355,7 @@ def _json_item(change: Change, ledger: Ledger, site: Site, made: Made) -> dict[s
         "title": clean_text(change_title(change)),
         "content_html": _content(change, ledger, site, made),
         "date_published": change.moment.isoformat(),
-        "tags": [change.kind.value, change.event.kind.value],
+        "tags": [change.kind.value, change.event.kind],
     }
     page = event_url(change, site)
     if page is not None and item["url"] != web_address(page):

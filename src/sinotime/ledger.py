@@ -36,7 +36,7 @@ from enum import StrEnum
 from urllib.parse import quote
 
 from sinotime.dates import FuzzyDate, day_after
-from sinotime.models import Event, EventsFile, Kind, News, Outcome, Plan, Report, Series, Source
+from sinotime.models import Event, EventsFile, News, Outcome, Plan, Report, Series, Source
 from sinotime.statuses import Flag, due_until, past_due_since
 from sinotime.timeline import Entry, Slip, as_known_on, known_from, resolve, said_from, slip_between
 
@@ -275,10 +275,10 @@ class Ledger:
         """The changes of `change`'s event up to and including it, oldest first."""
         return [c for c in self.by_event[change.event.id] if c.order <= change.order]
 
-    def grouped(self) -> tuple[dict[Kind, tuple[Change, ...]], dict[str, tuple[Change, ...]]]:
+    def grouped(self) -> tuple[dict[str, tuple[Change, ...]], dict[str, tuple[Change, ...]]]:
         """The changes of each kind and of each series, oldest first, found in one pass (asking
         each of thousands of series for its changes would scan the ledger thousands of times)."""
-        kinds: dict[Kind, list[Change]] = {}
+        kinds: dict[str, list[Change]] = {}
         series: dict[str, list[Change]] = {}
         for change in self.changes:
             kinds.setdefault(change.event.kind, []).append(change)

@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from sinotime.errors import MAX_PROBLEMS, InputError, Problem
-from sinotime.models import SUGGESTIONS, CalendarInfo, Event, EventsFile, Series, Source
+from sinotime.models import SUGGESTIONS, CalendarInfo, Event, EventsFile, Kind, Series, Source, default_kinds
 from sinotime.suggest import Suggestions
 from sinotime.validation import Records, check_file, references_to_check, unknown_translation_sources
 from sinotime.yamlreader import YamlReader, collector_paused, path_text, positions
@@ -121,7 +121,7 @@ def parse_events(raw: bytes, name: str, *, today: date) -> EventsFile:
     return records.complete()
 
 
-SECTIONS: dict[str, type[BaseModel]] = {"sources": Source, "series": Series, "events": Event}
+SECTIONS: dict[str, type[BaseModel]] = {"kinds": Kind, "sources": Source, "series": Series, "events": Event}
 
 
 def _validate_records(data: dict[str, Any], suggestions: Suggestions) -> tuple[Records, list[Located]]:
@@ -130,7 +130,7 @@ def _validate_records(data: dict[str, Any], suggestions: Suggestions) -> tuple[R
     for key in data:
         if key not in EventsFile.model_fields:
             guess = difflib.get_close_matches(key, list(EventsFile.model_fields), n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else "use calendar, sources, series, events"
+            hint = f"did you mean '{guess[0]}'?" if guess else "use calendar, kinds, sources, series, events"
             located.append(Located((key,), f"unknown key '{key}'", hint, at_key=True))
     for key in ("calendar", "sources", "events"):
         if key not in data:
@@ -151,6 +151,7 @@ def _validate_records(data: dict[str, Any], suggestions: Suggestions) -> tuple[R
         ids = records.ids[section] = []
         known_sources = {i for i in records.ids.get("sources", []) if i}
         known_series = {i for i in records.ids.get("series", []) if i}
+        known_kinds = _known_kinds(data, records)
         for index, item in enumerate(items):
             if len(located) >= MAX_PROBLEMS:  # checking stops here: see errors.MAX_PROBLEMS
                 return records, located
@@ -161,10 +162,20 @@ def _validate_records(data: dict[str, Any], suggestions: Suggestions) -> tuple[R
             if section == "series" and (unknown := unknown_translation_sources(item, known_sources)):
                 records.series_references[index] = unknown
             if section == "events":
-                if refs := references_to_check(item, known_sources, known_series):
+                if refs := references_to_check(item, known_sources, known_series, known_kinds):
                     records.references[index] = refs
                 items[index] = None  # the model holds what is needed: let the data go
     return records, located
+
+
+def _known_kinds(data: dict[str, Any], records: Records) -> set[str] | None:
+    """The kind ids events may name: the declared ones (valid or not), else the default kinds;
+    None when `kinds` is there but not a list (that is the mistake reported, not every event)."""
+    if "kinds" not in data:
+        return {kind.id for kind in default_kinds()}
+    if "kinds" not in records.ids:
+        return None
+    return {i for i in records.ids["kinds"] if i}
 
 
 def _id_of(item: Any) -> str | None:

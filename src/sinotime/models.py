@@ -174,41 +174,54 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class Kind(StrEnum):
-    """What sort of event this is; each kind gets a calendar and a feed of its own."""
-
-    EXPO = "expo"
-    INFRASTRUCTURE = "infrastructure"
-    CULTURAL_FAIR = "cultural-fair"
-    DELEGATION_VISIT = "delegation-visit"
-    STATE_VISIT = "state-visit"
-    FORUM = "forum"
-    AGREEMENT = "agreement"
-    INSTITUTION = "institution"
-    SPORTS = "sports"
-    TARGET = "target"
-    BUSINESS = "business"
-    PROGRAMME = "programme"
-
-    @property
-    def label(self) -> str:
-        return KIND_LABELS[self]
+COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 
 
-KIND_LABELS: dict[Kind, str] = {
-    Kind.EXPO: "Expos and trade fairs",
-    Kind.INFRASTRUCTURE: "Bridges and infrastructure",
-    Kind.CULTURAL_FAIR: "Cultural fairs",
-    Kind.DELEGATION_VISIT: "Delegation visits",
-    Kind.STATE_VISIT: "State visits",
-    Kind.FORUM: "Forums",
-    Kind.AGREEMENT: "Agreements and contracts",
-    Kind.INSTITUTION: "Institutions opened",
-    Kind.SPORTS: "Sports events",
-    Kind.TARGET: "Trade and policy targets",
-    Kind.BUSINESS: "Business ventures",
-    Kind.PROGRAMME: "Cooperation programmes",
-}
+def _check_colour(value: object) -> str:
+    """A colour as `#rrggbb` and nothing else: it goes into the page's style sheet."""
+    if value == "":  # `colour: #1f77b4` unquoted: YAML reads a comment and leaves the key empty
+        raise PydanticCustomError(
+            "hinted",
+            "colour is empty",
+            {"hint": 'in YAML a # starts a comment: quote the colour, colour: "#1f77b4"'},
+        )
+    if not isinstance(value, str) or not re.fullmatch(COLOUR_PATTERN, value.strip()):
+        raise PydanticCustomError(
+            "hinted",
+            "{value} is not a colour written #rrggbb",
+            {"value": repr(value), "hint": 'write six hexadecimal digits after a #, quoted: "#1f77b4"'},
+        )
+    return value.strip().lower()
+
+
+Colour = Annotated[
+    str,
+    BeforeValidator(_check_colour),
+    Field(json_schema_extra={"pattern": COLOUR_PATTERN}),
+]
+
+
+class Kind(Strict):
+    """A sort of event the file declares in `kinds`: each gets a calendar and a feed of its own."""
+
+    id: Slug = Field(description="What events write as their `kind`; names its files: `kind-ID.ics`.")
+    label: Line = Field(description="One event of this kind, beside the event: `Construction project`.")
+    heading: Line = Field(
+        description="Events of this kind together: the name of its calendar, feed and page row: "
+        "`Construction projects`."
+    )
+    colour: Colour | None = Field(
+        default=None,
+        description='A colour for its events on the page, "#rrggbb" (quoted: a # starts a YAML comment).',
+    )
+
+
+@functools.cache
+def default_kinds() -> tuple[Kind, ...]:
+    """The kinds of a file that declares none (`sinotime.kinds.DEFAULT_KINDS`)."""
+    from sinotime.kinds import DEFAULT_KINDS
+
+    return tuple(Kind(id=id_, label=label, heading=heading) for id_, label, heading, _ in DEFAULT_KINDS)
 
 
 class OutcomeStatus(StrEnum):
@@ -459,7 +472,10 @@ class Event(Strict):
     id: Slug
     title: Line = Field(description="What happens, without its date or status.")
     translations: Translations
-    kind: Kind = Field(description="What sort of event: " + ", ".join(Kind) + ".")
+    kind: Slug = Field(
+        description="The id of a kind from `kinds`, or, in a file that declares none, one of the"
+        " default kinds (docs/file-format.md#kinds)."
+    )
     series: Slug | None = Field(default=None, description="The id of a series.")
     description: Text | None = Field(default=None, description="What, who, why; plain text.")
     place: Place | None = Field(default=None, description="Where it happens.")
@@ -507,9 +523,36 @@ class EventsFile(Strict):
     )
 
     calendar: CalendarInfo = Field(description="The calendar's and feeds' metadata.")
+    kinds: tuple[Kind, ...] = Field(
+        default_factory=default_kinds,
+        min_length=1,
+        description=(
+            "The sorts of event, in the order calendars, feeds and the page list them; each event"
+            " names one by id. Leave it out for the default kinds (docs/file-format.md#kinds)."
+        ),
+    )
     sources: tuple[Source, ...] = Field(min_length=1, description="Every source, defined once.")
     series: tuple[Series, ...] = Field(default=(), description="Projects and recurring events.")
     events: tuple[Event, ...] = Field(min_length=1, description="The events.")
+
+    @model_validator(mode="after")
+    def _kinds_declared(self) -> EventsFile:
+        """The same rules `validation` applies with positions, for files built in code."""
+        ids = [kind.id for kind in self.kinds]
+        if len(set(ids)) < len(ids):
+            raise ValueError(f"duplicate kind ids in {ids}")
+        unknown = sorted({event.kind for event in self.events} - set(ids))
+        if unknown:
+            raise ValueError(f"events of undeclared kinds: {', '.join(unknown)}")
+        return self
+
+    @functools.cached_property
+    def _kinds_by_id(self) -> dict[str, Kind]:
+        return {kind.id: kind for kind in self.kinds}
+
+    def kind(self, kind_id: str) -> Kind:
+        """The declared kind of that id (an event's `kind`)."""
+        return self._kinds_by_id[kind_id]
 
     def last_changed(self) -> date:
         """The file's own last-changed day: the newest `changed` of any event."""

@@ -13,7 +13,16 @@ from datetime import date
 from typing import Any
 
 from sinotime.dates import FuzzyDate
-from sinotime.models import CalendarInfo, Event, EventsFile, OutcomeStatus, Series, Source
+from sinotime.models import (
+    CalendarInfo,
+    Event,
+    EventsFile,
+    Kind,
+    OutcomeStatus,
+    Series,
+    Source,
+    default_kinds,
+)
 from sinotime.suggest import Suggestions
 
 Loc = tuple[str | int, ...]
@@ -33,6 +42,7 @@ class References:
     citations: list[tuple[Loc, str]]
     series: str | None
     id: str | None
+    kind: str | None = None  # a kind that is not declared
 
 
 def unknown_translation_sources(raw: Any, source_ids: set[str]) -> list[tuple[Loc, str]]:
@@ -40,18 +50,25 @@ def unknown_translation_sources(raw: Any, source_ids: set[str]) -> list[tuple[Lo
     return [(loc, source) for loc, source in _translation_sources(raw) if source not in source_ids]
 
 
-def references_to_check(raw: Any, source_ids: set[str], series_ids: set[str]) -> References | None:
-    """What of an event's data `_references` must look at: None when it names only known ids."""
+def references_to_check(
+    raw: Any, source_ids: set[str], series_ids: set[str], kind_ids: set[str] | None = None
+) -> References | None:
+    """What of an event's data `_references` must look at: None when it names only known ids
+    (`kind_ids` None: kinds are not checked)."""
     if not isinstance(raw, dict):
         return None
     citations = list(_citations(raw))
     series = raw.get("series") if isinstance(raw.get("series"), str) else None
     identifier = raw.get("id") if isinstance(raw.get("id"), str) else None
-    if all(source in source_ids for _, source in citations) and (
-        series is None or (series in series_ids and series != identifier)
+    kind = raw.get("kind") if isinstance(raw.get("kind"), str) else None
+    unknown_kind = kind if kind_ids is not None and kind is not None and kind not in kind_ids else None
+    if (
+        all(source in source_ids for _, source in citations)
+        and (series is None or (series in series_ids and series != identifier))
+        and unknown_kind is None
     ):
         return None
-    return References(citations, series, identifier)
+    return References(citations, series, identifier, unknown_kind)
 
 
 @dataclass
@@ -64,6 +81,7 @@ class Records:
     """
 
     calendar: CalendarInfo | None = None
+    kinds: list[Kind | None] = field(default_factory=list)
     sources: list[Source | None] = field(default_factory=list)
     series: list[Series | None] = field(default_factory=list)
     events: list[Event | None] = field(default_factory=list)
@@ -78,8 +96,11 @@ class Records:
         """The whole file, once every record is valid."""
         if self.calendar is None or None in self.sources or None in self.series or None in self.events:
             raise AssertionError("complete() needs every record valid; check problems first")
+        if None in self.kinds:
+            raise AssertionError("complete() needs every record valid; check problems first")
         return EventsFile.model_construct(
             calendar=self.calendar,
+            kinds=tuple(k for k in self.kinds if k is not None) if "kinds" in self.ids else default_kinds(),
             sources=tuple(s for s in self.sources if s is not None),
             series=tuple(s for s in self.series if s is not None),
             events=tuple(e for e in self.events if e is not None),
@@ -88,6 +109,7 @@ class Records:
 
 def check_file(records: Records, *, today: date, suggestions: Suggestions | None = None) -> Iterator[Finding]:
     """Every cross-record problem among the valid records, one at a time (a caller may stop)."""
+    yield from _duplicate_ids("kinds", records.ids.get("kinds", []), "kind")
     yield from _duplicate_ids("sources", records.ids.get("sources", []), "source")
     yield from _duplicate_ids("series", records.ids.get("series", []), "series")
     yield from _duplicate_ids("events", records.ids.get("events", []), "event")
@@ -148,6 +170,9 @@ def _references(records: Records, suggestions: Suggestions) -> Iterator[Finding]
     source_ids = {i for i in records.ids.get("sources", []) if i}
     series_ids = {i for i in records.ids.get("series", []) if i}
     event_ids = {i for i in records.ids.get("events", []) if i}
+    kind_ids = (
+        {i for i in records.ids["kinds"] if i} if "kinds" in records.ids else {k.id for k in default_kinds()}
+    )
     for index, series_id in enumerate(records.ids.get("series", [])):
         if series_id in event_ids:
             yield Finding(
@@ -161,6 +186,14 @@ def _references(records: Records, suggestions: Suggestions) -> Iterator[Finding]
             yield Finding(("series", index, *loc), message, hint)
     for index, refs in sorted(records.references.items()):
         base: Loc = ("events", index)
+        if refs.kind is not None:
+            message, hint = _unknown("kind", refs.kind, kind_ids, suggestions)
+            if hint is None and "kinds" in records.ids:
+                hint = "use a kind declared in kinds, or declare it there"
+            elif hint is None:
+                defaults = ", ".join(kind.id for kind in default_kinds())
+                hint = f"use one of the default kinds ({defaults}), or declare your own in kinds"
+            yield Finding((*base, "kind"), message, hint)
         for loc, source in refs.citations:
             if source not in source_ids:
                 message, hint = _unknown("source", source, source_ids, suggestions)

@@ -318,7 +318,7 @@ def positions(text: str, wanted: Iterable[Loc]) -> dict[tuple[Loc, bool], tuple[
     prefixes = {loc[:i] for loc in targets for i in range(len(loc) + 1)}
     unseen = set(prefixes)
     found: dict[tuple[Loc, bool], tuple[int, int]] = {}
-    stack: list[list[Any]] = []  # [loc, is_mapping, pending_key, count]
+    stack: list[list[Any]] = []  # [loc, is_mapping, pending_key, count, is_a_key]
 
     def mark_of(event: yaml.Event) -> tuple[int, int]:
         mark = event.start_mark
@@ -327,7 +327,7 @@ def positions(text: str, wanted: Iterable[Loc]) -> dict[tuple[Loc, bool], tuple[
     def child_loc() -> Loc | None:
         if not stack:
             return ()
-        loc, is_mapping, key, count = stack[-1]
+        loc, is_mapping, key, count, _ = stack[-1]
         if is_mapping:
             return None if key is None else (*loc, key)
         return (*loc, count)
@@ -351,6 +351,9 @@ def positions(text: str, wanted: Iterable[Loc]) -> dict[tuple[Loc, bool], tuple[
                     loc = (*stack[-1][0], key)
                     if loc in prefixes:
                         found.setdefault((loc, True), mark_of(event))
+                    if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                        # a key that is itself a mapping or a list (`{a: b}: c`): its end is not a value
+                        stack.append([loc, isinstance(event, yaml.MappingStartEvent), None, 0, True])
                     continue
                 loc = child_loc() or ()
                 if loc in prefixes:
@@ -359,11 +362,11 @@ def positions(text: str, wanted: Iterable[Loc]) -> dict[tuple[Loc, bool], tuple[
                     if not unseen:
                         break  # every wanted location is found: the rest of the file is not read
                 if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-                    stack.append([loc, isinstance(event, yaml.MappingStartEvent), None, 0])
+                    stack.append([loc, isinstance(event, yaml.MappingStartEvent), None, 0, False])
                 else:
                     after_value()
-            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                stack.pop()
+            # every end pops its frame; only the end of a value (not of a key) moves its parent on
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent) and not stack.pop()[4]:
                 after_value()
     except yaml.YAMLError:
         pass

@@ -171,13 +171,15 @@ def vevent(entry: Entry, where: Placement, timeline: Timeline) -> Event:
     url = primary_link(event, timeline.sources)
     if url is not None:
         component.add("url", vUri(clean_uri(url)), parameters={"VALUE": "URI"})
-    component.add("categories", Categories([clean_text(category) for category in categories(entry)]))
+    component.add(
+        "categories", Categories([clean_text(category) for category in categories(entry, timeline)])
+    )
     return component
 
 
-def categories(entry: Entry) -> list[str]:
-    """The kind's label, then the series' title."""
-    found = [entry.event.kind.label]
+def categories(entry: Entry, timeline: Timeline) -> list[str]:
+    """The kind's heading (the name of its calendar), then the series' title."""
+    found = [timeline.data.kind(entry.event.kind).heading]
     if entry.series is not None:
         found.append(entry.series.title)
     return found

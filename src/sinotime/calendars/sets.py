@@ -38,7 +38,6 @@ from sinotime.catalogue import (
     of_series,
 )
 from sinotime.dates import day_words
-from sinotime.models import Kind
 from sinotime.timeline import Entry, Flag, Timeline
 
 MAX_CALENDAR_BYTES = 1_000_000  # every calendar offered stays under this (Google's limit)
@@ -82,14 +81,15 @@ def calendar_sets(timeline: Timeline, held: Sequence[Held], grid_note: str) -> l
     sets: list[CalendarSet] = []
     if held:
         sets.append(_subscription(timeline, everything(info.stem), f"{info.description} {grid_note}", held))
-    by_kind: dict[Kind, list[Held]] = {}
+    by_kind: dict[str, list[Held]] = {}
     by_series: dict[str, list[Held]] = {}
     for each in held:  # one pass: a timeline may have thousands of series
         by_kind.setdefault(each.entry.event.kind, []).append(each)
         if each.entry.event.series:
             by_series.setdefault(each.entry.event.series, []).append(each)
-    for kind, events in sorted(by_kind.items()):
-        description = f"{kind.label} from {info.name}. {info.description} {grid_note}"
+    for kind_id, events in sorted(by_kind.items()):
+        kind = timeline.data.kind(kind_id)
+        description = f"{kind.heading} from {info.name}. {info.description} {grid_note}"
         sets.append(_subscription(timeline, of_kind(kind), description, events))
     for series_id, events in sorted(by_series.items()):
         series = timeline.series[series_id]

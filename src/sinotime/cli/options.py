@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from sinotime.cli.app import DEFAULT_FILE
 from sinotime.text import terminal_safe
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 FIRST_YEAR, LAST_YEAR = 1000, 2999  # as dates.MIN_YEAR and MAX_YEAR (tests check they agree)
 
@@ -73,22 +76,8 @@ def day_bound(*, latest: bool) -> Any:
 
 
 REPORT_FORMATS = ("text", "markdown", "json", "csv")
-# The values of models.Kind and timeline.Flag, spelled out so that `sinotime --help` need not
-# import pydantic; tests/test_report_cli.py checks that they stay equal to the enums.
-KIND_VALUES = (
-    "expo",
-    "infrastructure",
-    "cultural-fair",
-    "delegation-visit",
-    "state-visit",
-    "forum",
-    "agreement",
-    "institution",
-    "sports",
-    "target",
-    "business",
-    "programme",
-)
+# The values of timeline.Flag, spelled out so that `sinotime --help` need not import pydantic;
+# tests/test_report_cli.py checks that they stay equal to the enum.
 FLAG_VALUES = (
     "completed",
     "completed-late",
@@ -101,6 +90,25 @@ FLAG_VALUES = (
     "cancelled",
     "postponed",
 )
+
+
+def complete_kinds(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """The kinds of the events file, each with its heading; the default kinds when it cannot be
+    read. The file is ./events.yaml in practice: click's completion drops a FILE written before
+    an option that still waits for its value (`report my.yaml --kind <TAB>`)."""
+    from click.shell_completion import CompletionItem
+
+    from sinotime.clock import today_somewhere
+    from sinotime.errors import InputError
+    from sinotime.loading import STDIN, load_events
+    from sinotime.models import default_kinds
+
+    path = ctx.params.get("file") or Path(DEFAULT_FILE)
+    try:
+        kinds = default_kinds() if path == STDIN else load_events(path, today=today_somewhere()).kinds
+    except InputError:
+        kinds = default_kinds()
+    return [CompletionItem(kind.id, help=kind.heading) for kind in kinds if kind.id.startswith(incomplete)]
 
 
 def checked_by_extract(name: str) -> Any:

@@ -15,9 +15,9 @@ from sinotime.cli.app import STDOUT, _console, main, max_input_bytes, say
 from sinotime.cli.options import (
     DAY,
     FLAG_VALUES,
-    KIND_VALUES,
     REPORT_FORMATS,
     checked_by_extract,
+    complete_kinds,
     day_bound,
     events_file_argument,
 )
@@ -37,8 +37,9 @@ from sinotime.console import wants_colour
     "--kind",
     "kinds",
     multiple=True,
-    type=click.Choice(KIND_VALUES),
-    help="Only events of this kind (repeat for several).",
+    metavar="ID",
+    shell_complete=complete_kinds,
+    help="Only events of this kind, an id from the file's kinds (repeat for several).",
 )
 @click.option(
     "--flag",

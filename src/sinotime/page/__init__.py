@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sinotime.catalogue import PAGE_NAME, Catalogue
 from sinotime.dates import day_words
+from sinotime.kinds import kind_colours_css
 from sinotime.page.chart import legend, timeline_svg
 from sinotime.page.listing import add_to_calendar, entry_html, filters, names_glossary, tally
 from sinotime.page.markup import asset, csp_hash, esc
@@ -65,7 +66,7 @@ def _header(timeline: Timeline, site: Site, catalogue: Catalogue) -> list[str]:
 
 
 def render_html(timeline: Timeline, site: Site, published: Catalogue) -> str:
-    style = asset("page.css")
+    style = asset("page.css") + kind_colours_css(timeline.data.kinds)
     script = asset("page.js")
     body = [
         "<body>",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sinotime.dates import day_words
-from sinotime.models import Event, Kind
+from sinotime.models import Event
 from sinotime.page.labels import LINE_HEIGHT, Label, place
 from sinotime.page.marks import (
     AXIS_HEIGHT,
@@ -107,10 +107,11 @@ def chart_rows(timeline: Timeline) -> list[Row]:
     )
     for series_id in series_ids:
         rows.append(Row(timeline.series[series_id].title, list(timeline.series_entries(series_id))))
-    for kind in Kind:
-        loose = [e for e in timeline if e.event.kind is kind and e.event.series is None]
-        if loose:
-            rows.append(Row(kind.label, loose))
+    loose: dict[str, list[Entry]] = {}
+    for entry in timeline:
+        if entry.event.series is None:
+            loose.setdefault(entry.event.kind, []).append(entry)
+    rows += [Row(kind.heading, loose[kind.id]) for kind in timeline.data.kinds if kind.id in loose]
     return rows
 
 
@@ -147,7 +148,7 @@ def _entry_svg(drawing: Drawing, scale: Scale, y: float, as_of_x: float) -> str:
     parts.append(_label_svg(drawing.label, y))
     tooltip = f"{event.title} — {status_words(entry)} — {date_words(entry) or 'no date'}"
     return (
-        f'<g class="entry f-{esc(entry.flag.value)}" data-kind="{esc(event.kind.value)}"'
+        f'<g class="entry f-{esc(entry.flag.value)}" data-kind="{esc(event.kind)}"'
         f' data-flag="{esc(entry.flag.value)}"><a href="#event-{esc(event.id)}">'
         f"<title>{esc(tooltip)}</title>{''.join(parts)}</a></g>"
     )

@@ -4,7 +4,7 @@ glossary."""
 from __future__ import annotations
 
 from sinotime.catalogue import Catalogue, event_file
-from sinotime.models import Event, Kind, Source
+from sinotime.models import Event, Source
 from sinotime.names import OTHER_NAMES, Name, names_html, other_names
 from sinotime.page.markup import esc, href_for, web_href
 from sinotime.site import Site
@@ -129,14 +129,13 @@ def add_to_calendar(entry: Entry, site: Site, published: Catalogue) -> str:
 def entry_html(entry: Entry, timeline: Timeline, added: str = "") -> str:
     event = entry.event
     when = date_words(entry) or "No date announced"
-    meta = [event.kind.label]
+    meta = [timeline.data.kind(event.kind).label]
     if entry.series is not None:
         meta.append(entry.series.title)
     if event.place is not None:
         meta.append(event.place.words())
     parts = [
-        f'<li id="event-{esc(event.id)}" data-kind="{esc(event.kind.value)}"'
-        f' data-flag="{esc(entry.flag.value)}">',
+        f'<li id="event-{esc(event.id)}" data-kind="{esc(event.kind)}" data-flag="{esc(entry.flag.value)}">',
         f'<div class="when"><span class="date-words">{esc(when)}</span>'
         f' <span class="flag flag-{esc(entry.flag.value)}">{esc(status_words(entry))}</span></div>',
         f"<h3>{esc(event.title)}</h3>",
@@ -180,9 +179,10 @@ def names_glossary(timeline: Timeline) -> str:
 
 
 def filters(timeline: Timeline) -> str:
-    kinds = [k for k in Kind if any(e.event.kind is k for e in timeline)]
+    present = {e.event.kind for e in timeline}
+    kinds = [k for k in timeline.data.kinds if k.id in present]
     flags = [f for f in Flag if any(e.flag is f for e in timeline)]
-    kind_options = "".join(f'<option value="{esc(k.value)}">{esc(k.label)}</option>' for k in kinds)
+    kind_options = "".join(f'<option value="{esc(k.id)}">{esc(k.heading)}</option>' for k in kinds)
     # "Planned (upcoming)": the label as the page shows it, and the value `report --flag` takes.
     flag_options = "".join(f'<option value="{esc(f.value)}">{esc(f.choice_label)}</option>' for f in flags)
     return (

@@ -66,7 +66,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "title": report.title,
         "as_of": report.as_of.isoformat(),
         "filters": {
-            "kind": [k.value for k in f.kinds],
+            "kind": list(f.kinds),
             "flag": [x.value for x in f.flags],
             "series": list(f.series),
             "from": f.start.isoformat() if f.start else None,
@@ -76,7 +76,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "summary": {
             "events": summary.total,
             "flags": {flag.value: n for flag, n in summary.flags.items()},
-            "kinds": {kind.value: n for kind, n in summary.kinds.items()},
+            "kinds": dict(summary.kinds),
             "longest_slips": [
                 {"id": row.id, "slip_days": row.slip.days, "slip": row.slip.words()}
                 for row in summary.longest_slips
@@ -123,7 +123,7 @@ def _row_json(row: Row) -> dict[str, Any]:
         "other_names": [
             {"of": n.of, "language": n.language, "text": n.text, "source": n.source} for n in row.other_names
         ],
-        "kind": row.kind.value,
+        "kind": row.kind,
         "series": row.series.id if row.series else None,
         "flag": row.flag.value,
         "status_words": status_words(row),
@@ -265,7 +265,7 @@ def csv_row(row: Row) -> dict[str, str]:
         "earliest": row.date.earliest.isoformat() if row.date else "",
         "latest": latest.isoformat() if latest else "",
         "precision": row.date.precision.value if row.date else "",
-        "kind": row.kind.value,
+        "kind": row.kind,
         "title": row.title,
         "other_names": names_words(row.other_names),
         "series": row.series.id if row.series else "",

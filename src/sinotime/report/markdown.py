@@ -30,7 +30,7 @@ def render_markdown(report: Report) -> str:
         "",
         "| kind | events |",
         "|:--|--:|",
-        *(f"| {kind.value} | {n} |" for kind, n in report.summary.kinds.items() if n),
+        *(f"| {kind} | {n} |" for kind, n in report.summary.kinds.items() if n),
         "",
     ]
     out += _markdown_summary_lists(report)
@@ -42,7 +42,7 @@ def render_markdown(report: Report) -> str:
     ]
     for row in report.rows:
         names = names_words(row.other_names)
-        cells = [date_words(row), row.title, names, row.kind.value, place_words(row.place), status_words(row)]
+        cells = [date_words(row), row.title, names, row.kind, place_words(row.place), status_words(row)]
         out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
     planned = [row for row in report.rows if row.targets or row.note]
     if planned:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sinotime.dates import FuzzyDate, day_after
-from sinotime.models import Event, Kind, OutcomeStatus, Place, Series, Source
+from sinotime.models import Event, OutcomeStatus, Place, Series, Source
 from sinotime.names import Name, all_names, other_names, search_key
 from sinotime.timeline import Entry, Fit, Flag, Slip, Timeline, current_plan
 from sinotime.words import duration_words
@@ -33,7 +33,7 @@ class Filters:
     [start, end]. Events without a date (unscheduled plans) are left out when either is given.
     """
 
-    kinds: tuple[Kind, ...] = ()
+    kinds: tuple[str, ...] = ()  # kind ids
     flags: tuple[Flag, ...] = ()
     series: tuple[str, ...] = ()
     start: date | None = None
@@ -42,7 +42,7 @@ class Filters:
 
     def __post_init__(self) -> None:
         # One canonical order, so that the same filters describe themselves the same way.
-        object.__setattr__(self, "kinds", tuple(k for k in Kind if k in self.kinds))
+        object.__setattr__(self, "kinds", tuple(sorted(set(self.kinds))))
         object.__setattr__(self, "flags", tuple(f for f in Flag if f in self.flags))
         object.__setattr__(self, "series", tuple(sorted(set(self.series))))
         if self.search is not None and not self.search.strip():
@@ -50,7 +50,7 @@ class Filters:
 
     def describe(self) -> str:
         """The filters as the options that give them: "--kind expo --flag overdue"."""
-        parts = [f"--kind {k.value}" for k in self.kinds]
+        parts = [f"--kind {k}" for k in self.kinds]
         parts += [f"--flag {f.value}" for f in self.flags]
         parts += [f"--series {s}" for s in self.series]
         if self.start is not None:
@@ -151,7 +151,7 @@ class Row:
     id: str
     title: str
     other_names: tuple[Name, ...]  # the title, series and place in other languages (`names`)
-    kind: Kind
+    kind: str  # the id of its kind
     series: Series | None
     flag: Flag
     date: FuzzyDate | None  # when it happened, else its current target; None when unscheduled
@@ -193,7 +193,7 @@ class SeriesStory:
 class Summary:
     total: int
     flags: dict[Flag, int]  # every flag, in Flag order, zeros included
-    kinds: dict[Kind, int]  # every kind, in Kind order, zeros included
+    kinds: dict[str, int]  # every kind id of the file, in its order, zeros included
     longest_slips: tuple[Row, ...]
     overdue: tuple[Row, ...]  # past due, and news after the last day says it had not happened
     unverified: tuple[Row, ...]  # past due, and nothing after the last day says either way
@@ -225,7 +225,7 @@ def make_report(timeline: Timeline, filters: Filters) -> Report:
         filters=filters,
         rows=rows,
         series=series_stories(timeline, rows),
-        summary=summarise(rows),
+        summary=summarise(rows, [kind.id for kind in timeline.data.kinds]),
     )
 
 
@@ -307,9 +307,10 @@ def series_stories(timeline: Timeline, rows: Sequence[Row]) -> tuple[SeriesStory
     return tuple(SeriesStory(timeline.series[sid], tuple(members)) for sid, members in stories.items())
 
 
-def summarise(rows: Sequence[Row]) -> Summary:
+def summarise(rows: Sequence[Row], kind_ids: Sequence[str]) -> Summary:
+    """Counts of `rows` by flag and by kind (every one of `kind_ids`), the slips, what is due."""
     flags = dict.fromkeys(Flag, 0)
-    kinds = dict.fromkeys(Kind, 0)
+    kinds = dict.fromkeys(kind_ids, 0)
     for row in rows:
         flags[row.flag] += 1
         kinds[row.kind] += 1

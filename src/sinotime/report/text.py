@@ -62,7 +62,7 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
             style(line, "bold", colour=colour)
             for line in wrap(clean(f"{date_words(row)}: {row.title}"), width, hang="  ")
         )
-        facts = [status_words(row), row.kind.value, place_words(row.place)]
+        facts = [status_words(row), row.kind, place_words(row.place)]
         status = wrap(clean(" · ".join(fact for fact in facts if fact)), width, indent="  ", hang="    ")
         first, flag = status[0], row.flag.label
         if first.startswith("  " + flag):  # always, unless the width is absurdly small
@@ -116,7 +116,7 @@ def summary_lines(report: Report) -> list[tuple[str, str]]:
     lines = [
         (f"{count(summary.total, 'event')} as of {day_words(report.as_of)}", ""),
         ("statuses: " + "; ".join(f"{flag.choice_label} {n}" for flag, n in summary.flags.items() if n), ""),
-        ("kinds: " + ", ".join(f"{n} {kind.value}" for kind, n in summary.kinds.items() if n), ""),
+        ("kinds: " + ", ".join(f"{n} {kind}" for kind, n in summary.kinds.items() if n), ""),
     ]
     for name, rows in (("overdue", summary.overdue), ("unverified", summary.unverified)):
         lines.append((f"{name}:" if rows else f"{name}: none", ""))

@@ -1,0 +1,55 @@
+"""The kinds of event: the default set, its table in docs/file-format.md, and the page's colours.
+
+A file declares its own kinds in `kinds` (`models.Kind`: id, label, heading, colour); one that
+declares none gets `DEFAULT_KINDS`, a set for anyone who follows plans and what became of
+them: a newsroom on infrastructure, a city on its projects, a researcher on a region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+# id, label (one event), heading (the group), what it is for; in the order outputs list them
+DEFAULT_KINDS: tuple[tuple[str, str, str, str], ...] = (
+    ("construction", "Construction or infrastructure", "Construction and infrastructure",
+     "a road, bridge, line, building or network: begun, finished, handed over"),
+    ("opening", "Opening", "Openings", "a site, service, route, office or institution opens to the public"),
+    ("agreement", "Agreement or contract", "Agreements and contracts",
+     "an agreement, contract or memorandum signed or to be signed"),
+    ("policy", "Policy, law or regulation", "Policies, laws and regulations",
+     "a policy, law, rule or programme adopted or taking effect"),
+    ("target", "Target", "Targets", "a number to reach by a date: trade volume, homes built, emissions"),
+    ("funding", "Funding or budget", "Funding and budgets", "money promised, approved or spent"),
+    ("meeting", "Meeting or visit", "Meetings and visits", "a meeting, summit, delegation or state visit"),
+    ("gathering", "Conference, fair or festival", "Conferences, fairs and festivals",
+     "a conference, forum, expo, trade fair, festival or sports event"),
+    ("election", "Election or vote", "Elections and votes", "an election, referendum or council vote"),
+    ("other", "Other", "Other events", "anything else"),
+)  # fmt: skip
+
+
+class DeclaredKind(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def colour(self) -> str | None: ...
+
+
+def default_kinds_table() -> str:
+    """The default kinds as the Markdown table docs/file-format.md shows (a test keeps it so)."""
+    rows = [f"| `{id_}` | {label} | {heading} | {use} |" for id_, label, heading, use in DEFAULT_KINDS]
+    return "\n".join(["| id | label | heading | for |", "|---|---|---|---|", *rows]) + "\n"
+
+
+_INSET = "padding-left: 0.6rem;"  # the text clear of the stripe
+
+
+def kind_colours_css(kinds: Iterable[DeclaredKind]) -> str:
+    """Style rules that mark each event of a coloured kind on the page; empty when none has a
+    colour. Ids are slugs and colours `#rrggbb` (both validated), so nothing here needs escaping."""
+    return "".join(
+        f'.events > li[data-kind="{kind.id}"] {{ border-left: 0.3rem solid {kind.colour}; {_INSET} }}\n'
+        for kind in kinds
+        if kind.colour is not None
+    )
