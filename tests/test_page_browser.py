@@ -282,7 +282,11 @@ def test_the_timeline_draws_plans_outcomes_and_the_overdue_cableway(page: WebDri
     chart = page.find_element(By.ID, "chart")
     assert chart.size["width"] > 900
     assert chart.size["height"] > 300
-    counts = coloured_pixels(chart)
+    page.set_window_size(1280, 3000)  # the whole chart in one screenshot
+    try:
+        counts = coloured_pixels(chart)
+    finally:
+        page.set_window_size(1280, 1000)
     assert counts["not background"] > 5_000
     assert counts["completed"] > 100  # the expos, the fair, the forum, the trade target
     assert counts["completed-late"] > 100  # the two bridges and their slips
@@ -364,3 +368,48 @@ def test_on_the_bundled_page_every_chart_label_is_inside_the_drawing_apart_and_n
     for label in labels:
         assert len(label["lines"]) >= 2, label  # a title, then a date or status
         assert names_its_event(label["lines"][0], titles[label["event"]]), label
+
+
+# --- the counts, the address, the order, the phone --------------------------------------------------
+
+
+def test_a_count_filters_the_list_and_the_filter_is_in_the_address(page: WebDriver, served: Served) -> None:
+    page.find_element(By.CSS_SELECTOR, ".tally a[href='#flag=completed-late']").click()
+    assert visible_event_ids(page) == ["road-bridge-opening", "rail-bridge-opening"]
+    assert page.find_element(By.ID, "filter-count").text == "Showing 2 of 10 events"
+    Select(page.find_element(By.ID, "filter-kind")).select_by_visible_text("Bridges and infrastructure")
+    assert page.current_url == f"{served.url}#kind=infrastructure&flag=completed-late"
+    page.find_element(By.ID, "filter-reset").click()
+    assert page.current_url == served.url
+    assert len(visible_event_ids(page)) == 10
+
+
+def test_a_shared_address_opens_the_same_view_newest_first(browser: WebDriver, served: Served) -> None:
+    browser.get(f"{served.url}#kind=infrastructure&order=newest")
+    infrastructure = [e.event.id for e in fixture_timeline() if e.event.kind == "infrastructure"]
+    assert visible_event_ids(browser) == list(reversed(infrastructure))
+    assert Select(browser.find_element(By.ID, "filter-order")).first_selected_option.text == "Newest first"
+    browser.get(f"{served.url}#kind=no-such-kind")  # an unknown value shows everything
+    assert len(visible_event_ids(browser)) == 10
+
+
+def test_on_a_phone_the_chart_opens_at_the_as_of_line(page: WebDriver) -> None:
+    page.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True},
+    )
+    try:
+        page.refresh()
+        scroller = page.find_element(By.CSS_SELECTOR, ".chart-scroll")
+        as_of = page.find_element(By.CSS_SELECTOR, "#chart .as-of")
+        shown = page.execute_script(
+            "var s = arguments[0].getBoundingClientRect(), a = arguments[1].getBoundingClientRect();"
+            "return [s.left, s.right, a.left, arguments[0].scrollLeft];",
+            scroller,
+            as_of,
+        )
+        left, right, line, scrolled = shown
+        assert scrolled > 0
+        assert left < line < right, shown
+    finally:
+        page.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

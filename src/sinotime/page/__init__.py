@@ -15,8 +15,10 @@ from __future__ import annotations
 from sinotime.catalogue import PAGE_NAME, Catalogue
 from sinotime.dates import day_words
 from sinotime.kinds import kind_colours_css
+from sinotime.ledger import build_ledger
 from sinotime.page.chart import legend, timeline_svg
-from sinotime.page.listing import add_to_calendar, entry_html, filters, names_glossary, tally
+from sinotime.page.first_screen import at_a_glance, tally
+from sinotime.page.listing import add_to_calendar, entry_html, filters, names_glossary
 from sinotime.page.markup import asset, csp_hash, esc
 from sinotime.page.subscribe import alternate_links, quick_subscribe, subscribe_section
 from sinotime.site import Site
@@ -61,6 +63,7 @@ def _header(timeline: Timeline, site: Site, catalogue: Catalogue) -> list[str]:
         f" {esc(day_words(timeline.as_of))}; data last changed {esc(day_words(data.last_changed()))}.</p>",
         tally(timeline),
         quick_subscribe(catalogue, site),
+        at_a_glance(timeline, build_ledger(data, as_of=timeline.as_of).changes),
         "</header>",
     ]
 

@@ -191,17 +191,8 @@ def filters(timeline: Timeline) -> str:
         f"{kind_options}</select></label>"
         '<label>Status <select id="filter-flag"><option value="">Any status</option>'
         f"{flag_options}</select></label>"
+        '<label>Order <select id="filter-order"><option value="oldest">Oldest first</option>'
+        '<option value="newest">Newest first</option></select></label>'
         '<button type="button" id="filter-reset">Show all</button>'
         '<p id="filter-count" aria-live="polite"></p></div>'
     )
-
-
-def tally(timeline: Timeline) -> str:
-    items = []
-    for flag in Flag:
-        count = sum(1 for e in timeline if e.flag is flag)
-        if count:
-            items.append(
-                f'<li><span class="flag flag-{esc(flag.value)}">{esc(flag.label)}</span> {count}</li>'
-            )
-    return '<ul class="tally" aria-label="Events by status">' + "".join(items) + "</ul>"

@@ -1,0 +1,123 @@
+"""The page's first screen: the counts, which filter the list, and what a reader asks first:
+what is past due (overdue or unverified, and for how long), what is due next, and what changed
+last; each item links to its event in the list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sinotime.change_words import change_title
+from sinotime.dates import day_words
+from sinotime.ledger import Change
+from sinotime.page.markup import esc
+from sinotime.timeline import Entry, Flag, Timeline
+from sinotime.words import date_words, duration_words, status_words
+
+NEXT_SHOWN = 5  # plans due next
+CHANGES_SHOWN = 5  # the latest changes
+PAST_DUE_SHOWN = 10  # past-due plans named; the count links to them all
+DUE = (Flag.UPCOMING, Flag.SLIPPING)
+
+
+def tally(timeline: Timeline) -> str:
+    """How many events have each status; each count shows those events in the list."""
+    counts = dict.fromkeys(Flag, 0)
+    for entry in timeline:
+        counts[entry.flag] += 1
+    items = [
+        f'<li><a class="count" href="#flag={esc(flag.value)}" title="Show only these in the list">'
+        f'<span class="flag flag-{esc(flag.value)}">{esc(flag.label)}</span> {count}</a></li>'
+        for flag, count in counts.items()
+        if count
+    ]
+    return '<ul class="tally" aria-label="Events by status">' + "".join(items) + "</ul>"
+
+
+def _link(entry: Entry, text: str) -> str:
+    return f'<a href="#event-{esc(entry.event.id)}">{esc(text)}</a>'
+
+
+def past_due(timeline: Timeline) -> list[Entry]:
+    """Overdue and unverified plans, the longest past due first."""
+    entries = [entry for entry in timeline if entry.flag.is_past_due]
+    return sorted(entries, key=lambda e: (e.overdue_since or timeline.as_of, e.event.id))
+
+
+def due_next(timeline: Timeline) -> list[Entry]:
+    """Plans still due, the soonest first (by the current target's last possible day), then the
+    plans with no date."""
+    entries = [(due, entry) for entry in timeline if entry.flag in DUE and (due := _due_by(entry))]
+    dated = [entry for _, entry in sorted(entries, key=lambda pair: (pair[0], pair[1].event.id))]
+    return dated + [entry for entry in timeline if entry.flag is Flag.UNSCHEDULED]
+
+
+def _due_by(entry: Entry) -> date | None:
+    """The current target's last possible day (its first, when it is open-ended)."""
+    if entry.date is None:
+        return None
+    return entry.date.latest or entry.date.earliest
+
+
+def _past_due_item(entry: Entry, timeline: Timeline) -> str:
+    since = entry.overdue_since or timeline.as_of
+    how_long = f"past due for {duration_words(since, timeline.as_of)}"
+    return (
+        f"<li>{_link(entry, entry.event.title)}"
+        f' <span class="flag flag-{esc(entry.flag.value)}">{esc(status_words(entry))}</span>'
+        f' <span class="how-long">{esc(how_long)}</span></li>'
+    )
+
+
+def _due_item(entry: Entry) -> str:
+    when = date_words(entry) or "no date announced"
+    status = status_words(entry)
+    moved = f' <span class="flag flag-slipping">{esc(status)}</span>' if entry.flag is Flag.SLIPPING else ""
+    return f'<li>{_link(entry, entry.event.title)} <span class="when">{esc(when)}</span>{moved}</li>'
+
+
+def _change_item(change: Change) -> str:
+    return (
+        f'<li><time datetime="{change.day.isoformat()}">{esc(day_words(change.day, short=True))}</time> '
+        f'<a href="#event-{esc(change.event.id)}">{esc(change_title(change))}</a></li>'
+    )
+
+
+def _block(block_id: str, heading: str, items: list[str], empty: str, more: str = "") -> str:
+    body = f"<ul>{''.join(items)}</ul>{more}" if items else f'<p class="none">{esc(empty)}</p>'
+    return f'<section class="glance" id="{block_id}"><h2>{esc(heading)}</h2>{body}</section>'
+
+
+def at_a_glance(timeline: Timeline, changes: Sequence[Change]) -> str:
+    """Past due, due next, latest changes (of `changes`, oldest first): three short lists, each
+    item linking to its event."""
+    late = past_due(timeline)
+    more = (
+        '<p class="more"><a href="#flag=overdue">Every overdue plan</a> ·'
+        ' <a href="#flag=unverified">every plan past due with no news</a></p>'
+        if len(late) > PAST_DUE_SHOWN
+        else ""
+    )
+    newest = list(reversed(changes[-CHANGES_SHOWN:]))
+    blocks = [
+        _block(
+            "past-due",
+            "Past due",
+            [_past_due_item(entry, timeline) for entry in late[:PAST_DUE_SHOWN]],
+            "Nothing is past due.",
+            more,
+        ),
+        _block(
+            "due-next",
+            "Due next",
+            [_due_item(entry) for entry in due_next(timeline)[:NEXT_SHOWN]],
+            "No plan is still due.",
+        ),
+        _block(
+            "latest-changes",
+            "Latest changes",
+            [_change_item(change) for change in newest],
+            "No changes yet.",
+        ),
+    ]
+    return '<div class="at-a-glance">' + "".join(blocks) + "</div>"
