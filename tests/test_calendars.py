@@ -258,7 +258,8 @@ def test_what_happened_is_confirmed_at_its_actual_date_not_its_target() -> None:
     found = only_event(event("e", plans=[plan], outcome={"date": "2022-11-16", "source": "source-b"}))
     assert (found.status, found.summary, found.start.value) == ("CONFIRMED", "Event e", "2022-11-16")
     assert "Status: Completed late, +3 y 10 m against the first target (2018)." in found.description
-    assert "1. 2018: “in 2018”" in found.description  # what the slip is measured against
+    # what the slip is measured against
+    assert "- Target 2018: “in 2018”, announced 16 February 2017 by Example Daily" in found.description
 
 
 def test_a_plan_sits_at_its_latest_target() -> None:
@@ -268,8 +269,8 @@ def test_a_plan_sits_at_its_latest_target() -> None:
     ]
     found = only_event(event("e", plans=plans))
     assert found.start.value == "2027-03-01"
-    assert "1. 1 March 2026: “in March”" in found.description
-    assert "2. 1 March 2027: “next March”" in found.description
+    assert "History:\n- Target 1 March 2026: “in March”, announced" in found.description
+    assert "\n- Target 1 March 2027: “next March”, announced 10 January 2026 by" in found.description
 
 
 def test_a_cancelled_event_is_cancelled() -> None:
@@ -312,7 +313,7 @@ def test_a_postponed_event_stays_visible_as_tentative_at_its_old_date() -> None:
     # Not CANCELLED: Google deletes cancelled events from subscribed calendars.
     assert (found.status, found.summary) == ("TENTATIVE", "Postponed: Event e")
     assert "Status: Postponed." in found.description
-    assert "Outcome: postponed (Example Wire)" in found.description
+    assert "- Postponed, no new date, reported 1 March 2020 by Example Wire" in found.description
 
 
 def test_a_postponed_plan_with_a_vague_target_stays_visible_on_its_deadline() -> None:
@@ -395,8 +396,8 @@ def test_an_event_carries_place_geo_url_and_categories() -> None:
     assert found.url == "https://example.org/a"
     assert found.categories == ("Expos and trade fairs", "The bridge, north and south")
     assert found.description is not None
-    assert "Where: Harbin, Heilongjiang (CN)" in found.description
-    assert "Example Daily: “A report” (10 January 2019) https://example.org/a" in found.description
+    assert "Place: Harbin, Heilongjiang (CN)" in found.description
+    assert "- Example Daily: “A report”, 10 January 2019 https://example.org/a" in found.description
 
 
 def test_no_place_no_location_no_geo() -> None:

@@ -208,18 +208,20 @@ def test_descriptions_hold_the_story(reader: Reader) -> None:
         if event.description:
             assert text.startswith(event.description)
         assert f"Status: {status_words(entry)}." in text  # never the as-of day
+        lines = text.split("\n")
         for plan in event.plans:
-            assert (
-                f"“{plan.wording}” (announced {plan.announced.words()}, {sources[plan.source].display_name})"
-                in text
+            target = plan.target.words() if plan.target else "no date"
+            said = (
+                f"“{plan.wording}”, announced {plan.announced.words()} by {sources[plan.source].display_name}"
             )
+            assert f"- Target {target}: {said}" in lines
         if event.outcome is not None and event.outcome.wording:
-            assert f"“{event.outcome.wording}”" in text
+            assert f"“{event.outcome.wording}”, reported " in text
         for source_id in event.source_ids():
             source = sources[source_id]
             named = "" if source.display_name == source.title else f"{source.display_name}: "
-            line = f"- {named}“{source.title}” ({source.published.words()})"
-            assert line + (f" {source.url}" if source.url else "") in text.split("\n")
+            line = f"- {named}“{source.title}”, {source.published.words()}"
+            assert line + (f" {source.url}" if source.url else "") in lines
 
 
 def test_a_past_due_plan_says_since_when_there_is_no_news_and_why(reader: Reader) -> None:

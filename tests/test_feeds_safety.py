@@ -742,11 +742,12 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
         assert set(content.tags) <= {"div", "p", "strong", "ul", "li", "a", "blockquote"}
         assert content.attributes <= {"href"}
         assert {href for href, _ in content.links} == {web_address(texts["url"]), page}
-        assert (web_address(texts["url"]), stored(texts["source_title"])) in content.links
+        assert (web_address(texts["url"]), f"“{stored(texts['source_title'])}”") in content.links
         assert content.paragraphs[0].startswith(
             f"{stored(texts['title'])} — {stored(texts['kind_label'])} · {stored(texts['place'])}"
         )
-        assert content.paragraphs[1].startswith(f"Source: {stored(texts['source_title'])} — ")
+        assert content.paragraphs[1].startswith("Source: ")
+        assert f"“{stored(texts['source_title'])}”, 1 May 2020" in content.paragraphs[1]
         assert stored(texts["wording"]) in content.items[0]
         assert stored(texts["publisher"]) in content.items[0]
         assert stored(texts["outcome_wording"]) in content.items[1]

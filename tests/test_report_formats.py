@@ -212,7 +212,9 @@ def test_csv_has_one_row_per_event_under_the_documented_columns() -> None:
         "2018-12-31",
         "3 y 10 m",
     )
-    assert bridge["history"].startswith("in operation in 2018 (China Daily, Feb 2017) -> ")
+    assert bridge["history"].startswith(
+        "Target 2018: “in operation in 2018”, announced 16 February 2017 by China Daily -> "
+    )
 
 
 def test_csv_cells_that_look_like_formulas_are_defused() -> None:

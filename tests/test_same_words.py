@@ -23,7 +23,19 @@ from sinotime.report import Filters, make_report, render_csv, render_json, rende
 from sinotime.report.lines import markdown as markdown_escape
 from sinotime.site import Site
 from sinotime.timeline import Entry, Flag, Timeline, build_timeline, primary_link
-from sinotime.words import status_words
+from sinotime.words import (
+    PARTICIPANTS,
+    PLACE,
+    Phrase,
+    history,
+    news_said,
+    participants_words,
+    place_words,
+    plan_said,
+    report_said,
+    source_phrase,
+    status_words,
+)
 
 SAMPLE = Path(__file__).parent / "data" / "feeds-sample.yaml"  # one event of every status
 SITE = Site("https://example.org/sinotime/")
@@ -234,3 +246,148 @@ def test_every_output_gives_an_events_other_names_in_the_same_words(
                     name.words() in line and (name.language, name.text) in found
                     for line, found in glossary_lines
                 )
+
+
+# Every phrase: history, sources, place, participants ------------------------------------------
+
+
+def plain(element: Any) -> str:
+    """An element's text on one line, as a reader sees it: a <q> in quotation marks."""
+
+    def text(node: Any) -> str:
+        inner = (node.text or "") + "".join(text(child) + (child.tail or "") for child in node)
+        return f"“{inner}”" if node.tag == "q" else inner
+
+    return " ".join(text(element).split())
+
+
+@pytest.fixture(scope="module")
+def outputs(timeline: Timeline, files: dict[str, bytes]) -> dict[str, Any]:
+    """Each output read back by a parser that did not write it, per event id."""
+    report = make_report(timeline, Filters())
+    page = html5lib.parse(files["index.html"], treebuilder="etree", namespaceHTMLElements=False)
+    feed_entries = feedparser.parse(files["sinotime.atom"]).entries
+    feed_html: dict[str, list[Any]] = {}
+    for entry in feed_entries:
+        if ":change/" in entry.id:
+            content = html5lib.parse(entry_html(entry), treebuilder="etree", namespaceHTMLElements=False)
+            feed_html.setdefault(entry.id.split(":change/")[1].split("/")[0], []).append(content)
+    return {
+        "calendar": {
+            str(e.uid).removesuffix("@sinotime"): e.description or ""
+            for e in read_with_ical(files["sinotime.ics"].decode()).events
+        },
+        "page": {
+            li.get("id", "").removeprefix("event-"): li
+            for li in page.iter("li")
+            if li.get("id", "").startswith("event-")
+        },
+        "feed": feed_html,
+        "text": " ".join(render_text(report, width=10_000).split()),
+        "markdown": render_markdown(report),
+        "json": {row["id"]: row for row in json.loads(render_json(report))["events"]},
+        "csv": {row["id"]: row for row in csv.DictReader(render_csv(report).splitlines())},
+    }
+
+
+def test_the_rail_bridge_tells_its_story_in_the_same_words_everywhere(outputs: dict[str, Any]) -> None:
+    """One plan's history, worded once: not "(announced …, China Daily)" in one output, "said … by
+    China Daily" in another and "(China Daily, Feb 2017)" in a third."""
+    first = "Target 2018: “in operation in 2018”, announced 16 February 2017 by China Daily"
+    happened = "Happened 16 November 2022: “16 November”, reported 18 November 2022 by SeaNews"
+    event_id = "rail-bridge-opening"
+    assert f"- {first}\n" in outputs["calendar"][event_id]
+    assert f"- {happened}\n" in outputs["calendar"][event_id]
+    assert first in plain(outputs["page"][event_id]) and happened in plain(outputs["page"][event_id])
+    assert f"history: {first} -> " in outputs["text"] and happened in outputs["text"]
+    assert outputs["json"][event_id]["history"][0] == first
+    assert outputs["csv"][event_id]["history"].startswith(f"{first} -> ")
+    steps = [plain(li) for content in outputs["feed"][event_id] for li in content.iter("li")]
+    assert any(
+        step.endswith("— “in operation in 2018”, announced 16 February 2017 by China Daily") for step in steps
+    )
+    assert any(step.endswith("— “16 November”, reported 18 November 2022 by SeaNews") for step in steps)
+
+
+def test_every_step_of_every_history_reads_the_same_in_every_output(
+    timeline: Timeline, outputs: dict[str, Any]
+) -> None:
+    """The calendar, the page and the report tell each step of an event's story in the same
+    words; each step in the feeds ends with the same words for who said it and when."""
+    sources = timeline.sources
+    told = 0
+    for entry in timeline:
+        event_id, steps = entry.event.id, history(entry.event, entry.flag, timeline.sources)
+        texts = [step.phrase.text for step in steps]
+        if event_id in outputs["calendar"]:
+            lines = outputs["calendar"][event_id].split("\n")
+            assert lines[lines.index("History:") + 1 :][: len(texts)] == [f"- {t}" for t in texts], event_id
+        story = outputs["page"][event_id].find(".//ol[@class='story']")
+        assert [plain(li) for li in story.iter("li")][: len(texts)] == texts, event_id
+        assert outputs["json"][event_id]["history"] == texts, event_id
+        assert outputs["csv"][event_id]["history"] == " -> ".join(texts), event_id
+        assert f"history: {' -> '.join(texts)}" in outputs["text"], event_id
+        assert " → ".join(markdown_escape(t) for t in texts) in outputs["markdown"], event_id
+        feed_steps = {plain(li) for content in outputs["feed"].get(event_id, []) for li in content.iter("li")}
+        event = entry.event
+        said = [plan_said(plan, sources[plan.source]) for plan in event.plans]
+        said += [news_said(news, sources[news.source], quoted=False) for news in event.news]
+        if event.outcome is not None:
+            said.append(report_said(event.outcome, sources[event.outcome.source]))
+            said += [report_said(r, sources[r.source]) for r in event.outcome.other_reports]
+        for parts in said:
+            words = Phrase(parts).text
+            assert any(step.endswith(f"— {words}") for step in feed_steps), (event_id, words)
+            told += 1
+    assert told >= 19  # every plan, news item, outcome and other report of the sample
+
+
+def test_every_source_is_cited_in_the_same_words_in_every_output(
+    timeline: Timeline, outputs: dict[str, Any]
+) -> None:
+    """ "China Daily: “Heilongjiang sets sights on …”, 16 February 2017" in the calendar's and the
+    page's list of sources, the report's sources and the feed's "Source:" line."""
+    for entry in timeline:
+        event_id, event = entry.event.id, entry.event
+        cited = [source_phrase(timeline.sources[s]).text for s in event.source_ids()]
+        if event_id in outputs["calendar"]:
+            lines = outputs["calendar"][event_id].split("\n")
+            for source_id, words in zip(event.source_ids(), cited, strict=True):
+                url = timeline.sources[source_id].url
+                assert f"- {words}" + (f" {url}" if url else "") in lines, event_id
+        listed = outputs["page"][event_id].find(".//ul[@class='sources']")
+        shown = [plain(li) for li in listed.iter("li")] if listed is not None else []
+        story = plain(outputs["page"][event_id].find(".//ol[@class='story']"))
+        for source_id, words in zip(event.source_ids(), cited, strict=True):
+            # the page lists in full what its story does not already name (and link)
+            named = f" by {timeline.sources[source_id].display_name}"
+            assert any(line.startswith(words) for line in shown) or named in story, event_id
+        assert f"sources: {'; '.join(cited)}" in outputs["text"], event_id
+        feed_sources = {
+            plain(p) for content in outputs["feed"].get(event_id, []) for p in content.iter("p")
+        } & {f"Source: {words}" for words in cited}
+        assert feed_sources or event_id not in outputs["feed"], event_id
+
+
+def test_every_place_and_every_list_of_participants_reads_the_same_everywhere(
+    timeline: Timeline, outputs: dict[str, Any]
+) -> None:
+    placed = [entry for entry in timeline if entry.event.place is not None]
+    assert placed and any(entry.event.participants for entry in timeline)
+    for entry in timeline:
+        event_id, event = entry.event.id, entry.event
+        page = plain(outputs["page"][event_id])
+        if event.place is not None:
+            where = place_words(event.place)
+            if event_id in outputs["calendar"]:
+                assert f"\n{PLACE}: {where}\n" in outputs["calendar"][event_id], event_id
+            assert f" · {where}" in page, event_id
+            assert f"{status_words(entry)} · {event.kind} · {where}" in outputs["text"], event_id
+            for content in outputs["feed"].get(event_id, []):
+                assert f" · {where}" in plain(content.find(".//p")), event_id
+        if event.participants:
+            who = f"{PARTICIPANTS}: {participants_words(event.participants)}"
+            if event_id in outputs["calendar"]:
+                assert who in outputs["calendar"][event_id].split("\n"), event_id
+            assert who in page, event_id
+            assert f"{PARTICIPANTS.lower()}: {participants_words(event.participants)}" in outputs["text"]

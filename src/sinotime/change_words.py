@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sinotime.dates import day_words
 from sinotime.ledger import Change, ChangeKind
 from sinotime.words import date_words, status_words
 
@@ -59,29 +58,9 @@ def change_title(change: Change) -> str:
     return f"{change_label(change)}: {change.event.title}, {change_details(change)}{said}"
 
 
-def change_wording(change: Change) -> str | None:
-    """The source's own words for the date, where it gives them."""
-    if change.plan is not None:
-        return change.plan.wording
-    if change.report is not None:
-        return change.report.wording
-    if change.news is not None:
-        return None  # its words are the details
-    if change.outcome is not None:
-        return change.outcome.wording
-    return None
-
-
 def change_line(change: Change) -> str:
     """One line for the terminal: "16 February 2017  Target announced: …"."""
     return f"{change.day.isoformat()}  {change_title(change)}"
-
-
-def published_words(change: Change) -> str:
-    """When it became news: the source's publication at its precision, else the day."""
-    if change.source is not None:
-        return f"published {change.source.published.words()}"
-    return day_words(change.day)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,20 @@ from collections.abc import Sequence
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from sinotime.change_words import change_details, change_label, change_wording, published_words
+from sinotime.change_words import change_details, change_label
 from sinotime.ledger import Change
-from sinotime.models import Source
 from sinotime.names import OTHER_NAMES, SEPARATOR, Name
-from sinotime.words import status_words
+from sinotime.words import (
+    QUOTED,
+    Part,
+    Role,
+    news_said,
+    place_words,
+    plan_said,
+    report_said,
+    source_phrase,
+    status_words,
+)
 
 MAX_STORY = 20  # the newest steps of a story an entry shows; older ones are counted
 
@@ -66,19 +75,40 @@ def _link(text: str, url: str | None) -> str | _Html:
     return text if url is None else _tag("a", text, href=web_address(url))
 
 
-def _source_ref(source: Source | None) -> str | _Html | None:
-    return None if source is None else _link(source.display_name, source.url)
+def _parts(parts: Sequence[Part]) -> list[str | _Html]:
+    """Parts of a phrase of `sinotime.words`: a source's words in quotation marks, sources and
+    titles linked to their articles."""
+    shown: list[str | _Html] = []
+    for part in parts:
+        text = f"“{part.text}”" if part.role in QUOTED else part.text
+        shown.append(_link(text, part.url) if part.role in (Role.SOURCE, Role.TITLE) else text)
+    return shown
+
+
+def _said(change: Change) -> tuple[Part, ...]:
+    """Who said it and when, with their words, as the event's history says it everywhere; a news
+    item's words are its details already."""
+    source = change.source
+    if source is None:
+        return ()
+    if change.plan is not None:
+        return plan_said(change.plan, source)
+    if change.report is not None:
+        return report_said(change.report, source)
+    if change.news is not None:
+        return news_said(change.news, source, quoted=False)
+    if change.outcome is not None:
+        return report_said(change.outcome, source)
+    return ()
 
 
 def _step(change: Change, *, this: bool) -> _Html:
-    """One step of the story: "14 October 2018 — Target moved: 2018 → July 2019 — “July” — Global Times"."""
-    wording = change_wording(change)
+    """One step of the story: "14 October 2018 — Target moved: 2018 → July 2019 — “July”,
+    announced 14 October 2018 by Global Times"."""
     what = f"{change_label(change)}: {change_details(change)}"
     item = _tag("li", f"{change.day.day} {change.day:%B %Y} — ", _tag("strong", what) if this else what)
-    if wording:
-        item.add(f" — “{wording}”")
-    if change.source is not None:
-        item.add(" — ", _source_ref(change.source))
+    if said := _said(change):
+        item.add(" — ", *_parts(said))
     return item
 
 
@@ -109,19 +139,11 @@ def change_html(
     languages (`sinotime.names.other_names`)."""
     body = _Html("div")
     event = change.event
-    about = [kind_label] + ([event.place.words()] if event.place is not None else [])
+    about = [kind_label] + ([place_words(event.place)] if event.place is not None else [])
     body.add(_tag("p", _tag("strong", event.title), f" — {' · '.join(about)}"))
     body.add(_names(names))
     if change.source is not None:
-        source = change.source
-        body.add(
-            _tag(
-                "p",
-                "Source: ",
-                _link(source.title, source.url),
-                f" — {source.display_name}, {published_words(change)}",
-            )
-        )
+        body.add(_tag("p", "Source: ", *_parts(source_phrase(change.source).parts)))
     if change.status is not None:  # an outcome, a deadline: the status it gave, and what qualifies it
         note = f" {change.status.note}" if change.status.note else ""
         body.add(_tag("p", _tag("strong", "Status"), f": {status_words(change.status)}.{note}"))

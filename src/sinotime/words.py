@@ -5,19 +5,28 @@
 - `status_note` (why it is unverified or overdue, which part happened, the slip against the
   last target),
 - `date_words` ("16 November 2022", "due summer 2026", "was due June 2024"),
-- `slip_words` and `duration_words` (how late, how long past due).
+- `slip_words` and `duration_words` (how late, how long past due),
+- `history`: the plan's story, one `Step` each: "Target 2018: “in operation in 2018”, announced
+  16 February 2017 by China Daily", news, the outcome, other reports, "No outcome yet";
+- `source_phrase` (a source cited: "China Daily: “Rail bridge …”, 16 February 2017"),
+  `place_words` and `participants_words`, with their labels (`PLACE`, `PARTICIPANTS`).
 
+A phrase that a renderer may mark up (a date to stress, a source's own words to quote, a name
+to link) is a `Phrase` of `Part`s, each with its `Role`; `Phrase.text` is it as plain text.
 Words only: which status an event has is `statuses`' and `timeline`'s business.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from typing import Protocol
 
 from sinotime.dates import FuzzyDate, Precision, day_words, parse_date
-from sinotime.models import Event, Source
+from sinotime.models import Event, News, Outcome, OutcomeStatus, Place, Plan, Source
+from sinotime.models import Report as OtherReport
 from sinotime.statuses import (
     HORIZON,
     Fit,
@@ -171,3 +180,146 @@ def date_words(status: Status, *, short: bool = False) -> str | None:
     if status.flag.is_past_due:
         return f"due {words}"
     return words
+
+
+# Phrases a renderer marks up ------------------------------------------------------------------
+
+PLACE = "Place"
+PARTICIPANTS = "Participants"
+SOURCES = "Sources"
+HISTORY = "History"
+
+
+class Role(Enum):
+    """What a part of a phrase is, so that each output can mark it up in its own way."""
+
+    TEXT = "text"
+    DATE = "date"  # what a step is about: a target, the day it happened (stressed on the page)
+    QUOTE = "quote"  # a source's own words (in quotation marks)
+    SOURCE = "source"  # who said it (linked to its article where it has one)
+    TITLE = "title"  # an article's title (in quotation marks, linked where it has an address)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    text: str
+    role: Role = Role.TEXT
+    url: str | None = None  # where a SOURCE or TITLE links to
+
+
+QUOTED = (Role.QUOTE, Role.TITLE)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    parts: tuple[Part, ...]
+
+    @property
+    def text(self) -> str:
+        """The phrase as plain text: quotes and titles in quotation marks."""
+        return "".join(f"“{part.text}”" if part.role in QUOTED else part.text for part in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of an event's story, with what the data adds to it for a reader who wants more."""
+
+    phrase: Phrase
+    quote: str | None = None  # the source's quote on it
+    note: str | None = None  # what is uncertain about an outcome
+
+
+def place_words(place: Place | None, *, countries: bool = True) -> str:
+    """ "Tongjiang, Heilongjiang (CN)"; empty when the event names no place."""
+    return "" if place is None else place.words(countries=countries)
+
+
+def participants_words(participants: Sequence[str]) -> str:
+    return "; ".join(participants)
+
+
+def source_phrase(source: Source) -> Phrase:
+    """A source cited: "China Daily: “Rail bridge to open in 2018”, 16 February 2017"."""
+    named = [] if source.display_name == source.title else [Part(source.display_name), Part(": ")]
+    return Phrase((*named, Part(source.title, Role.TITLE, source.url), Part(f", {source.published.words()}")))
+
+
+def attribution(verb: str, when: str, source: Source) -> tuple[Part, ...]:
+    """ "announced 16 February 2017 by China Daily", the name linked to its article."""
+    return (Part(f"{verb} {when} by "), Part(source.display_name, Role.SOURCE, source.url))
+
+
+def said(wording: str | None, verb: str, when: str, source: Source) -> tuple[Part, ...]:
+    """ "“in operation in 2018”, announced 16 February 2017 by China Daily"."""
+    quoted = (Part(wording, Role.QUOTE), Part(", ")) if wording else ()
+    return (*quoted, *attribution(verb, when, source))
+
+
+def plan_said(plan: Plan, source: Source) -> tuple[Part, ...]:
+    return said(plan.wording, "announced", plan.announced.words(), source)
+
+
+def news_said(news: News, source: Source, *, quoted: bool = True) -> tuple[Part, ...]:
+    return said(news.says if quoted else None, "reported", news.date.words(), source)
+
+
+def report_said(report: Outcome | OtherReport, source: Source) -> tuple[Part, ...]:
+    return said(report.wording, "reported", source.published.words(), source)
+
+
+def plan_step(plan: Plan, source: Source) -> Step:
+    """ "Target 2018: “in operation in 2018”, announced 16 February 2017 by China Daily"."""
+    head = (
+        (Part("Target "), Part(plan.target.words(), Role.DATE)) if plan.target else (Part("No target date"),)
+    )
+    return Step(Phrase((*head, Part(": "), *plan_said(plan, source))), plan.quote)
+
+
+def news_step(news: News, source: Source) -> Step:
+    """ "News: “not open yet; works continue”, reported 5 October 2026 by Regional news"."""
+    return Step(Phrase((Part("News: "), *news_said(news, source))), news.quote)
+
+
+def outcome_step(outcome: Outcome, source: Source) -> Step:
+    """ "Happened 16 November 2022: “16 November”, reported 18 November 2022 by SeaNews"."""
+    head = [Part(outcome.status.verb + (" in part" if outcome.scope else ""))]
+    if outcome.date is not None:
+        head += [Part(" "), Part(outcome.date.words(), Role.DATE)]
+    if outcome.status is OutcomeStatus.POSTPONED:
+        head.append(Part(", no new date"))
+    return Step(_headed(head, outcome.wording, report_said(outcome, source)), outcome.quote, outcome.note)
+
+
+def other_report_step(report: OtherReport, source: Source) -> Step:
+    """ "Another report 17 November 2022: “17 November”, reported 20 November 2022 by TASS"."""
+    head = [Part("Another report")]
+    if report.date is not None:
+        head += [Part(" "), Part(report.date.words(), Role.DATE)]
+    return Step(_headed(head, report.wording, report_said(report, source)), report.quote)
+
+
+def _headed(head: Sequence[Part], wording: str | None, told: tuple[Part, ...]) -> Phrase:
+    """A head, then who said it: after a colon when their words follow, else after a comma."""
+    return Phrase((*head, Part(": " if wording else ", "), *told))
+
+
+def closing_words(flag: Flag) -> str | None:
+    """How a story without an outcome ends: "No outcome recorded" when past due, else "No outcome yet"."""
+    if flag.is_past_due:
+        return "No outcome recorded"
+    return "No outcome yet" if flag.is_plan else None
+
+
+def history(event: Event, flag: Flag, sources: Mapping[str, Source]) -> list[Step]:
+    """The event's story: its targets and news in the order they were said, then the outcome
+    and the other reports of it, then how it ends when nothing is known to have happened."""
+    dated = [(plan.announced.earliest, plan_step(plan, sources[plan.source])) for plan in event.plans]
+    dated += [(news.date.earliest, news_step(news, sources[news.source])) for news in event.news]
+    steps = [step for _, step in sorted(dated, key=lambda pair: pair[0])]
+    outcome = event.outcome
+    if outcome is not None:
+        steps.append(outcome_step(outcome, sources[outcome.source]))
+        steps += [other_report_step(r, sources[r.source]) for r in outcome.other_reports]
+    elif (closing := closing_words(flag)) is not None:
+        steps.append(Step(Phrase((Part(closing),))))
+    return steps

@@ -9,10 +9,20 @@ from icalendar import Event, vUri
 from sinotime.calendars.grid import Placement
 from sinotime.calendars.lines import Categories, PlainGeo, Text, clean_text, clean_uri
 from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_words
-from sinotime.models import Outcome, OutcomeStatus
+from sinotime.models import OutcomeStatus
 from sinotime.names import OTHER_NAMES, names_words, other_names
 from sinotime.timeline import Entry, Flag, Timeline, primary_link
-from sinotime.words import status_words
+from sinotime.words import (
+    HISTORY,
+    PARTICIPANTS,
+    PLACE,
+    SOURCES,
+    history,
+    participants_words,
+    place_words,
+    source_phrase,
+    status_words,
+)
 
 # A plan (and a postponement: still a plan, with no firm date) is TENTATIVE, what happened is
 # CONFIRMED, what was called off for good is CANCELLED. Google deletes a CANCELLED event from a
@@ -110,7 +120,7 @@ def describe(entry: Entry, timeline: Timeline, where: Placement) -> str:
     elif entry.date is not None and not where.exact:
         facts.append(f"Date: {date_phrase(entry.date)}{_spread_note(entry.date, where)}")
     if event.place is not None:
-        facts.append(f"Where: {event.place.words()}")
+        facts.append(f"{PLACE}: {place_words(event.place)}")
     if names := other_names(event, entry.series):
         # One line, each name tagged in words: a LANGUAGE parameter would label the whole
         # description, which mixes languages (RFC 5545 3.2.10).
@@ -118,29 +128,17 @@ def describe(entry: Entry, timeline: Timeline, where: Placement) -> str:
     if entry.series is not None:
         facts.append(f"Series: {entry.series.title}")
     if event.participants:
-        facts.append(f"Participants: {'; '.join(event.participants)}")
+        facts.append(f"{PARTICIPANTS}: {participants_words(event.participants)}")
     if event.tags:
         facts.append(f"Tags: {', '.join(event.tags)}")
     parts.append("\n".join(facts))
-    if event.plans:
-        lines = ["Announced targets:"]
-        for number, plan in enumerate(event.plans, start=1):
-            target = plan.target.words() if plan.target is not None else "no date"
-            lines.append(
-                f"{number}. {target}: “{plan.wording}” "
-                f"(announced {plan.announced.words()}, {timeline.sources[plan.source].display_name})"
-            )
-        parts.append("\n".join(lines))
-    if event.outcome is not None:
-        parts.append(_outcome_words(event.outcome, timeline))
-    sources = ["Sources:"]
+    if steps := history(event, entry.flag, timeline.sources):
+        parts.append("\n".join([f"{HISTORY}:", *(f"- {step.phrase.text}" for step in steps)]))
+    sources = [f"{SOURCES}:"]
     for source_id in event.source_ids():
         source = timeline.sources[source_id]
-        named = "" if source.display_name == source.title else f"{source.display_name}: "
-        line = f"- {named}“{source.title}” ({source.published.words()})"
-        if source.url is not None:
-            line += f" {source.url}"
-        sources.append(line)
+        address = f" {source.url}" if source.url is not None else ""
+        sources.append(f"- {source_phrase(source).text}{address}")
     parts.append("\n".join(sources))
     return clean_text("\n\n".join(parts))
 
@@ -192,27 +190,6 @@ def _spread_note(when: FuzzyDate, where: Placement) -> str:
     if (where.end - where.first_day).days <= 1:
         return "."
     return "; the exact day is not known, so the calendar shows every day it may be."
-
-
-def _outcome_words(outcome: Outcome, timeline: Timeline) -> str:
-    verb = outcome.status.verb.lower()
-    lines = [f"Outcome: {_report_words(verb, outcome.date, outcome.wording, outcome.source, timeline)}"]
-    for report in outcome.other_reports:
-        lines.append(
-            "Another report: " + _report_words("", report.date, report.wording, report.source, timeline)
-        )
-    return "\n".join(lines)
-
-
-def _report_words(
-    verb: str, when: FuzzyDate | None, wording: str | None, source: str, timeline: Timeline
-) -> str:
-    """'happened 16 November 2022: “16 November” (SeaNews)'."""
-    text = " ".join(part for part in (verb, when.words() if when is not None else "") if part)
-    if wording is not None:
-        text += f": “{wording}”" if text else f"“{wording}”"
-    name = timeline.sources[source].display_name
-    return f"{text} ({name})" if text else f"({name})"
 
 
 def _utc_midnight(day: date) -> datetime:

@@ -4,20 +4,22 @@ glossary."""
 from __future__ import annotations
 
 from sinotime.catalogue import Catalogue, event_file
-from sinotime.models import Event, Source
+from sinotime.models import Event
 from sinotime.names import OTHER_NAMES, Name, names_html, other_names
-from sinotime.page.markup import esc, href_for, web_href
+from sinotime.page.markup import esc, href_for, phrase_html, web_href
 from sinotime.site import Site
 from sinotime.timeline import Entry, Flag, Timeline
-from sinotime.words import date_words, status_words
+from sinotime.words import (
+    PARTICIPANTS,
+    date_words,
+    history,
+    participants_words,
+    place_words,
+    source_phrase,
+    status_words,
+)
 
 # --- the list ----------------------------------------------------------------------------------
-
-
-def _source_link(source: Source) -> str:
-    href = web_href(source.url)
-    name = esc(source.display_name)
-    return f'<a href="{esc(href)}">{name}</a>' if href else name
 
 
 def _quote(text: str | None) -> str:
@@ -31,49 +33,14 @@ def _note(text: str | None) -> str:
 
 
 def _story(entry: Entry, timeline: Timeline) -> str:
-    """The target history and the outcome, in the order they were said."""
-    event = entry.event
-    lines = []
-    for plan in event.plans:
-        target = plan.target.words() if plan.target is not None else "no date"
-        lines.append(
-            f"<li>Target <strong>{esc(target)}</strong>: <q>{esc(plan.wording)}</q>, said"
-            f" {esc(plan.announced.words())}"
-            f" by {_source_link(timeline.sources[plan.source])}"
-            f"{_quote(plan.quote)}</li>"
-        )
-    for news in event.news:
-        lines.append(
-            f"<li>News, {esc(news.date.words())}: <q>{esc(news.says)}</q>, said by"
-            f" {_source_link(timeline.sources[news.source])}{_quote(news.quote)}</li>"
-        )
-    outcome = event.outcome
-    if outcome is not None:
-        verb = outcome.status.verb
-        when = f" <strong>{esc(outcome.date.words())}</strong>" if outcome.date is not None else ""
-        wording = f": <q>{esc(outcome.wording)}</q>," if outcome.wording else ","
-        lines.append(
-            f"<li>{verb}{when}{wording} reported by"
-            f" {_source_link(timeline.sources[outcome.source])}"
-            f"{_quote(outcome.quote)}{_note(outcome.note)}</li>"
-        )
-        for report in outcome.other_reports:
-            said = f" <strong>{esc(report.date.words())}</strong>" if report.date is not None else ""
-            wording = f": <q>{esc(report.wording)}</q>," if report.wording else ","
-            lines.append(
-                f"<li>Another report{said}{wording} by"
-                f" {_source_link(timeline.sources[report.source])}"
-                f"{_quote(report.quote)}</li>"
-            )
-        if entry.note:  # which part happened, the slip against the last target
-            lines.append(f"<li>{esc(entry.note)}</li>")
-    elif entry.flag.is_past_due:  # the status says since when, or since when no news
-        if entry.note:
-            lines.append(f"<li><strong>No outcome recorded</strong>: {esc(entry.note)}</li>")
-        else:
-            lines.append("<li><strong>No outcome recorded</strong>.</li>")
-    elif entry.flag.is_plan:
-        lines.append("<li>No outcome yet.</li>")
+    """The event's history in the words of every output, each step with the source's quote, and
+    what qualifies its status."""
+    lines = [
+        f"<li>{phrase_html(step.phrase)}{_quote(step.quote)}{_note(step.note)}</li>"
+        for step in history(entry.event, entry.flag, timeline.sources)
+    ]
+    if entry.note:  # which part happened, the slip against the last target, why it is past due
+        lines.append(f"<li>{esc(entry.note)}</li>")
     return '<ol class="story">' + "".join(lines) + "</ol>"
 
 
@@ -97,9 +64,6 @@ def _sources(event: Event, timeline: Timeline) -> str:
     items = []
     for source_id in event.source_ids():
         source = timeline.sources[source_id]
-        href = web_href(source.url)
-        title = f"“{esc(source.title)}”"
-        linked = f'<a href="{esc(href)}">{title}</a>' if href else title
         copies = "".join(
             f' <a href="{esc(copy)}">copy {number}</a>'
             for number, copy in enumerate((c for c in source.copies if web_href(c)), start=1)
@@ -108,8 +72,7 @@ def _sources(event: Event, timeline: Timeline) -> str:
         cited = _quote(citation.quote) if citation else ""
         if source_id in in_story and not copies and not cited:
             continue
-        named = "" if source.display_name == source.title else f"{esc(source.display_name)}, "
-        items.append(f"<li>{named}{linked}, {esc(source.published.words())}{copies}{cited}</li>")
+        items.append(f"<li>{phrase_html(source_phrase(source))}{copies}{cited}</li>")
     if not items:
         return ""
     return '<ul class="sources" aria-label="Sources">' + "".join(items) + "</ul>"
@@ -133,7 +96,7 @@ def entry_html(entry: Entry, timeline: Timeline, added: str = "") -> str:
     if entry.series is not None:
         meta.append(entry.series.title)
     if event.place is not None:
-        meta.append(event.place.words())
+        meta.append(place_words(event.place))
     parts = [
         f'<li id="event-{esc(event.id)}" data-kind="{esc(event.kind)}" data-flag="{esc(entry.flag.value)}">',
         f'<div class="when"><span class="date-words">{esc(when)}</span>'
@@ -147,7 +110,7 @@ def entry_html(entry: Entry, timeline: Timeline, added: str = "") -> str:
     if event.description:
         parts.append(f"<p>{esc(event.description)}</p>")
     if event.participants:
-        parts.append(f"<p>With {esc(', '.join(event.participants))}.</p>")
+        parts.append(f"<p>{PARTICIPANTS}: {esc(participants_words(event.participants))}</p>")
     parts.append(_story(entry, timeline))
     parts.append(_sources(event, timeline))
     if added:

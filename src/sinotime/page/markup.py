@@ -9,6 +9,7 @@ import html
 from importlib.resources import files
 
 from sinotime.site import Site
+from sinotime.words import Part, Phrase, Role
 
 
 def esc(text: object) -> str:
@@ -21,6 +22,26 @@ def web_href(url: str | None) -> str | None:
     if url is None or not url.startswith(("https://", "http://")):
         return None
     return url
+
+
+def phrase_html(phrase: Phrase) -> str:
+    """A phrase of `sinotime.words` in HTML: dates stressed, a source's words quoted, sources and
+    titles linked to their articles."""
+    return "".join(_part_html(part) for part in phrase.parts)
+
+
+def _part_html(part: Part) -> str:
+    text = esc(part.text)
+    match part.role:
+        case Role.DATE:
+            return f"<strong>{text}</strong>"
+        case Role.QUOTE:
+            return f"<q>{text}</q>"
+        case Role.SOURCE | Role.TITLE:
+            shown = f"“{text}”" if part.role is Role.TITLE else text
+            href = web_href(part.url)
+            return f'<a href="{esc(href)}">{shown}</a>' if href else shown
+    return text
 
 
 def asset(name: str) -> str:

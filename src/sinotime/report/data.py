@@ -19,8 +19,8 @@ from sinotime.models import Source
 from sinotime.names import names_words
 from sinotime.report.lines import spreadsheet_cell
 from sinotime.report.model import NewsRow, OutcomeRow, Report, Row, TargetRow
-from sinotime.report.words import date_words, history_steps, place_words
-from sinotime.words import status_words
+from sinotime.report.words import date_words, history_steps
+from sinotime.words import place_words, status_words
 
 # JSON, for programs -------------------------------------------------------------------------
 

@@ -13,8 +13,6 @@ import re
 
 from wcwidth import wcswidth
 
-from sinotime.dates import MONTH_ABBREVIATIONS, FuzzyDate
-
 REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
 # Embeddings, overrides and isolates: they reorder what a terminal shows ("Trojan Source").
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -107,16 +105,3 @@ def spreadsheet_cell(text: str) -> str:
     """One line of text that a spreadsheet will not run as a formula."""
     text = clean(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def compact(value: FuzzyDate) -> str:
-    """A short date for a citation: "Feb 2017" for a day or month, "2023" within one year."""
-    latest = value.latest
-    earliest = value.earliest
-    if value.approximate or value.uncertain:
-        return value.words(short=True)
-    if latest is not None and (earliest.year, earliest.month) == (latest.year, latest.month):
-        return f"{MONTH_ABBREVIATIONS[earliest.month]} {earliest.year}"
-    if latest is not None and earliest.year == latest.year:
-        return str(earliest.year)
-    return value.words(short=True)

@@ -6,8 +6,8 @@ from sinotime.dates import day_words
 from sinotime.names import OTHER_NAMES, names_words
 from sinotime.report.lines import markdown
 from sinotime.report.model import Report
-from sinotime.report.words import count, date_words, history_steps, past_due_words, place_words, slip_line
-from sinotime.words import status_words
+from sinotime.report.words import count, date_words, history_steps, past_due_words, slip_line
+from sinotime.words import place_words, status_words
 
 
 def render_markdown(report: Report) -> str:
@@ -44,7 +44,7 @@ def render_markdown(report: Report) -> str:
         names = names_words(row.other_names)
         cells = [date_words(row), row.title, names, row.kind, place_words(row.place), status_words(row)]
         out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
-    planned = [row for row in report.rows if row.targets or row.note]
+    planned = [row for row in report.rows if row.history or row.note]
     if planned:
         out += ["", "## Plans and outcomes", ""]
         for row in planned:
@@ -53,7 +53,7 @@ def render_markdown(report: Report) -> str:
                 text += f" Why: {md(row.note)}"
             if row.wording:
                 text += f' Date: "{md(row.wording)}" ({md(date_words(row, plain=True))}).'
-            if row.targets:
+            if row.history:
                 text += " History: " + " → ".join(md(step) for step in history_steps(row)) + "."
             out.append(text)
     if report.series:

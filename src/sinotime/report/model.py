@@ -16,7 +16,7 @@ from sinotime.dates import FuzzyDate, day_after
 from sinotime.models import Event, OutcomeStatus, Place, Series, Source
 from sinotime.names import Name, all_names, other_names, search_key
 from sinotime.timeline import Entry, Fit, Flag, Slip, Timeline, current_plan
-from sinotime.words import duration_words
+from sinotime.words import Step, duration_words, history
 
 Day = date  # `Row.date` is a field; this names the type inside classes that have one
 
@@ -176,6 +176,7 @@ class Row:
     note: str | None  # what qualifies the status (`words.status_note`)
     news: tuple[NewsRow, ...]
     sources: tuple[Source, ...]
+    history: tuple[Step, ...]  # the story in the words of every output (`words.history`)
 
     @property
     def ahead(self) -> bool:
@@ -287,6 +288,7 @@ def _row(timeline: Timeline, entry: Entry) -> Row:
         note=entry.note,
         news=tuple(NewsRow(n.date, n.says, ref(n.source), n.quote, n.note) for n in event.news),
         sources=tuple(ref(source_id) for source_id in event.source_ids()),
+        history=tuple(history(event, entry.flag, timeline.sources)),
     )
 
 

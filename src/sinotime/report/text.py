@@ -6,18 +6,9 @@ from sinotime.dates import day_words
 from sinotime.names import OTHER_NAMES, names_words
 from sinotime.report.lines import clean, style, wrap
 from sinotime.report.model import Report, Row
-from sinotime.report.words import (
-    count,
-    date_words,
-    history_steps,
-    other_report_words,
-    past_due_words,
-    place_words,
-    slip_line,
-    source_words,
-)
+from sinotime.report.words import count, date_words, history_steps, past_due_words, slip_line, sources_words
 from sinotime.timeline import Flag
-from sinotime.words import status_words
+from sinotime.words import PARTICIPANTS, participants_words, place_words, status_words
 
 FLAG_STYLES: dict[Flag, tuple[str, ...]] = {
     Flag.COMPLETED: ("green",),
@@ -98,14 +89,14 @@ def row_details(row: Row) -> list[tuple[str, str]]:
         details.append(("date", f'"{row.wording}" ({date_words(row, plain=True)})'))
     if row.series is not None:
         details.append(("series", row.series.title))
+    if row.participants:
+        details.append((PARTICIPANTS.lower(), participants_words(row.participants)))
     steps = history_steps(row)
     if steps:
         details.append(("history", " -> ".join(steps)))
     if row.outcome is not None and row.outcome.note:
         details.append(("note", row.outcome.note))
-    if row.outcome is not None and row.outcome.other_reports:
-        details.append(("other reports", "; ".join(other_report_words(r) for r in row.outcome.other_reports)))
-    details.append(("sources", "; ".join(source_words(s) for s in row.sources)))
+    details.append(("sources", sources_words(row.sources)))
     return details
 
 
