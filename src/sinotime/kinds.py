@@ -42,14 +42,15 @@ def default_kinds_table() -> str:
     return "\n".join(["| id | label | heading | for |", "|---|---|---|---|", *rows]) + "\n"
 
 
-_INSET = "padding-left: 0.6rem;"  # the text clear of the stripe
-
-
 def kind_colours_css(kinds: Iterable[DeclaredKind]) -> str:
-    """Style rules that mark each event of a coloured kind on the page; empty when none has a
-    colour. Ids are slugs and colours `#rrggbb` (both validated), so nothing here needs escaping."""
-    return "".join(
-        f'.events > li[data-kind="{kind.id}"] {{ border-left: 0.3rem solid {kind.colour}; {_INSET} }}\n'
+    """Style rules that mark each event of a coloured kind on the page with a stripe (every event
+    keeps the same indent, striped or not); empty when no kind has a colour. Ids are slugs and
+    colours `#rrggbb` (both validated), so nothing here needs escaping."""
+    stripes = "".join(
+        f'.events > li[data-kind="{kind.id}"] {{ border-left-color: {kind.colour}; }}\n'
         for kind in kinds
         if kind.colour is not None
     )
+    if not stripes:
+        return ""
+    return ".events > li { border-left: 0.3rem solid transparent; padding-left: 0.6rem; }\n" + stripes

@@ -180,7 +180,7 @@ def categories(entry: Entry, timeline: Timeline) -> list[str]:
     found = [timeline.data.kind(entry.event.kind).heading]
     if entry.series is not None:
         found.append(entry.series.title)
-    return found
+    return list(dict.fromkeys(found))  # a series may be named as its kind is
 
 
 def _spread_note(when: FuzzyDate, where: Placement) -> str:
