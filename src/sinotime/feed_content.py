@@ -1,7 +1,9 @@
-"""The HTML content of a feed entry: the event's story up to the change, built as a tree.
+"""The HTML content of a feed entry: the event's story up to the change.
 
-Every piece of data is text in an element tree, so the serializer escapes it; only elements
-and attributes the W3C Feed Validation Service deems safe are used, with absolute links.
+Built as strings by one function, `_tag`, which escapes every piece of data as ElementTree's
+HTML serializer would (a test compares the two on random text), and keeps what is already
+markup (`Markup`) apart from text by its type; only elements and attributes the W3C Feed
+Validation Service deems safe are used, with absolute links.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from urllib.parse import quote
-from xml.etree import ElementTree as ET
 
 from sinotime.change_words import change_details, change_label
 from sinotime.ledger import Change
@@ -45,40 +46,49 @@ def web_address(url: str) -> str:
     return quote(url, safe=_URI_SAFE, encoding="utf-8", errors="surrogatepass")
 
 
-class _Html:
-    """A small builder of mixed content: strings become text, never markup."""
+class Markup(str):
+    """HTML already escaped: `_tag` puts it in as it is, and escapes every other string."""
 
-    def __init__(self, tag: str, attributes: dict[str, str] | None = None) -> None:
-        self.element = ET.Element(tag, attributes or {})
-
-    def add(self, *parts: str | _Html | None) -> _Html:
-        for part in parts:
-            if part is None:
-                continue
-            if isinstance(part, _Html):
-                self.element.append(part.element)
-                continue
-            text = clean_text(part)
-            if len(self.element):
-                last = self.element[-1]
-                last.tail = (last.tail or "") + text
-            else:
-                self.element.text = (self.element.text or "") + text
-        return self
+    __slots__ = ()
 
 
-def _tag(tag: str, *parts: str | _Html | None, **attributes: str) -> _Html:
-    return _Html(tag, attributes).add(*parts)
+# Line breaks that make the content read and diff well: after the start tag of these...
+_BREAK_INSIDE = frozenset(("div", "ul", "blockquote"))
+# ... and after the end tag of these, so that each block starts on a line of its own.
+_BREAK_AFTER = frozenset(("p", "ul", "li", "blockquote"))
 
 
-def _link(text: str, url: str | None) -> str | _Html:
+def escape_text(text: str) -> str:
+    """Character data escaped as ElementTree's HTML serializer escapes it (`&`, `<`, `>`)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_attribute(value: str) -> str:
+    """An attribute value escaped as ElementTree's HTML serializer escapes it (`&`, `>`, `"`)."""
+    return value.replace("&", "&amp;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _tag(tag: str, *parts: str | None, **attributes: str) -> Markup:
+    """An element: `Markup` parts go in as they are, other strings as text (cleaned, escaped)."""
+    inner = "".join(
+        part if isinstance(part, Markup) else escape_text(clean_text(part))
+        for part in parts
+        if part is not None
+    )
+    written = "".join(f' {name}="{escape_attribute(value)}"' for name, value in attributes.items())
+    inside = "\n" if tag in _BREAK_INSIDE else ""
+    after = "\n" if tag in _BREAK_AFTER else ""
+    return Markup(f"<{tag}{written}>{inside}{inner}</{tag}>{after}")
+
+
+def _link(text: str, url: str | None) -> str:
     return text if url is None else _tag("a", text, href=web_address(url))
 
 
-def _parts(parts: Sequence[Part]) -> list[str | _Html]:
+def _parts(parts: Sequence[Part]) -> list[str]:
     """Parts of a phrase of `sinotime.words`: a source's words in quotation marks, sources and
     titles linked to their articles."""
-    shown: list[str | _Html] = []
+    shown: list[str] = []
     for part in parts:
         text = f"“{part.text}”" if part.role in QUOTED else part.text
         shown.append(_link(text, part.url) if part.role in (Role.SOURCE, Role.TITLE) else text)
@@ -102,14 +112,17 @@ def _said(change: Change) -> tuple[Part, ...]:
     return ()
 
 
-def _step(change: Change, *, this: bool) -> _Html:
+def _step(change: Change, *, this: bool) -> Markup:
     """One step of the story: "14 October 2018 — Target moved: 2018 → July 2019 — “July”,
     announced 14 October 2018 by Global Times"."""
     what = f"{change_label(change)}: {change_details(change)}"
-    item = _tag("li", f"{change.day.day} {change.day:%B %Y} — ", _tag("strong", what) if this else what)
-    if said := _said(change):
-        item.add(" — ", *_parts(said))
-    return item
+    said = _said(change)
+    return _tag(
+        "li",
+        f"{change.day.day} {change.day:%B %Y} — ",
+        _tag("strong", what) if this else what,
+        *((" — ", *_parts(said)) if said else ()),
+    )
 
 
 def _quote_of(change: Change) -> str | None:
@@ -118,17 +131,19 @@ def _quote_of(change: Change) -> str | None:
     return None if said is None else said.quote
 
 
-def _names(names: Sequence[Name]) -> _Html | None:
+def _names(names: Sequence[Name]) -> Markup | None:
     """The event's other names, each in a span that says its language (HTML `lang`, which the
     feed validator accepts in content; `xml:lang` would be XML, not HTML)."""
     if not names:
         return None
-    line = _tag("p", _tag("strong", OTHER_NAMES), ": ")
+    parts: list[str | None] = [_tag("strong", OTHER_NAMES), ": "]
     for number, name in enumerate(names):
-        line.add(
-            SEPARATOR if number else None, _tag("span", name.text, lang=name.language), f" ({name.language})"
-        )
-    return line
+        parts += [
+            SEPARATOR if number else None,
+            _tag("span", name.text, lang=name.language),
+            f" ({name.language})",
+        ]
+    return _tag("p", *parts)
 
 
 def change_html(
@@ -137,36 +152,29 @@ def change_html(
     """What changed, the story up to it (this change in bold), its source and the event's page;
     `kind_label` names the event's kind (`Kind.label`), `names` are the event's names in other
     languages (`sinotime.names.other_names`)."""
-    body = _Html("div")
     event = change.event
     about = [kind_label] + ([place_words(event.place)] if event.place is not None else [])
-    body.add(_tag("p", _tag("strong", event.title), f" — {' · '.join(about)}"))
-    body.add(_names(names))
+    blocks: list[str | None] = [
+        _tag("p", _tag("strong", event.title), f" — {' · '.join(about)}"),
+        _names(names),
+    ]
     if change.source is not None:
-        body.add(_tag("p", "Source: ", *_parts(source_phrase(change.source).parts)))
+        blocks.append(_tag("p", "Source: ", *_parts(source_phrase(change.source).parts)))
     if change.status is not None:  # an outcome, a deadline: the status it gave, and what qualifies it
         note = f" {change.status.note}" if change.status.note else ""
-        body.add(_tag("p", _tag("strong", "Status"), f": {status_words(change.status)}.{note}"))
+        blocks.append(_tag("p", _tag("strong", "Status"), f": {status_words(change.status)}.{note}"))
     if quote_text := _quote_of(change):
-        body.add(_tag("blockquote", _tag("p", clean_text(quote_text))))
+        blocks.append(_tag("blockquote", _tag("p", clean_text(quote_text))))
     shown = story[-MAX_STORY:]
     heading = (
         "The story so far"
         if len(shown) == len(story)
         else f"The story so far ({len(story) - len(shown)} earlier steps not shown)"
     )
-    body.add(_tag("p", _tag("strong", heading)))
-    body.add(_tag("ul", *(_step(step, this=step.id == change.id) for step in shown)))
+    blocks.append(_tag("p", _tag("strong", heading)))
+    blocks.append(_tag("ul", *(_step(step, this=step.id == change.id) for step in shown)))
     if event_url is not None:
-        body.add(_tag("p", _link("The event on the timeline", event_url), ", with where it stands today."))
-    _break_lines(body.element)
-    return ET.tostring(body.element, encoding="unicode", method="html")
-
-
-def _break_lines(root: ET.Element) -> None:
-    """Start each block on a line of its own, so that the feeds read well and diff well."""
-    for element in root.iter():
-        if element.tag in ("div", "ul", "blockquote"):
-            element.text = "\n" + (element.text or "")
-        if element.tag in ("p", "ul", "li", "blockquote"):
-            element.tail = "\n" + (element.tail or "")
+        blocks.append(
+            _tag("p", _link("The event on the timeline", event_url), ", with where it stands today.")
+        )
+    return str(_tag("div", *blocks))

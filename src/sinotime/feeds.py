@@ -36,6 +36,7 @@ from typing import Any
 from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from sinotime.catalogue import FEED_FORMATS, PAGE_NAME, everything, of_kind, of_series
 from sinotime.change_words import change_title
@@ -154,24 +155,23 @@ def iter_feeds(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
 @dataclass
 class Made:
     """What the documents of one ledger share: a change is in up to three feeds (everything, its
-    kind, its series), each in three formats; its HTML is made once, its entry once a format."""
+    kind, its series), each in three formats; its HTML is made once, its entry's text once a
+    format."""
 
-    contents: dict[str, str] = field(default_factory=dict)
-    entries: dict[str, Any] = field(default_factory=dict)  # of the format being written
+    # Kept as UTF-8 (a str with one character beyond Latin-1 takes 2 or 4 bytes a character).
+    contents: dict[str, bytes] = field(default_factory=dict)
+    entries: dict[str, bytes] = field(default_factory=dict)  # of the format being written
 
 
 def _content(change: Change, ledger: Ledger, site: Site, made: Made) -> str:
-    html = made.contents.get(change.id)
-    if html is None:
-        series = ledger.series.get(change.event.series or "")
-        names = other_names(change.event, series)
-        html = made.contents[change.id] = change_html(
-            change,
-            ledger.story(change),
-            event_url(change, site),
-            ledger.data.kind(change.event.kind).label,
-            names,
-        )
+    kept = made.contents.get(change.id)
+    if kept is not None:
+        return kept.decode("utf-8")
+    series = ledger.series.get(change.event.series or "")
+    names = other_names(change.event, series)
+    label = ledger.data.kind(change.event.kind).label
+    html = change_html(change, ledger.story(change), event_url(change, site), label, names)
+    made.contents[change.id] = html.encode("utf-8")
     return html
 
 
@@ -195,9 +195,30 @@ def updated(document: Document, ledger: Ledger) -> datetime:
 
 
 def render_document(document: Document, fmt: str, ledger: Ledger, site: Site, made: Made) -> bytes:
-    """One document of a feed in one format: "rss", "atom" or "json"."""
+    """One document of a feed in one format: "rss", "atom" or "json".
+
+    feedgen writes the document without its entries, and each entry once a format (as it
+    stands in a document: `entry_text`), joined in where the entries go; a test compares this
+    with feedgen's whole document (`feed_generator` with the entries)."""
     if fmt == "json":
         return render_json(document, ledger, site, made)
+    entries = made.entries
+    for change in document.changes:
+        if change.id not in entries:
+            entries[change.id] = entry_text(new_entry(change, ledger, site, made), fmt)
+    head = feed_generator(document, fmt, ledger, site, [])
+    text: bytes = head.rss_str(pretty=True) if fmt == "rss" else head.atom_str(pretty=True)
+    closing = _CLOSING[fmt]
+    if not text.endswith(closing):
+        raise AssertionError(f"feedgen wrote a {fmt} document that does not end as expected")
+    newest_first = b"".join(entries[change.id] for change in reversed(document.changes))
+    return text[: -len(closing)] + newest_first + closing
+
+
+def feed_generator(
+    document: Document, fmt: str, ledger: Ledger, site: Site, entries: list[FeedEntry]
+) -> FeedGenerator:
+    """feedgen's document of `document` in `fmt` ("rss" or "atom"), holding `entries` in that order."""
     base_url = site.base_url
     self_url = site.url(document.name(fmt))
     if base_url is None or self_url is None:
@@ -225,14 +246,38 @@ def render_document(document: Document, fmt: str, ledger: Ledger, site: Site, ma
     generator.link(href=web_address(self_url), rel="self", type=MEDIA_TYPES[fmt])
     # feedgen makes the link added last the RSS channel link: the site, not the feed.
     generator.link(href=web_address(base_url), rel="alternate")
-    for change in reversed(document.changes):  # newest first
-        entry = made.entries.get(change.id)
-        if entry is None:
-            entry = made.entries[change.id] = FixedFeedEntry()
-            _fill_entry(entry, change, ledger, site, made)
+    for entry in entries:
         generator.add_entry(entry, order="append")  # feedgen prepends by default
-    text: bytes = generator.rss_str(pretty=True) if fmt == "rss" else generator.atom_str(pretty=True)
-    return text
+    return generator
+
+
+# How feedgen's pretty-printed documents end, after the last entry; and what an entry is
+# wrapped in so that lxml writes it as it stands in a document (indented, and each of its
+# lines ended): the same elements at the same depth, with only element children.
+_CLOSING = {"atom": b"</feed>\n", "rss": b"  </channel>\n</rss>\n"}
+_OPENING = {"atom": b"<feed>\n", "rss": b"<rss>\n  <channel>\n"}
+
+
+def entry_text(entry: FeedEntry, fmt: str) -> bytes:
+    """One entry (`rss` or `atom`) as lxml writes it within a pretty-printed feedgen document."""
+    if fmt == "atom":
+        root = etree.Element("feed")
+        root.append(entry.atom_entry())
+    else:
+        root = etree.Element("rss")
+        etree.SubElement(root, "channel").append(entry.rss_entry())
+    text: bytes = etree.tostring(root, pretty_print=True, encoding="UTF-8", xml_declaration=False)
+    opening, closing = _OPENING[fmt], _CLOSING[fmt]
+    if not (text.startswith(opening) and text.endswith(closing)):
+        raise AssertionError(f"lxml wrote a {fmt} entry that does not stand as expected")
+    return text[len(opening) : -len(closing)]
+
+
+def new_entry(change: Change, ledger: Ledger, site: Site, made: Made) -> FeedEntry:
+    """The feedgen entry of `change`."""
+    entry = FixedFeedEntry()
+    _fill_entry(entry, change, ledger, site, made)
+    return entry
 
 
 def _fill_entry(entry: Any, change: Change, ledger: Ledger, site: Site, made: Made) -> None:
@@ -343,9 +388,27 @@ def render_json(document: Document, ledger: Ledger, site: Site, made: Made) -> b
     items = made.entries
     for change in document.changes:
         if change.id not in items:
-            items[change.id] = _json_item(change, ledger, site, made)
-    feed["items"] = [items[change.id] for change in reversed(document.changes)]
-    return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+            items[change.id] = json_item_text(_json_item(change, ledger, site, made))
+    return json_document(feed, [items[change.id] for change in reversed(document.changes)])
+
+
+# A document is `json.dumps(feed, ensure_ascii=False, indent=1)` with its items last, and a
+# newline. Each item is written once, as it stands in that list (two levels in), and joined
+# into every document that holds it: every line break json writes is its own (a string's are
+# escaped), so indenting its lines is exact. A test compares the two on random feeds.
+
+
+def json_item_text(item: dict[str, Any]) -> bytes:
+    """One item as it stands in a document's list of items, in UTF-8."""
+    lines = json.dumps(item, ensure_ascii=False, indent=1).split("\n")
+    return "\n".join(f"  {line}" for line in lines).encode("utf-8")
+
+
+def json_document(feed: dict[str, Any], items: list[bytes]) -> bytes:
+    """The document of `feed` (without its items) with `items` (from `json_item_text`) last."""
+    head = json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8")  # "{ ... \n}"
+    listed = b"[\n" + b",\n".join(items) + b"\n ]" if items else b"[]"
+    return head[:-2] + b',\n "items": ' + listed + b"\n}\n"
 
 
 def _json_item(change: Change, ledger: Ledger, site: Site, made: Made) -> dict[str, Any]:

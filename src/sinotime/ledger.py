@@ -30,7 +30,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from urllib.parse import quote
@@ -260,6 +260,7 @@ class Ledger:
     sources: dict[str, Source]
     series: dict[str, Series]
     by_event: dict[str, tuple[Change, ...]]  # each event's changes, oldest first
+    _orders: dict[str, list[tuple[datetime, str]]] = field(default_factory=dict, repr=False, compare=False)
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
@@ -273,7 +274,12 @@ class Ledger:
 
     def story(self, change: Change) -> list[Change]:
         """The changes of `change`'s event up to and including it, oldest first."""
-        return [c for c in self.by_event[change.event.id] if c.order <= change.order]
+        changes = self.by_event[change.event.id]
+        orders = self._orders.get(change.event.id)
+        if orders is None:  # each is asked for every change of its event
+            orders = self._orders[change.event.id] = [c.order for c in changes]
+        mine = change.order
+        return [c for c, order in zip(changes, orders, strict=True) if order <= mine]
 
     def grouped(self) -> tuple[dict[str, tuple[Change, ...]], dict[str, tuple[Change, ...]]]:
         """The changes of each kind and of each series, oldest first, found in one pass (asking

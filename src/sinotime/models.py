@@ -239,6 +239,7 @@ NAMESPACE_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0
 Namespace = Annotated[str, StringConstraints(pattern=NAMESPACE_PATTERN, max_length=200)]
 
 
+@functools.lru_cache(maxsize=64)  # asked for every UID and feed id
 def namespace_from(base_url: str | None, name: str) -> str:
     """A namespace made from a public address (host, then path) or, without one, a name:
     `https://example.org/library/` gives `example.org-library`; "Riverside library" gives
