@@ -283,8 +283,8 @@ def test_the_flags_in_the_text_report_follow_the_as_of_date() -> None:
     data = events_file(planned("2018"))
     before = render_text(make_report(build_timeline(data, as_of=date(2018, 12, 31)), Filters()))
     after = render_text(make_report(build_timeline(data, as_of=date(2019, 1, 1)), Filters()))
-    assert "\n  Planned · infrastructure\n" in before
-    assert "\n  Past due, no news since 16 February 2017 · infrastructure\n" in after
+    assert "\n  Planned · Bridge or infrastructure\n" in before
+    assert "\n  Past due, no news since 16 February 2017 · Bridge or infrastructure\n" in after
     assert "past due, no news since 16 Feb 2017, for 1 d" in after  # the summary says how long
     assert after.index("SUMMARY") < after.index("EVENTS")  # the summary comes first
 
@@ -294,7 +294,7 @@ def test_news_after_the_last_day_makes_a_plan_overdue_and_the_report_says_why() 
         planned("2018") | {"news": [{"date": "2024-05-10", "says": "not built yet", "source": "s"}]}
     )
     text = render_text(make_report(build_timeline(data, as_of=date(2026, 11, 28)), Filters()), width=200)
-    assert "\n  Overdue since 1 January 2019 · infrastructure\n" in text
+    assert "\n  Overdue since 1 January 2019 · Bridge or infrastructure\n" in text
     assert "  why: Not done by 2018: “not built yet” (P, 10 May 2024).\n" in text
     assert 'target 2018 ("soon"), overdue since 1 Jan 2019, for 7 y 10 m' in text
 

@@ -42,7 +42,7 @@ def render_markdown(report: Report) -> str:
     ]
     for row in report.rows:
         names = names_words(row.other_names)
-        cells = [date_words(row), row.title, names, row.kind, place_words(row.place), status_words(row)]
+        cells = [date_words(row), row.title, names, row.kind_label, place_words(row.place), status_words(row)]
         out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
     planned = [row for row in report.rows if row.history or row.note]
     if planned:

@@ -151,7 +151,8 @@ class Row:
     id: str
     title: str
     other_names: tuple[Name, ...]  # the title, series and place in other languages (`names`)
-    kind: str  # the id of its kind
+    kind: str  # the id of its kind, as `--kind` takes it
+    kind_label: str  # its kind's label, as readers see it: "Expo or trade fair"
     series: Series | None
     flag: Flag
     date: FuzzyDate | None  # when it happened, else its current target; None when unscheduled
@@ -264,6 +265,7 @@ def _row(timeline: Timeline, entry: Entry) -> Row:
         title=event.title,
         other_names=other_names(event, entry.series),
         kind=event.kind,
+        kind_label=timeline.data.kind(event.kind).label,
         series=entry.series,
         flag=entry.flag,
         date=entry.date,

@@ -53,7 +53,7 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
             style(line, "bold", colour=colour)
             for line in wrap(clean(f"{date_words(row)}: {row.title}"), width, hang="  ")
         )
-        facts = [status_words(row), row.kind, place_words(row.place)]
+        facts = [status_words(row), row.kind_label, place_words(row.place)]
         status = wrap(clean(" · ".join(fact for fact in facts if fact)), width, indent="  ", hang="    ")
         first, flag = status[0], row.flag.label
         if first.startswith("  " + flag):  # always, unless the width is absurdly small
