@@ -23,7 +23,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from sinotime.errors import MAX_PROBLEMS, InputError, Problem
-from sinotime.models import SUGGESTIONS, CalendarInfo, Event, EventsFile, Kind, Series, Source, default_kinds
+from sinotime.fields import SUGGESTIONS
+from sinotime.models import CalendarInfo, Event, EventsFile, Kind, Series, Source, default_kinds
 from sinotime.suggest import Suggestions
 from sinotime.validation import Records, check_file, references_to_check, unknown_translation_sources
 from sinotime.yamlreader import YamlReader, collector_paused, path_text, positions

@@ -15,7 +15,7 @@ import yaml
 
 from sinotime.dates import HINT, DateSyntaxError, FuzzyDate, parse_date
 from sinotime.extract.model import Candidate, Extraction, Kind
-from sinotime.models import SLUG_PATTERN
+from sinotime.fields import SLUG_PATTERN
 
 PUBLISHED_HINT = "write a day 2019-06-18, a month 2014-06, a year 2018 or a window [2023-04-13..2023-05-24]"
 

@@ -1,0 +1,192 @@
+"""The field types of the data model: slugs, lines and texts under the one text rule, web
+addresses, days, time zones, language tags, colours, and `Strict`, the base of every record.
+
+Each type refuses a bad value with a message and a hint; `models` builds the records from them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+)
+from pydantic_core import PydanticCustomError
+
+from sinotime.text import unsafe_character, web_url_problem
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_TEXT = 20_000  # characters in one description, quote or note
+MAX_LINE = 500  # characters in a title, a name, a wording
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=100),
+    Field(description="A lowercase slug of letters, digits and single hyphens: `rail-bridge-opening`."),
+]
+# Which characters text may hold is `text`'s rule, the one for every text field: it is
+# refused with such characters rather than silently changed in some outputs.
+
+
+def _check_characters(value: str) -> str:
+    found = unsafe_character(value)
+    if found:
+        raise PydanticCustomError(
+            "hinted",
+            "contains the control character U+{code} at position {position}",
+            {
+                "code": f"{ord(found[0]):04X}",
+                "position": found[1],
+                "hint": "remove it; control characters and bidirectional overrides are not allowed in text",
+            },
+        )
+    return value
+
+
+Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_check_characters)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_check_characters)]
+Tag = Annotated[str, StringConstraints(min_length=1, max_length=100), AfterValidator(_check_characters)]
+
+
+def _check_web_url(value: str) -> str:
+    if problem := web_url_problem(value):
+        raise ValueError(problem)
+    return value
+
+
+WebUrl = Annotated[
+    str,
+    StringConstraints(max_length=2000),
+    AfterValidator(_check_web_url),
+    Field(description="An http:// or https:// address.", json_schema_extra={"format": "uri"}),
+]
+
+
+def _check_day(value: str | date) -> date:
+    if isinstance(value, date):
+        return value
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("must be a day written YYYY-MM-DD")
+    return date.fromisoformat(value)
+
+
+Day = Annotated[
+    date,
+    BeforeValidator(_check_day),
+    Field(description="A day, YYYY-MM-DD.", json_schema_extra={"format": "date"}),
+]
+
+
+@functools.cache
+def _time_zones() -> frozenset[str]:
+    """Every IANA zone name; read once, as listing them scans the tz database (milliseconds)."""
+    from zoneinfo import available_timezones
+
+    return frozenset(available_timezones())
+
+
+SUGGESTIONS = "suggestions"  # validation context key: a run's `Suggestions`, to bound "did you mean"
+
+
+def _check_timezone(value: str, info: ValidationInfo) -> str:
+    from sinotime.suggest import Suggestions
+
+    zones = _time_zones()
+    if value not in zones:
+        suggestions = (info.context or {}).get(SUGGESTIONS) or Suggestions()
+        guess = suggestions.closest(value, zones)
+        hint = f"did you mean '{guess}'?" if guess else "use an IANA name such as Asia/Harbin"
+        raise PydanticCustomError("hinted", "unknown time zone {value}", {"value": repr(value), "hint": hint})
+    return value
+
+
+TimeZoneName = Annotated[
+    str,
+    AfterValidator(_check_timezone),
+    Field(description="An IANA time zone name, e.g. `Asia/Harbin`, `Asia/Vladivostok`."),
+]
+
+
+# A well-formed BCP 47 tag (RFC 5646) of the forms a name needs: language, optional script,
+# optional region, optional variants: `ru`, `zh-Hans`, `zh-Hant-TW`, `de-CH-1996`.
+_LANGUAGE_TAG = re.compile(
+    r"(?P<language>[A-Za-z]{2,3})(?:-(?P<script>[A-Za-z]{4}))?(?:-(?P<region>[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?P<variants>(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*)"
+)
+
+
+def _check_language_tag(value: str) -> str:
+    """A BCP 47 tag, in its conventional case: `zh-hans` becomes `zh-Hans`."""
+    found = _LANGUAGE_TAG.fullmatch(value)
+    if found is None:
+        dashed = value.replace("_", "-")
+        hint = (
+            f"did you mean '{_check_language_tag(dashed)}'?"
+            if _LANGUAGE_TAG.fullmatch(dashed)
+            else "use a tag such as ru, zh, zh-Hans (simplified) or zh-Hant (traditional)"
+        )
+        raise PydanticCustomError(
+            "hinted", "{value} is not a BCP 47 language tag", {"value": repr(value), "hint": hint}
+        )
+    parts = [found["language"].lower()]
+    if found["script"]:
+        parts.append(found["script"].title())
+    if found["region"]:
+        parts.append(found["region"].upper())
+    return "-".join(parts) + found["variants"].lower()
+
+
+LanguageTag = Annotated[
+    str,
+    StringConstraints(max_length=35),
+    AfterValidator(_check_language_tag),
+    Field(description="A BCP 47 language tag: `ru`, `zh-Hans`, `zh-Hant`."),
+]
+# The same rule for editors: JSON Schema patterns have no named groups.
+LANGUAGE_TAG_SCHEMA = {
+    "maxLength": 35,
+    "pattern": "^" + re.sub(r"\?P<\w+>", "?:", _LANGUAGE_TAG.pattern) + "$",
+    "description": "A BCP 47 language tag: `ru`, `zh-Hans`, `zh-Hant`.",
+}
+
+
+class Strict(BaseModel):
+    """Every model forbids unknown keys and is immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+
+
+def _check_colour(value: object) -> str:
+    """A colour as `#rrggbb` and nothing else: it goes into the page's style sheet."""
+    if value == "":  # `colour: #1f77b4` unquoted: YAML reads a comment and leaves the key empty
+        raise PydanticCustomError(
+            "hinted",
+            "colour is empty",
+            {"hint": 'in YAML a # starts a comment: quote the colour, colour: "#1f77b4"'},
+        )
+    if not isinstance(value, str) or not re.fullmatch(COLOUR_PATTERN, value.strip()):
+        raise PydanticCustomError(
+            "hinted",
+            "{value} is not a colour written #rrggbb",
+            {"value": repr(value), "hint": 'write six hexadecimal digits after a #, quoted: "#1f77b4"'},
+        )
+    return value.strip().lower()
+
+
+Colour = Annotated[
+    str,
+    BeforeValidator(_check_colour),
+    Field(json_schema_extra={"pattern": COLOUR_PATTERN}),
+]
