@@ -21,7 +21,7 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -33,10 +33,7 @@ import vobject
 from ical.calendar_stream import IcsCalendarStream
 from ical.parsing.component import parse_content
 
-from kinds_support import BUNDLED_KINDS
-from sinotime.models import UNCHECKED_TEXT, EventsFile
 from sinotime.site import Site
-from sinotime.timeline import Timeline, build_timeline
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
@@ -272,61 +269,6 @@ def libical() -> Reader:
 
 def all_readers() -> list[Reader]:
     return [read_with_ical, read_with_vobject, icaljs(), libical()]
-
-
-# --- events files built in code -------------------------------------------------------------
-
-SOURCES = [
-    {
-        "id": "source-a",
-        "publisher": "Example Daily",
-        "title": "A report",
-        "url": "https://example.org/a",
-        "published": "2019-01-10",
-    },
-    {"id": "source-b", "publisher": "Example Wire", "title": "Another report", "published": "2020-03-01"},
-]
-
-
-def event(event_id: str, **fields: Any) -> dict[str, Any]:
-    """An event record with the required keys filled in; `fields` override or add to them."""
-    record: dict[str, Any] = {
-        "id": event_id,
-        "title": f"Event {event_id}",
-        "kind": "forum",
-        "cites": ["source-a"],
-        "added": "2026-11-01",
-        "changed": "2026-11-01",
-    }
-    record.update(fields)
-    return record
-
-
-def events_file(events: Iterable[dict[str, Any]], **calendar: Any) -> EventsFile:
-    return EventsFile.model_validate(
-        {
-            # the tests' own publisher namespace and zone (the defaults are tested on their own)
-            "kinds": BUNDLED_KINDS,
-            "calendar": {
-                "name": "Test calendar",
-                "description": "For tests.",
-                "namespace": "sinotime",
-                "timezone": "Asia/Harbin",
-                **calendar,
-            },
-            "sources": SOURCES,
-            "series": [{"id": "bridge", "title": "The bridge, north and south"}],
-            "events": list(events),
-        },
-        # the renderers' own defences are under test: keep text the model would refuse
-        context={UNCHECKED_TEXT: True},
-    )
-
-
-def timeline_of(
-    events: Iterable[dict[str, Any]], *, as_of: date = date(2026, 11, 23), **calendar: Any
-) -> Timeline:
-    return build_timeline(events_file(events, **calendar), as_of=as_of)
 
 
 NO_SITE = Site(base_url=None)

@@ -12,7 +12,8 @@ from xml.etree.ElementTree import Element
 
 import pytest
 
-from calendar_support import NO_SITE, event, read_with_ical, read_with_vobject, timeline_of
+from builders import event, timeline_of
+from calendar_support import NO_SITE, read_with_ical, read_with_vobject
 from page_support import parse_html, text_of
 from sinotime.build import render_site
 from sinotime.calendars import GRID_NOTE, on_grid, render_calendars, sets

@@ -7,16 +7,8 @@ from typing import Any
 
 import pytest
 
-from calendar_support import (
-    NO_SITE,
-    ReadCalendar,
-    event,
-    icaljs,
-    libical,
-    read_with_ical,
-    read_with_vobject,
-    timeline_of,
-)
+from builders import event, timeline_of
+from calendar_support import NO_SITE, ReadCalendar, icaljs, libical, read_with_ical, read_with_vobject
 from sinotime.calendars import render_calendars
 from sinotime.site import Site
 

@@ -19,18 +19,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calendar_support import (
-    NO_SITE,
-    SOURCES,
-    ReadCalendar,
-    icaljs,
-    libical,
-    read_with_ical,
-    read_with_vobject,
-)
-from kinds_support import BUNDLED_KIND_IDS, BUNDLED_KINDS
+from builders import BUNDLED_KIND_IDS, BUNDLED_KINDS, SOURCES, build
+from calendar_support import NO_SITE, ReadCalendar, icaljs, libical, read_with_ical, read_with_vobject
 from sinotime.calendars import render_calendars
-from sinotime.models import UNCHECKED_TEXT, EventsFile
 from sinotime.timeline import Timeline, build_timeline
 
 HOSTILE = [
@@ -210,7 +201,7 @@ def check(calendar: ReadCalendar, records: list[dict[str, Any]], series_title: s
 
 
 def timeline_of(records: list[dict[str, Any]], series_title: str, name: str) -> Timeline:
-    data = EventsFile.model_validate(
+    data = build(
         {
             "kinds": BUNDLED_KINDS,
             "calendar": {"name": name, "description": "For tests.", "namespace": "sinotime"},
@@ -218,8 +209,8 @@ def timeline_of(records: list[dict[str, Any]], series_title: str, name: str) -> 
             "series": [{"id": "bridge", "title": series_title}],
             "events": records,
         },
-        # the renderers' own defences are under test: keep text the model would refuse
-        context={UNCHECKED_TEXT: True},
+        # the renderers\' own defences are under test: keep text the model would refuse
+        unchecked=True,
     )
     return build_timeline(data, as_of=date(2026, 11, 23))
 

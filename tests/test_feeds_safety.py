@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kinds_support import BUNDLED_KINDS
+from builders import BUNDLED_KINDS, build
 from sinotime.feeds import clean_text, render_feeds, web_address
 from sinotime.models import EventsFile
 from sinotime.site import Site
@@ -603,7 +603,7 @@ def hostile_data(draw: Any) -> tuple[EventsFile, dict[str, str]]:
         "kind_heading": draw(line()),
     }
     url = draw(hostile_url)
-    data = EventsFile.model_validate(
+    data = build(
         {
             "kinds": [{"id": "forum", "label": texts["kind_label"], "heading": texts["kind_heading"]}],
             "calendar": {"name": texts["name"], "description": texts["description"]},
@@ -756,7 +756,7 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
 def test_very_long_unicode_text_survives_whole() -> None:
     title = ("哈尔滨–Хабаровск 🚄 " * 30)[:500].strip()
     description = "Ярмарка «Харбин» 中俄博览会 🎏 " * 800
-    data = EventsFile.model_validate(
+    data = build(
         {
             "kinds": BUNDLED_KINDS,
             "calendar": {"name": "長い", "description": "とても長い"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from builders import build
 from sinotime.change_words import change_title
 from sinotime.ledger import ChangeKind, build_ledger
 from sinotime.loading import load_events
@@ -117,7 +118,7 @@ def test_a_target_known_only_from_a_later_article_has_no_deadline_before_that_ar
             "source": "late-article",
         }
     )
-    data = EventsFile.model_validate(raw)
+    data = build(raw)
     changes = [c for c in build_ledger(data, as_of=AS_OF) if c.event.id == "heihe-cable-car"]
     days = [(c.kind, c.day.isoformat()) for c in changes]
     assert (ChangeKind.DEADLINE, "2024-07-01") not in days

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kinds_support import BUNDLED_KINDS
+from builders import BUNDLED_KINDS, build
 from sinotime.loading import load_events
 from sinotime.models import EventsFile
 from sinotime.report import (
@@ -45,7 +45,7 @@ def row_of(report: Report, event_id: str) -> Any:
 
 
 def events_file(*events: dict[str, Any]) -> EventsFile:
-    return EventsFile.model_validate(
+    return build(
         {
             "kinds": BUNDLED_KINDS,
             "calendar": {"name": "t", "description": "d"},

@@ -19,9 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from kinds_support import BUNDLED_KINDS
+from builders import BUNDLED_KINDS, build
 from sinotime.loading import load_events
-from sinotime.models import UNCHECKED_TEXT, EventsFile
 from sinotime.names import names_words
 from sinotime.report import (
     CSV_COLUMNS,
@@ -72,15 +71,15 @@ def hostile_report(title: str, **fields: Any) -> Report:
         "changed": "2026-11-20",
         **fields,
     }
-    data = EventsFile.model_validate(
+    data = build(
         {
             "kinds": BUNDLED_KINDS,
             "calendar": {"name": "t", "description": "d"},
             "sources": [{"id": "s", "publisher": "P", "title": "T", "published": "2019-06-15"}],
             "events": [event],
         },
-        # the renderers' own defences are under test: keep text the model would refuse
-        context={UNCHECKED_TEXT: True},
+        # the renderers\' own defences are under test: keep text the model would refuse
+        unchecked=True,
     )
     return make_report(build_timeline(data, as_of=AS_OF), Filters())
 

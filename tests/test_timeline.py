@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from kinds_support import BUNDLED_KINDS
+from builders import BUNDLED_KINDS, build
 from sinotime.loading import parse_events
 from sinotime.models import EventsFile
 from sinotime.timeline import (
@@ -77,7 +77,7 @@ def test_an_event_not_yet_announced_on_the_as_of_day_is_not_on_the_timeline() ->
 
 
 def events_file(*events: dict[str, Any], sources: list[dict[str, Any]] | None = None) -> EventsFile:
-    return EventsFile.model_validate(
+    return build(
         {
             "kinds": BUNDLED_KINDS,
             "calendar": {"name": "t", "description": "d"},
