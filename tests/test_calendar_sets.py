@@ -15,7 +15,7 @@ import pytest
 from builders import event, timeline_of
 from calendar_support import NO_SITE, read_with_ical, read_with_vobject
 from page_support import parse_html, text_of
-from sinotime.build import render_site
+from sinotime.build import render_files
 from sinotime.calendars import GRID_NOTE, on_grid, render_calendars, sets
 from sinotime.calendars.sets import EVENT_BUDGET, MAX_CALENDAR_BYTES, Held, calendar_sets, window
 from sinotime.loading import parse_events
@@ -160,7 +160,7 @@ def test_a_month_too_big_for_one_archive_is_cut_into_runs_of_whole_days(
 ) -> None:
     monkeypatch.setattr(sets, "EVENT_BUDGET", 3_000)
     timeline = timeline_of([happened(f"e{day:02d}", f"2019-06-{day:02d}") for day in range(1, 31)])
-    files = render_site(timeline, Site(BASE))
+    files = dict(render_files(timeline, Site(BASE)))
     archives = sorted(name for name in files if name.startswith("archive/"))
     assert len(archives) > 2 and archives[0] == "archive/sinotime-2019-06-01.ics"
     uids = [e.uid for name in archives for e in read_with_ical(files[name].decode()).events]
@@ -210,7 +210,7 @@ def row_of(page: Element, holds: str) -> Element:
 
 def test_the_page_says_why_a_kind_has_no_calendar_and_still_links_its_feeds() -> None:
     timeline = timeline_of([happened("a", "2019-06-15", kind="forum"), happened("b", "2016", kind="sports")])
-    files = render_site(timeline, Site(BASE))
+    files = dict(render_files(timeline, Site(BASE)))
     assert "kind-sports.ics" not in files and "kind-sports.atom" in files
     row = row_of(page_of(files), "Sports events")
     assert "No calendar: none of its events has a day" in text_of(row)
@@ -221,7 +221,7 @@ def test_the_page_says_why_a_kind_has_no_calendar_and_still_links_its_feeds() ->
 
 def test_an_upcoming_plan_on_the_page_links_to_its_own_calendar() -> None:
     timeline = timeline_of([planned("ahead", "2027-22"), happened("done", "2019-06-15")])
-    files = render_site(timeline, Site(BASE))
+    files = dict(render_files(timeline, Site(BASE)))
     page = page_of(files)
     added = {a.get("href"): a for a in page.iter("a") if text_of(a) == "Add to calendar"}
     assert list(added) == [f"{BASE}event/ahead.ics"]
@@ -234,7 +234,7 @@ def test_the_page_offers_every_archive_calendar_when_the_subscriptions_cannot_ho
 ) -> None:
     monkeypatch.setattr(sets, "EVENT_BUDGET", 3_000)
     timeline = timeline_of([happened(f"e{year}", f"{year}-06-15") for year in range(2010, 2020)])
-    files = render_site(timeline, Site(BASE))
+    files = dict(render_files(timeline, Site(BASE)))
     archives = sorted(name for name in files if name.startswith("archive/"))
     assert archives == [f"archive/sinotime-{year}.ics" for year in range(2010, 2020)]
     page = page_of(files)

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from page_support import BASE_URL, fixture_timeline, published_catalogue
-from sinotime.build import render_site
+from sinotime.build import render_files
 from sinotime.catalogue import CALENDAR, FORMATS, PAGE_NAME, Reach, everything, of_kind, published
 from sinotime.cli import main
 from sinotime.feeds import FORMATS as FEED_EXTENSIONS
@@ -27,7 +27,7 @@ def test_every_file_a_build_writes_is_named_by_the_catalogue() -> None:
     """The page, a feed's archive pages (reached from the feed), and the catalogue's files: nothing else."""
     data = load_events(ROOT / "events.yaml", today=date(2999, 1, 1))
     timeline = build_timeline(data, as_of=data.last_changed())
-    written = set(render_site(timeline, SITE))
+    written = set(dict(render_files(timeline, SITE)))
     catalogue = published(timeline, written)
     ledger = build_ledger(timeline.data, as_of=timeline.as_of)
     archive_pages = {

@@ -19,13 +19,13 @@ import pytest
 from click.testing import CliRunner
 
 from sinotime.cli import main
-from sinotime.feeds import render_feeds
+from sinotime.feeds import iter_feeds
 from sinotime.ledger import build_ledger
 from sinotime.loading import load_events, parse_events
 from sinotime.models import EventsFile, Plan
 from sinotime.paging import PAGE_SIZE, paged
 from sinotime.site import Site
-from sinotime.timeline import build_timeline
+from sinotime.timeline import Timeline, build_timeline
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 
@@ -40,12 +40,17 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 JSON_FEED_SCHEMA = json.loads((DATA / "jsonfeed-1.1.schema.json").read_text(encoding="utf-8"))
 
 
+def feed_files(timeline: Timeline, site: Site) -> dict[str, bytes]:
+    """Every feed document, by file name."""
+    return dict(iter_feeds(timeline, site))
+
+
 def sample() -> EventsFile:
     return load_events(SAMPLE, today=TODAY)
 
 
 def render(data: EventsFile) -> dict[str, bytes]:
-    return render_feeds(build_timeline(data, as_of=data.last_changed()), SITE)
+    return feed_files(build_timeline(data, as_of=data.last_changed()), SITE)
 
 
 @pytest.fixture(scope="module")
@@ -321,9 +326,7 @@ def test_ids_and_dates_never_change_with_the_address_or_the_order_of_events_in_t
     files: dict[str, bytes],
 ) -> None:
     data = sample()
-    elsewhere = render_feeds(
-        build_timeline(data, as_of=data.last_changed()), Site("https://other.example/x/")
-    )
+    elsewhere = feed_files(build_timeline(data, as_of=data.last_changed()), Site("https://other.example/x/"))
     shuffled = data.model_copy(update={"events": tuple(reversed(data.events))})
     for name in files:
         if not name.endswith(".json"):

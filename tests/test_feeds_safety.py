@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builders import BUNDLED_KINDS, build
-from sinotime.feeds import clean_text, render_feeds, web_address
+from sinotime.feeds import clean_text, iter_feeds, web_address
 from sinotime.models import EventsFile
 from sinotime.site import Site
 from sinotime.text import UNSAFE_IN_TEXT
-from sinotime.timeline import build_timeline
+from sinotime.timeline import Timeline, build_timeline
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -48,6 +48,11 @@ TAG_URI = re.compile(
 )
 LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")
 HTML_END_TAG = re.compile(r"</(\w+)>")
+
+
+def feed_files(timeline: Timeline, site: Site) -> dict[str, bytes]:
+    """Every feed document, by file name."""
+    return dict(iter_feeds(timeline, site))
 
 
 def _names(text: str) -> frozenset[str]:
@@ -446,7 +451,7 @@ def sample_files() -> dict[str, bytes]:
     from sinotime.loading import load_events
 
     data = load_events(Path(__file__).parent / "data" / "feeds-sample.yaml", today=date(2026, 11, 23))
-    return render_feeds(build_timeline(data, as_of=data.last_changed()), SITE)
+    return feed_files(build_timeline(data, as_of=data.last_changed()), SITE)
 
 
 def test_every_sample_feed_is_clean_under_the_validator_rules_and_read_without_complaint() -> None:
@@ -679,7 +684,7 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
     case: tuple[EventsFile, dict[str, str]],
 ) -> None:
     data, texts = case
-    files = render_feeds(build_timeline(data, as_of=date(2026, 2, 1)), SITE)
+    files = feed_files(build_timeline(data, as_of=date(2026, 2, 1)), SITE)
     said = stored(texts["publisher"])
     title = f"Completed: {stored(texts['title']).strip()}, 15 June 2021 ({said})"
     page = web_address(f"{SITE.base_url}index.html#event-hostile-event")
@@ -783,7 +788,7 @@ def test_very_long_unicode_text_survives_whole() -> None:
             ],
         }
     )
-    files = render_feeds(build_timeline(data, as_of=date(2026, 1, 1)), SITE)
+    files = feed_files(build_timeline(data, as_of=date(2026, 1, 1)), SITE)
     parsed = feedparser.parse(files["sinotime.atom"])
     assert parsed.entries[0].title == f"Target announced: {title}, 2030 (P)"
     assert title in parsed.entries[0].content[0].value

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kill_support import DIE_AFTER_RENAMES
-from sinotime.build import build, render_site, site_for
+from sinotime.build import build, render_files, site_for
 from sinotime.errors import OutputError
 from sinotime.loading import load_events
 from sinotime.output import leftover_files, stale_files, write_files
@@ -163,10 +163,10 @@ def test_a_build_that_fails_into_a_new_folder_leaves_no_folder(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_build_writes_what_render_site_renders(tmp_path: Path) -> None:
+def test_a_build_writes_what_render_files_renders(tmp_path: Path) -> None:
     result = build(RAIL_BRIDGE, tmp_path, today=date(2026, 11, 23))
     data = load_events(RAIL_BRIDGE, today=date(2026, 11, 23))
-    expected = render_site(build_timeline(data, as_of=data.last_changed()), site_for(data, None))
+    expected = dict(render_files(build_timeline(data, as_of=data.last_changed()), site_for(data, None)))
     assert result.files == tuple(sorted(expected))
     written = contents(tmp_path)
     assert written.pop(".sinotime-files").decode().split() == sorted(expected)

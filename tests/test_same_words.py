@@ -15,7 +15,7 @@ import html5lib
 import pytest
 
 from calendar_support import read_with_ical
-from sinotime.build import render_site
+from sinotime.build import render_files
 from sinotime.calendars.lines import clean_uri
 from sinotime.loading import load_events
 from sinotime.names import names_words, other_names
@@ -49,7 +49,7 @@ def timeline() -> Timeline:
 
 @pytest.fixture(scope="module")
 def files(timeline: Timeline) -> dict[str, bytes]:
-    return render_site(timeline, SITE)
+    return dict(render_files(timeline, SITE))
 
 
 def outcome_feed_entries(files: dict[str, bytes], name: str = "sinotime.atom") -> dict[str, Any]:

@@ -16,7 +16,6 @@ from sinotime.timeline import (
     Flag,
     build_timeline,
     primary_link,
-    primary_source,
     slip_between,
     status_changes,
 )
@@ -125,18 +124,16 @@ def test_the_rail_bridge_links_to_the_report_of_its_opening_not_to_its_first_pla
     data = parse_events(FIXTURE, "x", today=date(2026, 11, 23))
     (event_,) = data.events
     sources = {source.id: source for source in data.sources}
-    assert primary_source(event_) == "seanews-2022-11-18"
     assert primary_link(event_, sources) == sources["seanews-2022-11-18"].url
     as_planned = event_.model_copy(update={"outcome": None})
-    assert primary_source(as_planned) == "xinhua-2019-06-18"  # the current plan's source
-    assert primary_link(as_planned, sources) == sources["xinhua-2019-06-18"].url
+    assert primary_link(as_planned, sources) == sources["xinhua-2019-06-18"].url  # the current plan's
 
 
 def test_a_source_without_an_address_gives_way_to_the_next_that_has_one() -> None:
     data = events_file(event(outcome={"date": "2024-05", "source": "bare"}))
     sources = {source.id: source for source in data.sources}
     (event_,) = data.events
-    assert primary_source(event_) == "bare"
+    assert sources["bare"].url is None  # the outcome's source
     assert primary_link(event_, sources) == "https://a.example/"  # the current plan's source
     nothing = events_file(
         event(cites=["bare"], plans=[], outcome={"date": "2024-05", "source": "bare"}),

@@ -22,7 +22,7 @@ from sinotime.site import Site
 from sinotime.text import idna_host, terminal_safe, web_url_problem
 from sinotime.timeline import Timeline, build_timeline
 
-__all__ = ["BuildResult", "Renderer", "Site", "build", "render_files", "render_site", "renderers", "site_for"]
+__all__ = ["BuildResult", "Renderer", "Site", "build", "render_files", "renderers", "site_for"]
 
 # A renderer gives its files by name, all at once or (for big ones) one at a time.
 Renderer = Callable[[Timeline, Site], Mapping[str, bytes] | Iterable[tuple[str, bytes]]]
@@ -90,11 +90,6 @@ def render_files(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
         if name in names:
             raise AssertionError(f"two renderers write {name}")
         yield name, content
-
-
-def render_site(timeline: Timeline, site: Site) -> dict[str, bytes]:
-    """Every file, by name (see `render_files`)."""
-    return dict(render_files(timeline, site))
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ content tells the event's story up to that change, with links to the source and 
 the page (`feed_content`); its link is the source (the event on the page when the source has no
 address, and for a deadline).
 
-`render_feeds` writes a feed of everything (`sinotime`), one per kind and one per series that
+`iter_feeds` gives a feed of everything (`sinotime`), one per kind and one per series that
 have changes (`kind-expo`, `series-tongjiang-rail-bridge`), each in three formats (`.rss`,
 `.atom`, `.json`). The file a reader subscribes to holds the newest `paging.PAGE_SIZE` changes,
 newest first, and links to the newest full archive page (`NAME.archive-K.FMT`), which links to
@@ -48,7 +48,7 @@ from sinotime.paging import PAGE_SIZE, paged
 from sinotime.site import Site
 from sinotime.timeline import Timeline
 
-__all__ = ["clean_text", "render_feeds", "web_address"]
+__all__ = ["clean_text", "iter_feeds", "web_address"]
 
 FORMATS = tuple(fmt.extension for fmt in FEED_FORMATS)  # "rss", "atom", "json"
 MEDIA_TYPES = {fmt.extension: fmt.mime for fmt in FEED_FORMATS}
@@ -133,13 +133,9 @@ def documents(feed: ChangeFeed, size: int = PAGE_SIZE) -> Iterator[Document]:
         yield Document(feed, pages.archives[number - 1], number, count)
 
 
-def render_feeds(timeline: Timeline, site: Site) -> dict[str, bytes]:
-    """Every feed document in every format, by file name; nothing without a public address."""
-    return dict(iter_feeds(timeline, site))
-
-
 def iter_feeds(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
-    """The files of `render_feeds` one at a time, so that a build can write each away."""
+    """Every feed document in every format, with its file name, one at a time (so that a build
+    can write each away); nothing without a public address."""
     if site.base_url is None:
         return
     ledger = build_ledger(timeline.data, as_of=timeline.as_of)

@@ -78,17 +78,11 @@ def sort_day(event: Event) -> date:
     return plan.announced.earliest
 
 
-def primary_source(event: Event) -> str:
-    """The id of the source an event is best read in: the outcome's source when there is an
-    outcome, else the current plan's (the latest plan with a target, else the latest plan),
-    else the first citation."""
-    return _source_order(event)[0]
-
-
 def primary_link(event: Event, sources: Mapping[str, Source]) -> str | None:
-    """The address the event links to in every output: the first source with an address, in
-    the order of `primary_source`, then every other source the event names; None when none has
-    one."""
+    """The address the event links to in every output: the first source with an address among
+    the outcome's source when there is an outcome, the current plan's (the latest plan with a
+    target, else the latest plan), then every other source the event names, citations first;
+    None when none has one."""
     for source_id in _source_order(event):
         url = sources[source_id].url
         if url is not None:
