@@ -242,7 +242,8 @@ def test_a_hostile_title_is_shown_as_text_and_runs_nothing(page: WebDriver) -> N
     )
     assert page.execute_script("return window.sinotimeInjected === undefined") is True
     assert page.find_elements(By.CSS_SELECTOR, "img, iframe, #events b") == []
-    assert len(page.find_elements(By.TAG_NAME, "script")) == 1
+    assert len(page.find_elements(By.CSS_SELECTOR, "script:not([type='application/ld+json'])")) == 1
+    assert len(page.find_elements(By.CSS_SELECTOR, "script[type='application/ld+json']")) == 1
 
 
 def test_on_a_phone_the_list_reflows_and_only_the_chart_scrolls_sideways(page: WebDriver) -> None:

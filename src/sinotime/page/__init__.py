@@ -17,6 +17,7 @@ from sinotime.dates import day_words
 from sinotime.kinds import kind_colours_css
 from sinotime.ledger import build_ledger
 from sinotime.page.chart import legend, timeline_svg
+from sinotime.page.event_data import json_ld
 from sinotime.page.first_screen import at_a_glance, tally
 from sinotime.page.listing import add_to_calendar, entry_html, filters, names_glossary
 from sinotime.page.markup import asset, csp_hash, esc
@@ -95,6 +96,7 @@ def render_html(timeline: Timeline, site: Site, published: Catalogue) -> str:
         f"<footer>Made by sinotime from {esc(len(timeline))} events. Dates are as precise as their sources;"
         " a target is missed only after its last possible day.</footer>",
         "</main>",
+        json_ld(timeline, site, timeline),
         f"<script>{script}</script>",
         "</body>",
         "</html>",
