@@ -11,7 +11,7 @@ from typing import Any
 from pyld import jsonld
 
 from page_support import fixture_timeline, parse_html, render_fixture, text_of
-from sinotime.build import render_site
+from sinotime.build import render_files
 from sinotime.loading import load_events, parse_events
 from sinotime.site import Site
 from sinotime.timeline import build_timeline
@@ -98,7 +98,8 @@ def test_a_title_that_tries_to_end_the_block_stays_inside_it() -> None:
         e.model_copy(update={"title": attack}) if e is hostile else e for e in timeline.data.events
     )
     data = timeline.data.model_copy(update={"events": events})
-    page = render_site(build_timeline(data, as_of=timeline.as_of), Site("https://example.org/"))["index.html"]
+    files = dict(render_files(build_timeline(data, as_of=timeline.as_of), Site("https://example.org/")))
+    page = files["index.html"]
     assert value(events_of(page)["hostile-title"], "name") == attack
     scripts = [s for s in parse_html(page).iter("script") if s.get("type") != "application/ld+json"]
     assert len(scripts) == 1  # the page's own
