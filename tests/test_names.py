@@ -69,6 +69,8 @@ def found(timeline: Timeline, text: str) -> set[str]:
         ("博览会", "expo-2023-7th"),  # simplified, from the series
         ("中俄博覽會", "expo-2025-9th"),  # traditional, from the series
         ("中俄美術聯盟", "china-russia-fine-arts-alliance-2023"),
+        ("黑河", "culture-fair-2010-1st"),  # the place, simplified
+        ("布拉戈维申斯克", "cableway-first-pile-russian-side"),
     ],
 )
 def test_the_bundled_data_answers_searches_in_russian_and_chinese(
