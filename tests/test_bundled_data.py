@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from conftest import Golden
 from sinotime.loading import load_events
 from sinotime.models import EventsFile
 from sinotime.timeline import Flag, build_timeline
@@ -142,7 +142,7 @@ def test_the_page_of_the_bundled_data_is_under_280_kb() -> None:
     assert page.stat().st_size < 280_000
 
 
-def test_the_report_of_the_bundled_data_tells_the_stories(golden: Callable[[str, str], None]) -> None:
+def test_the_report_of_the_bundled_data_tells_the_stories(golden: Golden) -> None:
     """Bridges late with their slips, the cableway overdue, the trade target met early."""
     from click.testing import CliRunner
 

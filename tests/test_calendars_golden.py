@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from calendar_support import DATA
+from conftest import Golden
 from sinotime.build import site_for
 from sinotime.calendars import render_calendars
 from sinotime.loading import load_events
@@ -25,19 +24,8 @@ def rendered() -> dict[str, bytes]:
     return render_calendars(build_timeline(data, as_of=data.last_changed()), site_for(data, None))
 
 
-def test_the_calendars_match_their_golden_files(update_golden: bool) -> None:
-    files = rendered()
-    if update_golden:
-        GOLDEN.mkdir(parents=True, exist_ok=True)
-        for stale in GOLDEN.rglob("*.ics"):
-            stale.unlink()
-        for name, content in files.items():
-            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / name).write_bytes(content)
-        pytest.skip("golden files rewritten; review the diff")
-    assert sorted(path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*.ics")) == sorted(files)
-    for name, content in files.items():
-        assert (GOLDEN / name).read_bytes() == content, f"{name} differs from tests/golden/calendars/{name}"
+def test_the_calendars_match_their_golden_files(golden: Golden) -> None:
+    golden.folder("calendars", rendered())
 
 
 def test_golden_files_use_crlf_and_fold_at_75_octets() -> None:

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import Golden
 from page_support import (
     BASE_URL,
-    DATA,
     FIXTURE,
     SVG,
     fixture_data,
@@ -38,8 +38,6 @@ from sinotime.page import PAGE_NAME, render_page
 from sinotime.site import Site
 from sinotime.timeline import Flag, Timeline, build_timeline
 from sinotime.words import date_words, status_words
-
-GOLDEN = DATA / "page-fixture.golden.html"
 
 
 @pytest.fixture(scope="module")
@@ -446,11 +444,8 @@ def test_sixty_events_make_a_page_well_under_200_kb() -> None:
     assert len(render(timeline)) < 200_000
 
 
-def test_the_page_matches_its_golden_file(update_golden: bool) -> None:
-    page = render_fixture()
-    if update_golden:
-        GOLDEN.write_bytes(page)
-    assert page == GOLDEN.read_bytes(), "run pytest --update-golden and review the diff"
+def test_the_page_matches_its_golden_file(golden: Golden) -> None:
+    golden("page/fixture.html", render_fixture())
 
 
 def test_build_writes_the_page_linking_to_the_files_the_other_renderers_wrote(

@@ -8,7 +8,6 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from builders import BUNDLED_KINDS, build
+from conftest import Golden
 from sinotime.loading import load_events
 from sinotime.names import names_words
 from sinotime.report import (
@@ -53,7 +53,6 @@ DATA = load_events(FIXTURE, today=AS_OF)
 REPORT = make_report(build_timeline(DATA, as_of=AS_OF), Filters())
 SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text())
 SGR = re.compile(r"\x1b\[[0-9;]*m")
-Golden = Callable[[str, str | bytes], None]  # the `golden` fixture of conftest.py
 
 
 def commonmark() -> MarkdownIt:
