@@ -174,16 +174,7 @@ class YamlReader:
                     anchors[event.anchor] = (value, 1 if value is None else len(value) + 1)
                 continue
             if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                loc = self._child_loc(stack, event)
-                self._stop_when_too_many()
-                if len(stack) >= MAX_DEPTH:
-                    self.problem(
-                        event.start_mark, loc, f"nesting is too deep; the limit is {MAX_DEPTH} levels"
-                    )
-                    raise _Stop
-                self._check_tag(event, loc)
-                container_: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
-                stack.append(_Frame(loc, container_, event.anchor))
+                stack.append(self._open(stack, event))
                 continue
             if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
@@ -195,33 +186,51 @@ class YamlReader:
                     result = frame.value
                 continue
             if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    self.problem(
-                        event.start_mark, (), "the file holds more than one YAML document", "remove '---'"
-                    )
-                    raise _Stop
+                documents = self._next_document(event, documents)
                 continue
             if kind is yaml.AliasEvent:
-                loc = self._child_loc(stack, event)
-                if event.anchor not in anchors:
-                    self.problem(event.start_mark, loc, f"unknown alias *{event.anchor}")
-                    raise _Stop
-                value, size = anchors[event.anchor]
-                self.budget -= size
-                if self.budget < 0:
-                    self.problem(
-                        event.start_mark,
-                        loc,
-                        f"aliases expand to more than {self.limit:,} characters, the limit for this file",
-                        "this looks like an alias bomb; write the values out, or use fewer aliases",
-                    )
-                    raise _Stop
+                value, size = self._alias(stack, event, anchors)
                 if stack:
                     self._place(stack, value, size, event)
                 else:
                     result = value
         return result
+
+    def _next_document(self, event: Any, documents: int) -> int:
+        """How many documents have started; a second one is refused."""
+        if documents:
+            self.problem(event.start_mark, (), "the file holds more than one YAML document", "remove '---'")
+            raise _Stop
+        return documents + 1
+
+    def _open(self, stack: list[_Frame], event: Any) -> _Frame:
+        """The frame of a mapping or a list that starts, once its depth and tag are checked."""
+        loc = self._child_loc(stack, event)
+        self._stop_when_too_many()
+        if len(stack) >= MAX_DEPTH:
+            self.problem(event.start_mark, loc, f"nesting is too deep; the limit is {MAX_DEPTH} levels")
+            raise _Stop
+        self._check_tag(event, loc)
+        container: dict[str, Any] | list[Any] = {} if event.__class__ is yaml.MappingStartEvent else []
+        return _Frame(loc, container, event.anchor)
+
+    def _alias(self, stack: list[_Frame], event: Any, anchors: dict[str, tuple[Any, int]]) -> tuple[Any, int]:
+        """The value an alias stands for, with its size, taken from the budget for aliases."""
+        loc = self._child_loc(stack, event)
+        if event.anchor not in anchors:
+            self.problem(event.start_mark, loc, f"unknown alias *{event.anchor}")
+            raise _Stop
+        value, size = anchors[event.anchor]
+        self.budget -= size
+        if self.budget < 0:
+            self.problem(
+                event.start_mark,
+                loc,
+                f"aliases expand to more than {self.limit:,} characters, the limit for this file",
+                "this looks like an alias bomb; write the values out, or use fewer aliases",
+            )
+            raise _Stop
+        return value, size
 
     def _stop_when_too_many(self) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
@@ -320,10 +329,6 @@ def positions(text: str, wanted: Iterable[Loc]) -> dict[tuple[Loc, bool], tuple[
     found: dict[tuple[Loc, bool], tuple[int, int]] = {}
     stack: list[list[Any]] = []  # [loc, is_mapping, pending_key, count, is_a_key]
 
-    def mark_of(event: yaml.Event) -> tuple[int, int]:
-        mark = event.start_mark
-        return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-
     def child_loc() -> Loc | None:
         if not stack:
             return ()
@@ -350,14 +355,14 @@ def positions(text: str, wanted: Iterable[Loc]) -> dict[tuple[Loc, bool], tuple[
                     stack[-1][2] = key
                     loc = (*stack[-1][0], key)
                     if loc in prefixes:
-                        found.setdefault((loc, True), mark_of(event))
+                        found.setdefault((loc, True), _mark_of(event))
                     if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                         # a key that is itself a mapping or a list (`{a: b}: c`): its end is not a value
                         stack.append([loc, isinstance(event, yaml.MappingStartEvent), None, 0, True])
                     continue
                 loc = child_loc() or ()
                 if loc in prefixes:
-                    found.setdefault((loc, False), mark_of(event))
+                    found.setdefault((loc, False), _mark_of(event))
                     unseen.discard(loc)
                     if not unseen:
                         break  # every wanted location is found: the rest of the file is not read
@@ -370,6 +375,18 @@ def positions(text: str, wanted: Iterable[Loc]) -> dict[tuple[Loc, bool], tuple[
                 after_value()
     except yaml.YAMLError:
         pass
+    return _nearest(targets, found)
+
+
+def _mark_of(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _nearest(
+    targets: Iterable[Loc], found: dict[tuple[Loc, bool], tuple[int, int]]
+) -> dict[tuple[Loc, bool], tuple[int, int]]:
+    """Each target's position, at its key or its value: its own, else its nearest ancestor's."""
     result: dict[tuple[Loc, bool], tuple[int, int]] = {}
     for loc in targets:
         for at_key in (False, True):
