@@ -13,12 +13,23 @@ from dataclasses import dataclass
 from sinotime.ledger import Change, ChangeKind
 from sinotime.words import date_words, status_words
 
+CHANGE_LABELS = {  # what each kind of change is called in the feeds and the terminal
+    ChangeKind.ANNOUNCED: "Target announced",
+    ChangeKind.MOVED: "Target moved",
+    ChangeKind.CONFIRMED: "Target confirmed",
+    ChangeKind.BROUGHT_FORWARD: "Target brought forward",
+    ChangeKind.NEWS: "News",
+    ChangeKind.OUTCOME: "Outcome recorded",
+    ChangeKind.REPORT: "Another report",
+    ChangeKind.DEADLINE: "Deadline passed, nothing heard",
+}
+
 
 def change_label(change: Change) -> str:
     """ "Target moved"; for an outcome, the status it gives: "Completed late, +3 y 10 m"."""
     if change.kind is ChangeKind.OUTCOME and change.status is not None:
         return status_words(change.status)
-    return change.kind.label
+    return CHANGE_LABELS[change.kind]
 
 
 def change_details(change: Change) -> str:

@@ -39,7 +39,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from sinotime.catalogue import FEED_FORMATS, PAGE_NAME, everything, of_kind, of_series
-from sinotime.change_words import change_title
+from sinotime.change_words import CHANGE_LABELS, change_title
 from sinotime.feed_content import change_html, clean_text, web_address
 from sinotime.ledger import Change, Ledger, build_ledger
 from sinotime.models import Kind
@@ -286,7 +286,7 @@ def _fill_entry(entry: Any, change: Change, ledger: Ledger, site: Site, made: Ma
     if page is not None:
         entry.link(href=web_address(page), rel="related")
     entry.content(_content(change, ledger, site, made), type="html")  # RSS: the item description
-    entry.category(term=change.kind.value, label=change.kind.label)
+    entry.category(term=change.kind.value, label=CHANGE_LABELS[change.kind])
     entry.category(term=change.event.kind, label=kind_heading(ledger.data.kind(change.event.kind)))
 
 

@@ -54,6 +54,8 @@ def _check_characters(value: str) -> str:
 
 Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_check_characters)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_check_characters)]
+# A short quote from the source, beside what a record says it says.
+Quote = Annotated[Text | None, Field(description="A short quote from the source.")]
 Tag = Annotated[str, StringConstraints(min_length=1, max_length=100), AfterValidator(_check_characters)]
 
 

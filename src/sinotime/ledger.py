@@ -59,7 +59,7 @@ DEADLINE_STEP = 1_000_000
 
 
 class ChangeKind(StrEnum):
-    """What a change is: the first category of its feed entry, and its words (`CHANGE_LABELS`)."""
+    """What a change is: the first category of its feed entry (its words: `change_words.CHANGE_LABELS`)."""
 
     ANNOUNCED = "announced"
     MOVED = "moved"
@@ -69,22 +69,6 @@ class ChangeKind(StrEnum):
     OUTCOME = "outcome"
     REPORT = "report"
     DEADLINE = "deadline-passed"
-
-    @property
-    def label(self) -> str:
-        return CHANGE_LABELS[self]
-
-
-CHANGE_LABELS = {
-    ChangeKind.ANNOUNCED: "Target announced",
-    ChangeKind.MOVED: "Target moved",
-    ChangeKind.CONFIRMED: "Target confirmed",
-    ChangeKind.BROUGHT_FORWARD: "Target brought forward",
-    ChangeKind.NEWS: "News",
-    ChangeKind.OUTCOME: "Outcome recorded",
-    ChangeKind.REPORT: "Another report",
-    ChangeKind.DEADLINE: "Deadline passed, nothing heard",
-}
 
 
 @dataclass(frozen=True, slots=True)

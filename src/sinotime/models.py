@@ -30,6 +30,7 @@ from sinotime.fields import (
     Day,
     LanguageTag,
     Line,
+    Quote,
     Slug,
     Strict,
     Tag,
@@ -216,7 +217,7 @@ class Citation(Strict):
     """A reference to a source, optionally with a short quote."""
 
     source: Slug = Field(description="The id of a source.")
-    quote: Text | None = Field(default=None, description="A short quote from the source.")
+    quote: Quote = None
     note: Text | None = Field(default=None, description="What the source supports.")
 
 
@@ -232,7 +233,7 @@ class Plan(Strict):
     wording: Line = Field(description="The source's own words for the target.")
     announced: FuzzyDate = Field(description="When it was said, at its precision.")
     source: Slug = Field(description="The id of the source that says so.")
-    quote: Text | None = Field(default=None, description="A short quote from the source.")
+    quote: Quote = None
     note: Text | None = Field(default=None, description="How the date was worked out.")
 
 
@@ -242,7 +243,7 @@ class Report(Strict):
     date: FuzzyDate | None = Field(default=None, description="The date this source gives.")
     wording: Line | None = Field(default=None, description="The source's own words for the date.")
     source: Slug = Field(description="The id of the source.")
-    quote: Text | None = Field(default=None, description="A short quote from the source.")
+    quote: Quote = None
     note: Text | None = Field(default=None, description="How it differs, or how it was worked out.")
 
 
@@ -256,7 +257,7 @@ class Outcome(Strict):
     date: FuzzyDate | None = Field(default=None, description="When it happened; required for happened.")
     wording: Line | None = Field(default=None, description="The source's own words for the date.")
     source: Slug = Field(description="The id of the source.")
-    quote: Text | None = Field(default=None, description="A short quote from the source.")
+    quote: Quote = None
     note: Text | None = Field(default=None, description="How the date was worked out, or what is uncertain.")
     other_reports: tuple[Report, ...] = Field(
         default=(), description="Other sources that say something else."
@@ -301,7 +302,7 @@ class News(Strict):
     date: FuzzyDate = Field(description="The day the source reports on, usually its publication date.")
     says: Line = Field(description='What it says of the plan, briefly: "not open yet", "90% built".')
     source: Slug = Field(description="The id of the source.")
-    quote: Text | None = Field(default=None, description="A short quote from the source.")
+    quote: Quote = None
     note: Text | None = Field(default=None, description="How the date was worked out, or what is uncertain.")
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.decorators import FC
 
 from sinotime.cli.app import DEFAULT_FILE
 from sinotime.text import terminal_safe
@@ -124,3 +126,19 @@ def checked_by_extract(name: str) -> Any:
             raise click.BadParameter(f"{error} ({hint})" if hint else str(error)) from None
 
     return callback
+
+
+def output_option(help_text: str) -> Callable[[FC], FC]:
+    """-o/--output FILE: where a command writes what it would print (- for standard output)."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+        default=None,
+        help=help_text,
+    )
+
+
+def day_bound_option(flag: str, name: str, *, latest: bool, help_text: str) -> Callable[[FC], FC]:
+    """--from/--to DATE: a bound on the days an event's date reaches (see `day_bound`)."""
+    return click.option(flag, name, metavar="DATE", callback=day_bound(latest=latest), help=help_text)

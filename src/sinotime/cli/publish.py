@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from sinotime.cli.app import STDOUT, _console, count, main, max_input_bytes, say
-from sinotime.cli.options import DAY, events_file_argument, web_address
+from sinotime.cli.options import DAY, events_file_argument, output_option, web_address
 from sinotime.clock import today_somewhere, utc_today
 
 
@@ -139,13 +139,7 @@ def build(file: Path, out: Path, base_url: str | None, as_of: date | None, check
 
 
 @main.command()
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-    default=None,
-    help="Write the schema to this file (- for standard output, the default).",
-)
+@output_option("Write the schema to this file (- for standard output, the default).")
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of the events file.
 

@@ -18,8 +18,9 @@ from sinotime.cli.options import (
     REPORT_FORMATS,
     checked_by_extract,
     complete_kinds,
-    day_bound,
+    day_bound_option,
     events_file_argument,
+    output_option,
 )
 from sinotime.clock import today_somewhere
 from sinotime.console import wants_colour
@@ -53,19 +54,17 @@ from sinotime.console import wants_colour
     ),
 )
 @click.option("--series", "series", multiple=True, metavar="ID", help="Only events of this series (repeat).")
-@click.option(
+@day_bound_option(
     "--from",
     "start",
-    metavar="DATE",
-    callback=day_bound(latest=False),
-    help="Only events whose date reaches on or after this day, month or year.",
+    latest=False,
+    help_text="Only events whose date reaches on or after this day, month or year.",
 )
-@click.option(
+@day_bound_option(
     "--to",
     "end",
-    metavar="DATE",
-    callback=day_bound(latest=True),
-    help="Only events whose date begins on or before this day, month or year.",
+    latest=True,
+    help_text="Only events whose date begins on or before this day, month or year.",
 )
 @click.option(
     "--search",
@@ -84,13 +83,7 @@ from sinotime.console import wants_colour
     show_default=True,
     help="text for a terminal, markdown for a document, json or csv for programs.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-    default=None,
-    help="Write the report to this file (atomically, never in colour); - or none: standard output.",
-)
+@output_option("Write the report to this file (atomically, never in colour); - or none: standard output.")
 def report(
     file: Path,
     as_of: date | None,
