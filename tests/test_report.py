@@ -75,7 +75,7 @@ def planned(target: str | None, outcome: str | None = None, event_id: str = "e")
 
 def flag_on(target: str | None, as_of: date, outcome: str | None = None) -> Flag:
     report = make_report(build_timeline(events_file(planned(target, outcome)), as_of=as_of), Filters())
-    return report.rows[0].flag
+    return report.rows[0].status.flag
 
 
 # The fixture, read on 23 November 2026 ------------------------------------------------------
@@ -84,8 +84,12 @@ def flag_on(target: str | None, as_of: date, outcome: str | None = None) -> Flag
 def test_the_bridges_are_completed_late_by_their_slips() -> None:
     report = fixture_report()
     rail, road = row_of(report, "rail-bridge-opening"), row_of(report, "highway-bridge-opening")
-    assert (rail.flag, rail.slip.words(), rail.slip.days) == (Flag.COMPLETED_LATE, "+3 y 10 m", 1416)
-    assert (road.flag, road.slip.words()) == (Flag.COMPLETED_LATE, "+2 y 5 m")
+    assert (rail.status.flag, rail.status.slip.words(), rail.status.slip.days) == (
+        Flag.COMPLETED_LATE,
+        "+3 y 10 m",
+        1416,
+    )
+    assert (road.status.flag, road.status.slip.words()) == (Flag.COMPLETED_LATE, "+2 y 5 m")
 
 
 def test_the_rail_bridge_history_reads_target_by_target_then_the_outcome() -> None:
@@ -117,27 +121,27 @@ def test_a_plan_with_three_successive_targets_keeps_them_in_the_order_announced(
 
 def test_the_cableway_with_no_news_after_its_last_target_is_unverified_from_the_day_after() -> None:
     cableway = row_of(fixture_report(), "cableway-opening")
-    assert cableway.flag is Flag.UNVERIFIED
-    assert cableway.date.text == "2026-22"  # summer 2026, the latest target
-    assert (cableway.overdue_since, cableway.overdue_days, cableway.past_due_for) == (
+    assert cableway.status.flag is Flag.UNVERIFIED
+    assert cableway.status.date.text == "2026-22"  # summer 2026, the latest target
+    assert (cableway.status.overdue_since, cableway.overdue_days, cableway.past_due_for) == (
         date(2026, 9, 1),
         84,
         "2 m",
     )
-    assert status_words(cableway) == "Past due, no news since 2 March 2026"
-    assert row_of(fixture_report(date(2026, 8, 31)), "cableway-opening").flag is Flag.SLIPPING
+    assert status_words(cableway.status) == "Past due, no news since 2 March 2026"
+    assert row_of(fixture_report(date(2026, 8, 31)), "cableway-opening").status.flag is Flag.SLIPPING
 
 
 def test_a_target_reached_early_is_completed_and_ahead() -> None:
     trade = row_of(fixture_report(), "trade-200bn")
-    assert (trade.flag, trade.slip, trade.ahead) == (Flag.COMPLETED, None, True)
-    assert status_words(trade) == "Completed, ahead of target"
+    assert (trade.status.flag, trade.status.slip, trade.ahead) == (Flag.COMPLETED, None, True)
+    assert status_words(trade.status) == "Completed, ahead of target"
     assert history_steps(trade)[-1].startswith("Happened November 2023: ")
 
 
 def test_announced_visits_show_what_became_of_them() -> None:
     visit = row_of(fixture_report(), "khabarovsk-visit-2023")
-    assert visit.flag is Flag.COMPLETED
+    assert visit.status.flag is Flag.COMPLETED
     assert history_steps(visit) == [
         "Target on or after 13 April 2023: “in the near future”, announced between 13 April 2023 and"
         " 24 May 2023 by Consulate General of China in Khabarovsk",
@@ -147,7 +151,7 @@ def test_announced_visits_show_what_became_of_them() -> None:
 
 def test_a_cancelled_plan_says_so_with_its_source() -> None:
     fair = row_of(fixture_report(), "culture-fair-2020")
-    assert fair.flag is Flag.CANCELLED
+    assert fair.status.flag is Flag.CANCELLED
     assert history_steps(fair)[-1] == "Cancelled, reported 25 March 2021 by Teleport2001"
     assert fair.outcome.note == "not held because of the pandemic"
 
@@ -155,10 +159,10 @@ def test_a_cancelled_plan_says_so_with_its_source() -> None:
 def test_a_postponed_plan_and_an_unscheduled_plan() -> None:
     report = fixture_report()
     postponed = row_of(report, "cableway-test-runs")
-    assert postponed.flag is Flag.POSTPONED
+    assert postponed.status.flag is Flag.POSTPONED
     assert history_steps(postponed)[-1] == "Postponed, no new date, reported 2 March 2026 by Interfax"
     pumps = row_of(report, "pump-production-start")
-    assert (pumps.flag, pumps.date) == (Flag.UNSCHEDULED, None)
+    assert (pumps.status.flag, pumps.status.date) == (Flag.UNSCHEDULED, None)
     assert history_steps(pumps) == [
         "No target date: “when the core equipment is ready”, announced 16 February 2017 by China Daily",
         "No outcome yet",
@@ -276,7 +280,7 @@ def test_an_outcome_is_late_only_after_its_first_targets_latest_day(
 ) -> None:
     report = make_report(build_timeline(events_file(planned(target, happened)), as_of=AS_OF), Filters())
     row = report.rows[0]
-    assert (row.flag, row.slip.words() if row.slip else None) == (flag, slip)
+    assert (row.status.flag, row.status.slip.words() if row.status.slip else None) == (flag, slip)
 
 
 def test_the_flags_in_the_text_report_follow_the_as_of_date() -> None:

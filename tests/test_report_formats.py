@@ -123,17 +123,17 @@ def test_json_reads_back_to_the_report_it_came_from() -> None:
     )
     assert [e["id"] for e in parsed["events"]] == [row.id for row in REPORT.rows]
     for item, row in zip(parsed["events"], REPORT.rows, strict=True):
-        assert (item["title"], item["kind"], item["flag"]) == (row.title, row.kind, row.flag.value)
-        assert item["series"] == (row.series.id if row.series else None)
-        if row.date is None:
+        assert (item["title"], item["kind"], item["flag"]) == (row.title, row.kind, row.status.flag.value)
+        assert item["series"] == (row.status.series.id if row.status.series else None)
+        if row.status.date is None:
             assert item["date"] is None
         else:
-            assert item["date"]["edtf"] == row.date.text
-            assert date.fromisoformat(item["date"]["earliest"]) == row.date.earliest
+            assert item["date"]["edtf"] == row.status.date.text
+            assert date.fromisoformat(item["date"]["earliest"]) == row.status.date.earliest
             latest = item["date"]["latest"]
-            assert (date.fromisoformat(latest) if latest else None) == row.date.latest
-            assert item["date"]["precision"] == row.date.precision.value
-        assert item["slip_days"] == (row.slip.days if row.slip else None)
+            assert (date.fromisoformat(latest) if latest else None) == row.status.date.latest
+            assert item["date"]["precision"] == row.status.date.precision.value
+        assert item["slip_days"] == (row.status.slip.days if row.status.slip else None)
         assert [t["wording"] for t in item["targets"]] == [t.wording for t in row.targets]
         assert [t["source"] for t in item["targets"]] == [t.source.id for t in row.targets]
         assert [s["id"] for s in item["sources"]] == [s.id for s in row.sources]
@@ -198,9 +198,9 @@ def test_csv_has_one_row_per_event_under_the_documented_columns() -> None:
     assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
     assert [r["id"] for r in rows] == [row.id for row in REPORT.rows]
     for parsed, row in zip(rows, REPORT.rows, strict=True):
-        assert parsed["flag"] == row.flag.value
-        assert parsed["earliest"] == (row.date.earliest.isoformat() if row.date else "")
-        assert parsed["slip_days"] == (str(row.slip.days) if row.slip else "")
+        assert parsed["flag"] == row.status.flag.value
+        assert parsed["earliest"] == (row.status.date.earliest.isoformat() if row.status.date else "")
+        assert parsed["slip_days"] == (str(row.status.slip.days) if row.status.slip else "")
         assert parsed["plans"] == str(len(row.targets))
     doc = (ROOT / "docs" / "report-schema.md").read_text()
     assert [column for column in CSV_COLUMNS if f"`{column}`" not in doc] == []

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from sinotime.dates import FuzzyDate, Precision, day_words, parse_date
 from sinotime.models import Event, News, Outcome, OutcomeStatus, Place, Plan, Source
@@ -41,29 +41,11 @@ from sinotime.statuses import (
     slip_between,
 )
 
-Day = date  # a field of `Status` is named `date`; this names the type inside it
+if TYPE_CHECKING:  # `timeline` words its entries with this module, so it is not imported
+    from sinotime.timeline import Entry
 
 
-class Status(Protocol):
-    """What the words of a status need; a timeline `Entry` and a report `Row` both have it."""
-
-    @property
-    def flag(self) -> Flag: ...
-    @property
-    def date(self) -> FuzzyDate | None: ...
-    @property
-    def slip(self) -> Slip | None: ...
-    @property
-    def fit(self) -> Fit | None: ...
-    @property
-    def overdue_since(self) -> Day | None: ...
-    @property
-    def first_target(self) -> FuzzyDate | None: ...
-    @property
-    def no_news_since(self) -> FuzzyDate | None: ...
-
-
-def status_words(status: Status, *, short: bool = False) -> str:
+def status_words(status: Entry, *, short: bool = False) -> str:
     """The status in words, the same in the calendars, feeds, page and report.
 
     "Completed late, +3 y 10 m against the first target (2018)", "Completed, ahead of target",
@@ -166,7 +148,7 @@ def _unverified_note(event: Event, target: FuzzyDate, sources: Mapping[str, Sour
     )
 
 
-def date_words(status: Status, *, short: bool = False) -> str | None:
+def date_words(status: Entry, *, short: bool = False) -> str | None:
     """The event's date in words, the same in every output; None for a plan with no date.
 
     "16 November 2022", "June 2027"; "due June 2014" when past due; "was due June 2024" when

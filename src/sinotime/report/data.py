@@ -78,9 +78,9 @@ def report_json(report: Report) -> dict[str, Any]:
             "flags": {flag.value: n for flag, n in summary.flags.items()},
             "kinds": dict(summary.kinds),
             "longest_slips": [
-                {"id": row.id, "slip_days": row.slip.days, "slip": row.slip.words()}
+                {"id": row.id, "slip_days": row.status.slip.days, "slip": row.status.slip.words()}
                 for row in summary.longest_slips
-                if row.slip is not None
+                if row.status.slip is not None
             ],
             "overdue": [row.id for row in summary.overdue],
             "unverified": [row.id for row in summary.unverified],
@@ -124,11 +124,11 @@ def _row_json(row: Row) -> dict[str, Any]:
             {"of": n.of, "language": n.language, "text": n.text, "source": n.source} for n in row.other_names
         ],
         "kind": row.kind,
-        "series": row.series.id if row.series else None,
-        "flag": row.flag.value,
-        "status_words": status_words(row),
-        "status_note": row.note,
-        "date": date_json(row.date),
+        "series": row.status.series.id if row.status.series else None,
+        "flag": row.status.flag.value,
+        "status_words": status_words(row.status),
+        "status_note": row.status.note,
+        "date": date_json(row.status.date),
         "date_wording": row.wording,
         "place": None
         if place is None
@@ -139,16 +139,16 @@ def _row_json(row: Row) -> dict[str, Any]:
         "targets": [_target_json(t) for t in row.targets],
         "outcome": _outcome_json(row.outcome),
         "news": [_news_json(n) for n in row.news],
-        "slip_days": row.slip.days if row.slip else None,
-        "slip": row.slip.words() if row.slip else None,
-        "last_slip_days": row.last_slip.days if row.last_slip else None,
-        "last_slip": row.last_slip.words() if row.last_slip else None,
-        "fit": row.fit.value if row.fit else None,
+        "slip_days": row.status.slip.days if row.status.slip else None,
+        "slip": row.status.slip.words() if row.status.slip else None,
+        "last_slip_days": row.status.last_slip.days if row.status.last_slip else None,
+        "last_slip": row.status.last_slip.words() if row.status.last_slip else None,
+        "fit": row.status.fit.value if row.status.fit else None,
         "ahead_of_target": row.ahead,
-        "overdue_since": row.overdue_since.isoformat() if row.overdue_since else None,
+        "overdue_since": row.status.overdue_since.isoformat() if row.status.overdue_since else None,
         "overdue_days": row.overdue_days,
         "past_due_for": row.past_due_for,
-        "no_news_since": date_json(row.no_news_since),
+        "no_news_since": date_json(row.status.no_news_since),
         "history": history_steps(row),
         "sources": [_source_json(s) for s in row.sources],
     }
@@ -254,31 +254,31 @@ def render_csv(report: Report) -> str:
 
 
 def csv_row(row: Row) -> dict[str, str]:
-    first, current = row.first_target, row.current_target
+    first, current = row.status.first_target, row.current_target
     first_latest = first.latest if first else None
-    latest = row.date.latest if row.date else None
+    latest = row.status.date.latest if row.status.date else None
     values = {
         "id": row.id,
-        "date": row.date.text if row.date else "",
+        "date": row.status.date.text if row.status.date else "",
         "date_words": date_words(row, plain=True),
         "date_wording": row.wording or "",
-        "earliest": row.date.earliest.isoformat() if row.date else "",
+        "earliest": row.status.date.earliest.isoformat() if row.status.date else "",
         "latest": latest.isoformat() if latest else "",
-        "precision": row.date.precision.value if row.date else "",
+        "precision": row.status.date.precision.value if row.status.date else "",
         "kind": row.kind,
         "title": row.title,
         "other_names": names_words(row.other_names),
-        "series": row.series.id if row.series else "",
+        "series": row.status.series.id if row.status.series else "",
         "place": place_words(row.place, countries=False),
         "countries": " ".join(row.place.countries) if row.place else "",
-        "flag": row.flag.value,
-        "status": status_words(row),
-        "status_note": row.note or "",
-        "slip_days": str(row.slip.days) if row.slip else "",
-        "slip": row.slip.words().removeprefix("+") if row.slip else "",
-        "overdue_since": row.overdue_since.isoformat() if row.overdue_since else "",
+        "flag": row.status.flag.value,
+        "status": status_words(row.status),
+        "status_note": row.status.note or "",
+        "slip_days": str(row.status.slip.days) if row.status.slip else "",
+        "slip": row.status.slip.words().removeprefix("+") if row.status.slip else "",
+        "overdue_since": row.status.overdue_since.isoformat() if row.status.overdue_since else "",
         "past_due_for": row.past_due_for or "",
-        "no_news_since": row.no_news_since.text if row.no_news_since else "",
+        "no_news_since": row.status.no_news_since.text if row.status.no_news_since else "",
         "first_target": first.text if first else "",
         "first_target_latest": first_latest.isoformat() if first_latest else "",
         "current_target": current.text if current else "",

@@ -42,15 +42,22 @@ def render_markdown(report: Report) -> str:
     ]
     for row in report.rows:
         names = names_words(row.other_names)
-        cells = [date_words(row), row.title, names, row.kind_label, place_words(row.place), status_words(row)]
+        cells = [
+            date_words(row),
+            row.title,
+            names,
+            row.kind_label,
+            place_words(row.place),
+            status_words(row.status),
+        ]
         out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
-    planned = [row for row in report.rows if row.history or row.note]
+    planned = [row for row in report.rows if row.history or row.status.note]
     if planned:
         out += ["", "## Plans and outcomes", ""]
         for row in planned:
-            text = f"- **{md(row.title)}**: {md(status_words(row))}."
-            if row.note:
-                text += f" Why: {md(row.note)}"
+            text = f"- **{md(row.title)}**: {md(status_words(row.status))}."
+            if row.status.note:
+                text += f" Why: {md(row.status.note)}"
             if row.wording:
                 text += f' Date: "{md(row.wording)}" ({md(date_words(row, plain=True))}).'
             if row.history:
@@ -63,7 +70,7 @@ def render_markdown(report: Report) -> str:
             if story.series.description:
                 out += [md(story.series.description), ""]
             out += [
-                f"{n}. {md(date_words(row))}: {md(row.title)} ({md(status_words(row))})"
+                f"{n}. {md(date_words(row))}: {md(row.title)} ({md(status_words(row.status))})"
                 for n, row in enumerate(story.rows, 1)
             ]
     return "\n".join(out) + "\n"
@@ -86,7 +93,7 @@ def _markdown_summary_lists(report: Report) -> list[str]:
     if summary.coming_next:
         out += ["Coming next:", ""]
         out += [
-            f"- {md(date_words(row))}: {md(row.title)} ({md(status_words(row))})"
+            f"- {md(date_words(row))}: {md(row.title)} ({md(status_words(row.status))})"
             for row in summary.coming_next
         ]
         out.append("")

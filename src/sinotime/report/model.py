@@ -15,7 +15,7 @@ from datetime import date
 from sinotime.dates import FuzzyDate, day_after
 from sinotime.models import Event, OutcomeStatus, Place, Series, Source
 from sinotime.names import Name, all_names, other_names, search_key
-from sinotime.timeline import Entry, Fit, Flag, Slip, Timeline, current_plan
+from sinotime.timeline import Entry, Flag, Timeline, current_plan
 from sinotime.words import Step, duration_words, history
 
 Day = date  # `Row.date` is a field; this names the type inside classes that have one
@@ -153,10 +153,8 @@ class Row:
     other_names: tuple[Name, ...]  # the title, series and place in other languages (`names`)
     kind: str  # the id of its kind, as `--kind` takes it
     kind_label: str  # its kind's label, as readers see it: "Expo or trade fair"
-    series: Series | None
-    flag: Flag
-    date: FuzzyDate | None  # when it happened, else its current target; None when unscheduled
-    wording: str | None  # the source's own words for `date`
+    status: Entry  # the event on the timeline: its flag, date, slips, fit, series, status note
+    wording: str | None  # the source's own words for its date (`status.date`)
     announced: FuzzyDate | None  # when its latest plan was announced (dates an unscheduled plan)
     place: Place | None
     description: str | None
@@ -164,17 +162,10 @@ class Row:
     tags: tuple[str, ...]
     targets: tuple[TargetRow, ...]
     outcome: OutcomeRow | None
-    first_target: FuzzyDate | None  # what the slip is measured against (`timeline.first_target`)
     current_target: FuzzyDate | None  # the latest announced target with a date
     current_target_wording: str | None  # the source's words for it
-    slip: Slip | None  # how late, against the first target
-    last_slip: Slip | None  # how late against the last target, when it differs from the first
-    fit: Fit | None  # how the outcome sits against the first target
-    overdue_since: Day | None  # the day after the plan's last possible day, when past due
     overdue_days: int | None  # days from the plan's last possible day to the as-of date
     past_due_for: str | None  # the same in words: "12 y 5 m"
-    no_news_since: FuzzyDate | None  # the newest source on an unverified plan
-    note: str | None  # what qualifies the status (`words.status_note`)
     news: tuple[NewsRow, ...]
     sources: tuple[Source, ...]
     history: tuple[Step, ...]  # the story in the words of every output (`words.history`)
@@ -182,7 +173,7 @@ class Row:
     @property
     def ahead(self) -> bool:
         """Whether it happened before the first target's earliest day."""
-        return self.fit is Fit.AHEAD
+        return self.status.ahead
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,9 +257,7 @@ def _row(timeline: Timeline, entry: Entry) -> Row:
         other_names=other_names(event, entry.series),
         kind=event.kind,
         kind_label=timeline.data.kind(event.kind).label,
-        series=entry.series,
-        flag=entry.flag,
-        date=entry.date,
+        status=entry,
         wording=_date_wording(event),
         announced=event.plans[-1].announced if event.plans else None,
         place=event.place,
@@ -277,17 +266,10 @@ def _row(timeline: Timeline, entry: Entry) -> Row:
         tags=event.tags,
         targets=targets,
         outcome=outcome,
-        first_target=entry.first_target,
         current_target=None if plan is None else plan.target,
         current_target_wording=None if plan is None else plan.wording,
-        slip=entry.slip,
-        last_slip=entry.last_slip,
-        fit=entry.fit,
-        overdue_since=since,
         overdue_days=None if since is None else (timeline.as_of - since).days + 1,
         past_due_for=None if since is None else duration_words(since, day_after(timeline.as_of)),
-        no_news_since=entry.no_news_since,
-        note=entry.note,
         news=tuple(NewsRow(n.date, n.says, ref(n.source), n.quote, n.note) for n in event.news),
         sources=tuple(ref(source_id) for source_id in event.source_ids()),
         history=tuple(history(event, entry.flag, timeline.sources)),
@@ -306,8 +288,8 @@ def series_stories(timeline: Timeline, rows: Sequence[Row]) -> tuple[SeriesStory
     """Each series with rows in the report, its rows in order; series ordered by their first row."""
     stories: dict[str, list[Row]] = {}
     for row in rows:
-        if row.series is not None:
-            stories.setdefault(row.series.id, []).append(row)
+        if row.status.series is not None:
+            stories.setdefault(row.status.series.id, []).append(row)
     return tuple(SeriesStory(timeline.series[sid], tuple(members)) for sid, members in stories.items())
 
 
@@ -316,15 +298,19 @@ def summarise(rows: Sequence[Row], kind_ids: Sequence[str]) -> Summary:
     flags = dict.fromkeys(Flag, 0)
     kinds = dict.fromkeys(kind_ids, 0)
     for row in rows:
-        flags[row.flag] += 1
+        flags[row.status.flag] += 1
         kinds[row.kind] += 1
     order = {row.id: index for index, row in enumerate(rows)}
     slipped = sorted(
-        (row for row in rows if row.slip is not None),
-        key=lambda row: (-row.slip.days if row.slip else 0, order[row.id]),
+        (row for row in rows if row.status.slip is not None),
+        key=lambda row: (-row.status.slip.days if row.status.slip else 0, order[row.id]),
     )
     still_due = sorted(
-        (row for row in rows if row.flag in (Flag.UPCOMING, Flag.SLIPPING) and row.date is not None),
+        (
+            row
+            for row in rows
+            if row.status.flag in (Flag.UPCOMING, Flag.SLIPPING) and row.status.date is not None
+        ),
         key=lambda row: (_last_day(row), order[row.id]),
     )
     return Summary(
@@ -332,12 +318,12 @@ def summarise(rows: Sequence[Row], kind_ids: Sequence[str]) -> Summary:
         flags=flags,
         kinds=kinds,
         longest_slips=tuple(slipped[:LONGEST_SLIPS]),
-        overdue=tuple(row for row in rows if row.flag is Flag.OVERDUE),
-        unverified=tuple(row for row in rows if row.flag is Flag.UNVERIFIED),
+        overdue=tuple(row for row in rows if row.status.flag is Flag.OVERDUE),
+        unverified=tuple(row for row in rows if row.status.flag is Flag.UNVERIFIED),
         coming_next=tuple(still_due[:COMING_NEXT]),
     )
 
 
 def _last_day(row: Row) -> date:
-    latest = row.date.latest if row.date is not None else None
+    latest = row.status.date.latest if row.status.date is not None else None
     return latest or date.max

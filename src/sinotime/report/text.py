@@ -53,11 +53,13 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
             style(line, "bold", colour=colour)
             for line in wrap(clean(f"{date_words(row)}: {row.title}"), width, hang="  ")
         )
-        facts = [status_words(row), row.kind_label, place_words(row.place)]
+        facts = [status_words(row.status), row.kind_label, place_words(row.place)]
         status = wrap(clean(" · ".join(fact for fact in facts if fact)), width, indent="  ", hang="    ")
-        first, flag = status[0], row.flag.label
+        first, flag = status[0], row.status.flag.label
         if first.startswith("  " + flag):  # always, unless the width is absurdly small
-            status[0] = "  " + style(flag, *FLAG_STYLES[row.flag], colour=colour) + first[2 + len(flag) :]
+            status[0] = (
+                "  " + style(flag, *FLAG_STYLES[row.status.flag], colour=colour) + first[2 + len(flag) :]
+            )
         out.extend(status)
         for label, text in row_details(row):
             para(f"{label}: {text}", "  ", "    ")
@@ -71,7 +73,7 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
                 para(story.series.description, "  ", "  ")
             for row in story.rows:
                 para(
-                    f"- {date_words(row, short=True)}: {row.title} [{status_words(row, short=True)}]",
+                    f"- {date_words(row, short=True)}: {row.title} [{status_words(row.status, short=True)}]",
                     "  ",
                     "    ",
                 )
@@ -83,12 +85,12 @@ def row_details(row: Row) -> list[tuple[str, str]]:
     details: list[tuple[str, str]] = []
     if row.other_names:
         details.append((OTHER_NAMES.lower(), names_words(row.other_names)))
-    if row.note:
-        details.append(("why", row.note))
+    if row.status.note:
+        details.append(("why", row.status.note))
     if row.wording:
         details.append(("date", f'"{row.wording}" ({date_words(row, plain=True)})'))
-    if row.series is not None:
-        details.append(("series", row.series.title))
+    if row.status.series is not None:
+        details.append(("series", row.status.series.title))
     if row.participants:
         details.append((PARTICIPANTS.lower(), participants_words(row.participants)))
     steps = history_steps(row)
@@ -117,7 +119,7 @@ def summary_lines(report: Report) -> list[tuple[str, str]]:
         lines += [(f"{slip_line(row)}: {row.title}", "  ") for row in summary.longest_slips]
     lines.append(("coming next:" if summary.coming_next else "coming next: nothing planned with a date", ""))
     lines += [
-        (f"{date_words(row, short=True)}: {row.title} [{status_words(row, short=True)}]", "  ")
+        (f"{date_words(row, short=True)}: {row.title} [{status_words(row.status, short=True)}]", "  ")
         for row in summary.coming_next
     ]
     return lines

@@ -18,8 +18,10 @@ def date_words(row: Row, *, short: bool = False, plain: bool = False) -> str:
     """The row's date as every output words it ("16 November 2022", "due summer 2026", "was due
     June 2024"), or with `plain` only the date at its true precision; an unscheduled plan says
     when it was announced. The status comes from `sinotime.words.status_words`, as everywhere."""
-    if row.date is not None:
-        return row.date.words(short=short) if plain else event_date_words(row, short=short) or ""
+    if row.status.date is not None:
+        return (
+            row.status.date.words(short=short) if plain else event_date_words(row.status, short=short) or ""
+        )
     announced = f" (announced {row.announced.words(short=short)})" if row.announced else ""
     return f"no date{announced}"
 
@@ -43,16 +45,16 @@ def sources_words(sources: Sequence[Source]) -> str:
 
 def slip_line(row: Row) -> str:
     """ "+3 y 10 m against the first target (2018), happened 16 Nov 2022"."""
-    assert row.slip is not None
-    slip = slip_words(row.slip, row.first_target, "first", short=True)
+    assert row.status.slip is not None
+    slip = slip_words(row.status.slip, row.status.first_target, "first", short=True)
     return f"{slip}, happened {date_words(row, short=True)}"
 
 
 def past_due_words(row: Row, *, short: bool) -> str:
     """ "target summer 2026 ("during the summer"), past due, no news since 2 March 2026, for 2 m"."""
-    target = row.date.words(short=short) if row.date else "no date"
+    target = row.status.date.words(short=short) if row.status.date else "no date"
     wording = f' ("{row.wording}")' if row.wording else ""
-    status = _lower_first(status_words(row, short=short))
+    status = _lower_first(status_words(row.status, short=short))
     return f"target {target}{wording}, {status}, for {row.past_due_for or '0 d'}"
 
 
