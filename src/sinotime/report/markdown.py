@@ -51,18 +51,7 @@ def render_markdown(report: Report) -> str:
             status_words(row.status),
         ]
         out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
-    planned = [row for row in report.rows if row.history or row.status.note]
-    if planned:
-        out += ["", "## Plans and outcomes", ""]
-        for row in planned:
-            text = f"- **{md(row.title)}**: {md(status_words(row.status))}."
-            if row.status.note:
-                text += f" Why: {md(row.status.note)}"
-            if row.wording:
-                text += f' Date: "{md(row.wording)}" ({md(date_words(row, plain=True))}).'
-            if row.history:
-                text += " History: " + " → ".join(md(step) for step in history_steps(row)) + "."
-            out.append(text)
+    out += _plans_and_outcomes(report)
     if report.series:
         out += ["", "## Series"]
         for story in report.series:
@@ -74,6 +63,25 @@ def render_markdown(report: Report) -> str:
                 for n, row in enumerate(story.rows, 1)
             ]
     return "\n".join(out) + "\n"
+
+
+def _plans_and_outcomes(report: Report) -> list[str]:
+    """Each event with a story or a status note: its status, why, its date's words, its history."""
+    md = markdown
+    planned = [row for row in report.rows if row.history or row.status.note]
+    if not planned:
+        return []
+    out = ["", "## Plans and outcomes", ""]
+    for row in planned:
+        text = f"- **{md(row.title)}**: {md(status_words(row.status))}."
+        if row.status.note:
+            text += f" Why: {md(row.status.note)}"
+        if row.wording:
+            text += f' Date: "{md(row.wording)}" ({md(date_words(row, plain=True))}).'
+        if row.history:
+            text += " History: " + " → ".join(md(step) for step in history_steps(row)) + "."
+        out.append(text)
+    return out
 
 
 def _markdown_summary_lists(report: Report) -> list[str]:
