@@ -35,15 +35,9 @@ from sinotime.report import (
     render_text,
 )
 from sinotime.report import data as report_data
-from sinotime.report.lines import (
-    BIDI_CONTROLS,
-    REPLACEMENT,
-    clean,
-    display_width,
-    markdown,
-    spreadsheet_cell,
-    wrap,
-)
+from sinotime.report.lines import display_width, markdown, spreadsheet_cell, wrap
+from sinotime.text import BIDI_CONTROLS, REPLACEMENT
+from sinotime.text import terminal_line as clean
 from sinotime.timeline import build_timeline
 
 ROOT = Path(__file__).parent.parent

@@ -16,12 +16,12 @@ import pytest
 
 from calendar_support import read_with_ical
 from sinotime.build import render_files
-from sinotime.calendars.lines import clean_uri
 from sinotime.loading import load_events
 from sinotime.names import names_words, other_names
 from sinotime.report import Filters, make_report, render_csv, render_json, render_markdown, render_text
 from sinotime.report.lines import markdown as markdown_escape
 from sinotime.site import Site
+from sinotime.text import ical_uri
 from sinotime.timeline import Entry, Flag, Timeline, build_timeline, primary_link
 from sinotime.words import (
     PARTICIPANTS,
@@ -148,7 +148,7 @@ def test_the_calendar_gives_the_same_status_and_the_same_link_as_the_feed(
         assert status.endswith(f": {status_words(entry)}."), event_id
         link = primary_link(entry.event, timeline.sources)
         # the same address, written as a URI (non-ASCII %-encoded) in the calendar and the feed
-        uri = clean_uri(link) if link else None
+        uri = ical_uri(link) if link else None
         assert found.url == uri, event_id
         outcome = entry.event.outcome
         if outcome is not None and link is not None and link == timeline.sources[outcome.source].url:

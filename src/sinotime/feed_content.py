@@ -8,13 +8,13 @@ Validation Service deems safe are used, with absolute links.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from urllib.parse import quote
 
 from sinotime.change_words import change_details, change_label
 from sinotime.ledger import Change
 from sinotime.names import OTHER_NAMES, SEPARATOR, Name
+from sinotime.text import feed_uri as web_address
+from sinotime.text import xml_text as clean_text
 from sinotime.words import (
     QUOTED,
     Part,
@@ -27,23 +27,9 @@ from sinotime.words import (
     status_words,
 )
 
+__all__ = ["Markup", "change_html", "clean_text", "web_address"]  # the feeds' rule: `text`
+
 MAX_STORY = 20  # the newest steps of a story an entry shows; older ones are counted
-
-# Characters XML 1.0 cannot carry (most C0 controls, lone surrogates, U+FFFE, U+FFFF), and
-# those the W3C validator warns of (DEL, C1 controls, U+FFFD).
-_UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd\ufffe\uffff]")
-# What the validator accepts in a URI (its RFC 2396 pattern); everything else is %-encoded.
-_URI_SAFE = ";/?:@&=+$-_.!~*'()%,#"
-
-
-def clean_text(text: str) -> str:
-    """`text` without the characters a feed must not carry; line endings become `\\n`."""
-    return _UNSAFE_CHARACTERS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def web_address(url: str) -> str:
-    """`url` with every character the validator does not accept in a URI percent-encoded."""
-    return quote(url, safe=_URI_SAFE, encoding="utf-8", errors="surrogatepass")
 
 
 class Markup(str):

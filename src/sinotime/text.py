@@ -11,11 +11,18 @@ with their position, through `unsafe_character`.
 What sinotime prints that came from elsewhere (a file name, a search text, a line of a file)
 goes through `terminal_safe`, which writes such characters as visible escapes, so that no
 input can move the cursor, retitle the window or recolour the screen.
+
+Each output's own rule is here too, belt and braces behind the model's (text built in code
+does not pass the model): `ical_text` and `ical_uri` (RFC 5545), `xml_text` and `feed_uri`
+(XML 1.0 and the W3C feed validator), `terminal_line` (the text report), `JSON_C1` (what JSON
+leaves raw). Markup and escaping proper (HTML, Markdown, CSV, iCalendar TEXT) stay with each
+renderer, which only adds it.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 # C0 and C1 controls but tab and line feed, bidirectional controls, byte-order marks, non-characters.
 UNSAFE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
@@ -68,3 +75,57 @@ def idna_host(url: str) -> str:
     host, colon, port = host_port.partition(":")
     ascii_host = host.encode("idna").decode("ascii")
     return f"{scheme}://{user}{at}{ascii_host}{colon}{port}{tail}"
+
+
+# --- each output's characters ----------------------------------------------------------------
+
+# RFC 5545 allows no control characters in text but HTAB; line breaks become \n escapes. A
+# byte-order mark (U+FEFF) goes too: icalendar drops it at the start of a value, so it would
+# survive in some places and not others.
+_ICAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufeff]")
+# Everything a URI may hold as it is; the rest (spaces, controls, non-ASCII...) is %-encoded.
+_ICAL_URI_SAFE = "!#$%&'()*+,/:;=?@[]~"
+
+
+def ical_text(text: str) -> str:
+    """Text as RFC 5545 allows it: CR LF and CR become LF; other control characters and BOMs go."""
+    return _ICAL_CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def ical_uri(text: str) -> str:
+    """An address with everything a URI may not hold as it is (spaces, controls, non-ASCII) %-encoded."""
+    return quote(text, safe=_ICAL_URI_SAFE)
+
+
+# Characters XML 1.0 cannot carry (most C0 controls, lone surrogates, U+FFFE, U+FFFF), and
+# those the W3C validator warns of (DEL, C1 controls, U+FFFD).
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd\ufffe\uffff]")
+# What the validator accepts in a URI (its RFC 2396 pattern); everything else is %-encoded.
+_FEED_URI_SAFE = ";/?:@&=+$-_.!~*'()%,#"
+
+
+def xml_text(text: str) -> str:
+    """`text` without the characters a feed must not carry; line endings become `\\n`."""
+    return _XML_UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def feed_uri(url: str) -> str:
+    """`url` with every character the validator does not accept in a URI percent-encoded."""
+    return quote(url, safe=_FEED_URI_SAFE, encoding="utf-8", errors="surrogatepass")
+
+
+REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
+# Embeddings, overrides and isolates: they reorder what a terminal shows ("Trojan Source").
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Every control character (Unicode category Cc: C0, DEL and C1) and the BIDI_CONTROLS.
+_TERMINAL_LINE_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_line(text: str) -> str:
+    """One line of plain text: whitespace runs become one space, control characters U+FFFD."""
+    return _TERMINAL_LINE_UNSAFE.sub(REPLACEMENT, " ".join(text.split()))
+
+
+# DEL and the C1 controls, which JSON leaves raw: written as \\u escapes, no terminal reads
+# them as commands.
+JSON_C1 = re.compile("[\x7f-\x9f]")

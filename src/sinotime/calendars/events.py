@@ -7,10 +7,11 @@ from datetime import UTC, date, datetime, time
 from icalendar import Event, vUri
 
 from sinotime.calendars.grid import Placement
-from sinotime.calendars.lines import Categories, PlainGeo, Text, clean_text, clean_uri
+from sinotime.calendars.lines import Categories, PlainGeo, Text
 from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_words
 from sinotime.models import OutcomeStatus
 from sinotime.names import OTHER_NAMES, names_words, other_names
+from sinotime.text import ical_text, ical_uri
 from sinotime.timeline import Entry, Flag, Timeline, primary_link
 from sinotime.words import (
     HISTORY,
@@ -66,7 +67,7 @@ def deadline_words(when: FuzzyDate) -> str:
 
 def summary(entry: Entry, where: Placement) -> str:
     """'Planned: Harbin expo (sometime in June 2014)', 'Bridge opens', 'Cancelled: Forum'."""
-    title = clean_text(entry.event.title).strip() or entry.event.id
+    title = ical_text(entry.event.title).strip() or entry.event.id
     if where.deadline and entry.date is not None:
         due = deadline_words(entry.date)
         if entry.flag in DUE_FLAGS:  # "Due by the end of summer 2026: …" says it is planned
@@ -140,7 +141,7 @@ def describe(entry: Entry, timeline: Timeline, where: Placement) -> str:
         address = f" {source.url}" if source.url is not None else ""
         sources.append(f"- {source_phrase(source).text}{address}")
     parts.append("\n".join(sources))
-    return clean_text("\n\n".join(parts))
+    return ical_text("\n\n".join(parts))
 
 
 def vevent(entry: Entry, where: Placement, timeline: Timeline) -> Event:
@@ -160,7 +161,7 @@ def vevent(entry: Entry, where: Placement, timeline: Timeline) -> Event:
     component.add("status", ical_status(entry))
     component.add("transp", "TRANSPARENT")  # others' events never make a subscriber look busy
     parts = (event.place.name, event.place.region) if event.place is not None else ()
-    location = ", ".join(part for part in (clean_text(text or "").strip() for text in parts) if part)
+    location = ", ".join(part for part in (ical_text(text or "").strip() for text in parts) if part)
     if location:
         component.add("location", Text(location))
     place = event.place
@@ -168,10 +169,8 @@ def vevent(entry: Entry, where: Placement, timeline: Timeline) -> Event:
         component.add("geo", PlainGeo((place.lat, place.lon)))
     url = primary_link(event, timeline.sources)
     if url is not None:
-        component.add("url", vUri(clean_uri(url)), parameters={"VALUE": "URI"})
-    component.add(
-        "categories", Categories([clean_text(category) for category in categories(entry, timeline)])
-    )
+        component.add("url", vUri(ical_uri(url)), parameters={"VALUE": "URI"})
+    component.add("categories", Categories([ical_text(category) for category in categories(entry, timeline)]))
     return component
 
 

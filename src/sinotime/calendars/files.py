@@ -10,11 +10,12 @@ from icalendar import Calendar, vDuration, vUri
 
 from sinotime.calendars.events import vevent
 from sinotime.calendars.grid import Placement, grid_placement, zone_days
-from sinotime.calendars.lines import Text, clean_text, clean_uri, to_ical
+from sinotime.calendars.lines import Text, to_ical
 from sinotime.calendars.sets import MAX_CALENDAR_BYTES, Held, calendar_sets
 from sinotime.calendars.zones import ZoneOnsets
 from sinotime.catalogue import ARCHIVE_FOLDER
 from sinotime.site import Site
+from sinotime.text import ical_text, ical_uri
 from sinotime.timeline import Entry, Timeline
 
 PRODID = "-//sinotime//sinotime calendars//EN"
@@ -101,15 +102,15 @@ def _calendar(
         ("description", description),
         ("x-wr-caldesc", description),
     ):
-        calendar.add(key, Text(clean_text(value)))
+        calendar.add(key, Text(ical_text(value)))
     # icalendar writes REFRESH-INTERVAL without the VALUE=DURATION that RFC 7986 requires, and a
     # timedelta X-PUBLISHED-TTL as "12:00:00": give both explicitly.
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
     source_url, home_url = site.url(file_name), site.url("")
     if source_url is not None and home_url is not None:
-        calendar.add("source", vUri(clean_uri(source_url)), parameters={"VALUE": "URI"})
-        calendar.add("url", vUri(clean_uri(home_url)), parameters={"VALUE": "URI"})
+        calendar.add("source", vUri(ical_uri(source_url)), parameters={"VALUE": "URI"})
+        calendar.add("url", vUri(ical_uri(home_url)), parameters={"VALUE": "URI"})
 
     placed: list[tuple[Placement, Entry]] = []
     for entry in entries:

@@ -6,27 +6,9 @@ values sinotime writes itself, because icalendar 7 escapes too much or too littl
 
 from __future__ import annotations
 
-import re
-from urllib.parse import quote
-
 from icalendar import Component, vCategory, vGeo, vText
 
-# RFC 5545 allows no control characters in text but HTAB; line breaks become \n escapes. A
-# byte-order mark (U+FEFF) goes too: icalendar drops it at the start of a value, so it would
-# survive in some places and not others.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufeff]")
-# Everything a URI may hold as it is; the rest (spaces, controls, non-ASCII...) is %-encoded.
-_URI_SAFE = "!#$%&'()*+,/:;=?@[]~"
-
-
-def clean_text(text: str) -> str:
-    """Text as RFC 5545 allows it: CR LF and CR become LF; other control characters and BOMs go."""
-    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def clean_uri(text: str) -> str:
-    """An address with everything a URI may not hold as it is (spaces, controls, non-ASCII) %-encoded."""
-    return quote(text, safe=_URI_SAFE)
+from sinotime.text import ical_text
 
 
 def to_ical(component: Component) -> bytes:
@@ -69,14 +51,14 @@ class Text(vText):
     in the text into a line break (so "Harbin\\North" would lose its backslash and gain a line)."""
 
     def to_ical(self) -> bytes:
-        return escape_text(clean_text(str(self))).encode("utf-8")
+        return escape_text(ical_text(str(self))).encode("utf-8")
 
 
 class Categories(vCategory):
     """CATEGORIES, each value escaped as `Text` is: a comma inside a value stays in it."""
 
     def to_ical(self) -> bytes:
-        return ",".join(escape_text(clean_text(str(value))) for value in self.cats).encode("utf-8")
+        return ",".join(escape_text(ical_text(str(value))) for value in self.cats).encode("utf-8")
 
 
 def escape_text(text: str) -> str:

@@ -33,7 +33,12 @@ def say(text: str, *, err: bool = False, nl: bool = True, level: str = "info") -
     if level == "info" and console.quiet:
         return
     console.done()
-    click.echo("\n".join(terminal_safe(line) for line in text.split("\n")), err=err, nl=nl)
+    click.echo(safe_lines(text), err=err, nl=nl)
+
+
+def safe_lines(text: str) -> str:
+    """`text` with every line made safe for a terminal (`text.terminal_safe`), line breaks kept."""
+    return "\n".join(terminal_safe(line) for line in text.split("\n"))
 
 
 def _console() -> Console:

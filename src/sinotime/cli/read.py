@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from sinotime.cli import app
-from sinotime.cli.app import STDOUT, _console, main, max_input_bytes, say
+from sinotime.cli.app import STDOUT, _console, main, max_input_bytes, safe_lines, say
 from sinotime.cli.options import (
     DAY,
     FLAG_VALUES,
@@ -205,7 +205,7 @@ def changes(file: Path, since: date | None, as_of: date | None) -> None:
         file, since_day=since, as_of=as_of, today=today_somewhere(), max_bytes=max_input_bytes()
     )
     for line in lines:
-        click.echo(_terminal_safe(line))
+        click.echo(safe_lines(line))
     click.echo(summary, err=True)
 
 
@@ -238,11 +238,6 @@ def diff(old: Path, new: Path, as_of: date | None) -> None:
         click.echo(str(error), err=True)
         raise SystemExit(2) from None
     for line in found.lines():
-        click.echo(_terminal_safe(line))
+        click.echo(safe_lines(line))
     click.echo(found.summary(), err=True)
     raise SystemExit(1 if found else 0)
-
-
-def _terminal_safe(text: str) -> str:
-    """Text without control characters (but line feeds): data can never move the cursor or recolour."""
-    return "".join(ch for ch in text if ch == "\n" or (ch.isprintable() and ch not in "\x7f"))

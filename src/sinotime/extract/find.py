@@ -13,7 +13,7 @@ from sinotime.extract import chinese, english, russian
 from sinotime.extract.model import Candidate, Kind, Phrase
 from sinotime.extract.ongoing import ongoing_phrases
 from sinotime.extract.sentences import Sentences
-from sinotime.report.lines import clean
+from sinotime.text import terminal_line
 
 Pattern = tuple[re.Pattern[str], Callable[[re.Match[str]], list[Phrase]]]
 MAX_QUOTE = 1000  # characters of a sentence quoted with a candidate
@@ -88,17 +88,17 @@ def candidates(text: str, published: FuzzyDate) -> list[Candidate]:
             continue  # the phrase names a day that does not exist in the year it resolves to
         sentence = sentences.at(phrase.start)
         if sentence.start not in quotes:
-            quotes[sentence.start] = clean(sentence.text)
+            quotes[sentence.start] = terminal_line(sentence.text)
         words = text[phrase.start : phrase.end]
         found.append(
             Candidate(
                 date=resolved,
-                phrase=clean(words),
+                phrase=terminal_line(words),
                 start=phrase.start,
                 end=phrase.end,
                 rule=phrase.rule,
                 kind=decide_kind(kind, resolved, published),
-                wording=clean(phrase.wording or words),
+                wording=terminal_line(phrase.wording or words),
                 sentence=quote_around(quotes[sentence.start], phrase.start - sentence.start),
             )
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -20,6 +19,7 @@ from sinotime.names import names_words
 from sinotime.report.lines import spreadsheet_cell
 from sinotime.report.model import NewsRow, OutcomeRow, Report, Row, TargetRow
 from sinotime.report.words import date_words, history_steps
+from sinotime.text import JSON_C1
 from sinotime.words import place_words, status_words
 
 # JSON, for programs -------------------------------------------------------------------------
@@ -36,7 +36,7 @@ def iter_json(report: Report) -> Iterator[str]:
     encoder = json.JSONEncoder(ensure_ascii=False, indent=2)  # what json.dumps(indent=2) uses
     for chunk in encoder.iterencode(report_json(report)):
         # json leaves DEL and the C1 controls raw; escape them so no terminal reads them as commands.
-        yield _C1_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", chunk)
+        yield JSON_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", chunk)
     yield "\n"
 
 
@@ -53,9 +53,6 @@ class _Rows(list[Any]):
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return map(_row_json, self.rows)
-
-
-_C1_CONTROLS = re.compile("[\x7f-\x9f]")
 
 
 def report_json(report: Report) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Small pure helpers the report's renderers share: clean, wrap, escape and colour text.
+"""Small pure helpers the report's renderers share: wrap, escape and colour text.
 
 Every string that comes from the data is untrusted. For a terminal it loses its control
 characters (an escape sequence in a title could otherwise recolour or rewrite the screen) and
@@ -13,16 +13,7 @@ import re
 
 from wcwidth import wcswidth
 
-REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
-# Embeddings, overrides and isolates: they reorder what a terminal shows ("Trojan Source").
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-# Every control character (Unicode category Cc: C0, DEL and C1) and the BIDI_CONTROLS.
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(text: str) -> str:
-    """One line of plain text: whitespace runs become one space, control characters U+FFFD."""
-    return UNSAFE.sub(REPLACEMENT, " ".join(text.split()))
+from sinotime.text import terminal_line
 
 
 def display_width(text: str) -> int:
@@ -94,7 +85,7 @@ def markdown(text: str) -> str:
     a leading list or heading marker ("- ", "+ ", "1. ") is escaped too, since the text may
     start a list item.
     """
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", terminal_line(text))
     return _MARKDOWN_BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
@@ -103,5 +94,5 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def spreadsheet_cell(text: str) -> str:
     """One line of text that a spreadsheet will not run as a formula."""
-    text = clean(text)
+    text = terminal_line(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
