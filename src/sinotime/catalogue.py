@@ -10,6 +10,8 @@ Each scope is published in *formats*: a calendar (`.ics`) and three feeds of cha
 - `archive/STEM-<year>.ics`, `archive/STEM-<year>-<month>.ics`, `archive/STEM-<day>.ics` the
   events of a year, a month, or a run of days from that day (calendars only);
 - `event/<id>.ics` one event, to add to one's own calendar;
+- `index.html` the timeline page; when there are too many events for one page, it gives an
+  overview and `pages/<year>-<month>.html` each month's events;
 - a feed's archive pages (`sinotime.archive-3.atom`) are named by the feeds and reached from
   the feed itself, not offered for subscription.
 
@@ -28,9 +30,10 @@ from enum import IntEnum
 
 from sinotime.dates import MONTH_NAMES, day_words
 from sinotime.models import Kind, Series
-from sinotime.timeline import Timeline, sort_day
+from sinotime.timeline import Entry, Timeline, sort_day
 
 PAGE_NAME = "index.html"  # the timeline page, which links to every file offered
+PAGES_FOLDER = "pages"  # a large timeline's page of each month (see `month_page`)
 ARCHIVE_FOLDER = "archive"
 EVENT_FOLDER = "event"
 
@@ -116,6 +119,43 @@ def _archive(period: str, label: str, holds: str) -> Scope:
 
 def _archive_name(period: str) -> str:
     return f"{ARCHIVE_FOLDER}/{period}.{CALENDAR.extension}"
+
+
+SPLIT_ABOVE = 300  # events on one page at most; above, the page is split a month a page
+PART_EVENTS = 250  # events on a month's page at most
+
+
+def month_parts(timeline: Timeline) -> list[tuple[int, int, int, tuple[Entry, ...]]]:
+    """A large timeline's pages: year, month, part (from 1) and events, oldest first; every
+    event on exactly one, by the day it sorts by."""
+    by_month: dict[tuple[int, int], list[Entry]] = {}
+    for entry in timeline:
+        day = sort_day(entry.event)
+        by_month.setdefault((day.year, day.month), []).append(entry)
+    return [
+        (year, month, start // PART_EVENTS + 1, tuple(entries[start : start + PART_EVENTS]))
+        for (year, month), entries in sorted(by_month.items())
+        for start in range(0, len(entries), PART_EVENTS)
+    ]
+
+
+def event_pages(timeline: Timeline) -> dict[str, str]:
+    """The page each event is listed on, by event id, when the timeline is split (else empty:
+    every event is on `index.html`)."""
+    if len(timeline) <= SPLIT_ABOVE:
+        return {}
+    return {
+        entry.event.id: month_page(year, month, part)
+        for year, month, part, entries in month_parts(timeline)
+        for entry in entries
+    }
+
+
+def month_page(year: int, month: int, part: int = 1) -> str:
+    """The page of the events of a month, when the timeline is too large for one page
+    (`pages/2019-06.html`; a month too large for one page goes on in `pages/2019-06-2.html`...)."""
+    more = f"-{part}" if part > 1 else ""
+    return f"{PAGES_FOLDER}/{year:04d}-{month:02d}{more}.html"
 
 
 def event_file(event_id: str) -> str:

@@ -38,7 +38,7 @@ from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from sinotime.catalogue import FEED_FORMATS, PAGE_NAME, everything, of_kind, of_series
+from sinotime.catalogue import FEED_FORMATS, PAGE_NAME, event_pages, everything, of_kind, of_series
 from sinotime.change_words import CHANGE_LABELS, change_title
 from sinotime.feed_content import change_html, clean_text, web_address
 from sinotime.ledger import Change, Ledger, build_ledger
@@ -139,7 +139,7 @@ def iter_feeds(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
     if site.base_url is None:
         return
     ledger = build_ledger(timeline.data, as_of=timeline.as_of)
-    made = Made()
+    made = Made(pages=event_pages(timeline))
     feeds = feeds_of(ledger)
     for fmt in FORMATS:  # a format's entries are kept for all its feeds, then let go
         for feed in feeds:
@@ -157,6 +157,7 @@ class Made:
     # Kept as UTF-8 (a str with one character beyond Latin-1 takes 2 or 4 bytes a character).
     contents: dict[str, bytes] = field(default_factory=dict)
     entries: dict[str, bytes] = field(default_factory=dict)  # of the format being written
+    pages: dict[str, str] = field(default_factory=dict)  # the page of each event, when not index.html
 
 
 def _content(change: Change, ledger: Ledger, site: Site, made: Made) -> str:
@@ -166,21 +167,22 @@ def _content(change: Change, ledger: Ledger, site: Site, made: Made) -> str:
     series = ledger.series.get(change.event.series or "")
     names = other_names(change.event, series)
     label = ledger.data.kind(change.event.kind).label
-    html = change_html(change, ledger.story(change), event_url(change, site), label, names)
+    html = change_html(change, ledger.story(change), event_url(change, site, made), label, names)
     made.contents[change.id] = html.encode("utf-8")
     return html
 
 
-def event_url(change: Change, site: Site) -> str | None:
-    """The event on the timeline page."""
-    return site.url(f"{PAGE_NAME}#event-{change.event.id}")
+def event_url(change: Change, site: Site, made: Made) -> str | None:
+    """The event on the timeline page (on its month's page when the page is split)."""
+    page = made.pages.get(change.event.id, PAGE_NAME)
+    return site.url(f"{page}#event-{change.event.id}")
 
 
-def entry_link(change: Change, site: Site) -> str:
+def entry_link(change: Change, site: Site, made: Made) -> str:
     """The source's address; the event on the page when it has none, and for a deadline."""
     if change.source is not None and change.source.url is not None:
         return web_address(change.source.url)
-    return web_address(event_url(change, site) or site.base_url or "")
+    return web_address(event_url(change, site, made) or site.base_url or "")
 
 
 def updated(document: Document, ledger: Ledger) -> datetime:
@@ -281,8 +283,8 @@ def _fill_entry(entry: Any, change: Change, ledger: Ledger, site: Site, made: Ma
     entry.title(clean_text(change_title(change)))
     entry.updated(change.moment)
     entry.published(change.moment)  # RSS pubDate
-    entry.link(href=entry_link(change, site), rel="alternate")
-    page = event_url(change, site)
+    entry.link(href=entry_link(change, site, made), rel="alternate")
+    page = event_url(change, site, made)
     if page is not None:
         entry.link(href=web_address(page), rel="related")
     entry.content(_content(change, ledger, site, made), type="html")  # RSS: the item description
@@ -410,13 +412,13 @@ def json_document(feed: dict[str, Any], items: list[bytes]) -> bytes:
 def _json_item(change: Change, ledger: Ledger, site: Site, made: Made) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": ledger.tag(change.id),
-        "url": entry_link(change, site),
+        "url": entry_link(change, site, made),
         "title": clean_text(change_title(change)),
         "content_html": _content(change, ledger, site, made),
         "date_published": change.moment.isoformat(),
         "tags": [change.kind.value, change.event.kind],
     }
-    page = event_url(change, site)
+    page = event_url(change, site, made)
     if page is not None and item["url"] != web_address(page):
         item["external_url"] = web_address(page)
     return item

@@ -21,14 +21,22 @@ from sinotime.page.event_data import json_ld
 from sinotime.page.first_screen import at_a_glance, tally
 from sinotime.page.listing import add_to_calendar, entry_html, filters, names_glossary
 from sinotime.page.markup import asset, csp_hash, esc
+from sinotime.page.overview import browse, summary_svg
+from sinotime.page.split import MonthPage, homes, is_split, month_pages
 from sinotime.page.subscribe import alternate_links, quick_subscribe, subscribe_section
 from sinotime.site import Site
 from sinotime.timeline import Timeline
 
 __all__ = ["PAGE_NAME", "render_html", "render_page"]
 
+SUMMARY_NOTE = (
+    '<p class="hint">Too many events to draw one by one: each cell counts the events of a kind in a'
+    " year (a red mark where any is past due) and leads to that year's months below, where each"
+    " month's page draws its events.</p>"
+)
 
-def _head(timeline: Timeline, site: Site, catalogue: Catalogue, style: str, script: str) -> list[str]:
+
+def _head(timeline: Timeline, title: str, alternates: list[str], style: str, script: str) -> list[str]:
     """The document's head: the CSP that allows only this style and script, and the feeds' links."""
     calendar = timeline.data.calendar
     csp = (
@@ -43,48 +51,54 @@ def _head(timeline: Timeline, site: Site, catalogue: Catalogue, style: str, scri
         f'<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
-        f"<title>{esc(calendar.name)}</title>",
+        f"<title>{esc(title)}</title>",
         f'<meta name="description" content="{esc(calendar.description)}">',
         '<link rel="icon" href="data:,">',
-        *alternate_links(catalogue, site),
+        *alternates,
         f"<style>{style}</style>",
         "</head>",
     ]
 
 
-def _header(timeline: Timeline, site: Site, catalogue: Catalogue) -> list[str]:
-    """The first screen: what the timeline is, how many events, as of when, and subscribe."""
+def _facts(timeline: Timeline) -> str:
+    data, count = timeline.data, len(timeline)
+    return (
+        f'<p class="facts">{count:,} event{"" if count == 1 else "s"}; statuses as of'
+        f" {esc(day_words(timeline.as_of))}; data last changed {esc(day_words(data.last_changed()))}.</p>"
+    )
+
+
+def _header(timeline: Timeline, site: Site, catalogue: Catalogue, homes: dict[str, str] | None) -> list[str]:
+    """The first screen: what the timeline is, how many events, as of when, subscribe, and what
+    is past due, due next and changed last."""
     data = timeline.data
-    count = len(timeline)
     return [
         "<header>",
         f"<h1>{esc(data.calendar.name)}</h1>",
         f'<p class="lede">{esc(data.calendar.description)}</p>',
-        f'<p class="facts">{count} event{"" if count == 1 else "s"}; statuses as of'
-        f" {esc(day_words(timeline.as_of))}; data last changed {esc(day_words(data.last_changed()))}.</p>",
-        tally(timeline),
+        _facts(timeline),
+        tally(timeline, linked=homes is None),
         quick_subscribe(catalogue, site),
-        at_a_glance(timeline, build_ledger(data, as_of=timeline.as_of).changes),
+        at_a_glance(timeline, build_ledger(data, as_of=timeline.as_of).changes, homes),
         "</header>",
     ]
 
 
-def render_html(timeline: Timeline, site: Site, published: Catalogue) -> str:
-    style = asset("page.css") + kind_colours_css(timeline.data.kinds)
-    script = asset("page.js")
-    body = [
-        "<body>",
-        "<main>",
-        *_header(timeline, site, published),
+def _chart_section(chart: str, below: str) -> list[str]:
+    return [
         '<section id="timeline">',
         "<h2>Plans and outcomes</h2>",
         '<p class="scroll-hint">Swipe the chart sideways to see every year.</p>',
         '<div class="chart-scroll">',
-        timeline_svg(timeline),
+        chart,
         "</div>",
-        legend(),
+        below,
         "</section>",
-        subscribe_section(published, site),
+    ]
+
+
+def _list_section(timeline: Timeline, site: Site, published: Catalogue) -> list[str]:
+    return [
         '<section id="list">',
         "<h2>Every event, in order</h2>",
         filters(timeline),
@@ -92,18 +106,95 @@ def render_html(timeline: Timeline, site: Site, published: Catalogue) -> str:
         *(entry_html(entry, timeline, add_to_calendar(entry, site, published)) for entry in timeline),
         "</ol>",
         "</section>",
-        names_glossary(timeline),
-        f"<footer>Made by sinotime from {esc(len(timeline))} events. Dates are as precise as their sources;"
-        " a target is missed only after its last possible day.</footer>",
-        "</main>",
-        json_ld(timeline, site, timeline),
-        f"<script>{script}</script>",
-        "</body>",
-        "</html>",
     ]
-    return "\n".join(_head(timeline, site, published, style, script) + body) + "\n"
+
+
+def _footer(timeline: Timeline) -> str:
+    return (
+        f"<footer>Made by sinotime from {len(timeline):,} events. Dates are as precise as their sources;"
+        " a target is missed only after its last possible day.</footer>"
+    )
+
+
+def _document(head: list[str], body: list[str], data: str, script: str) -> str:
+    """The page: `data` is its JSON-LD block, after the main text."""
+    tail = ["</main>", *([data] if data else []), f"<script>{script}</script>", "</body>", "</html>"]
+    return "\n".join([*head, "<body>", "<main>", *body, *tail]) + "\n"
+
+
+def render_html(timeline: Timeline, site: Site, published: Catalogue) -> str:
+    """The page of a timeline that fits on one: the first screen, the chart, every event."""
+    style = asset("page.css") + kind_colours_css(timeline.data.kinds)
+    script = asset("page.js")
+    body = [
+        *_header(timeline, site, published, None),
+        *_chart_section(timeline_svg(timeline), legend()),
+        subscribe_section(published, site),
+        *_list_section(timeline, site, published),
+        names_glossary(timeline),
+        _footer(timeline),
+    ]
+    head = _head(timeline, timeline.data.calendar.name, alternate_links(published, site), style, script)
+    return _document(head, body, json_ld(timeline, site, timeline), script)
+
+
+def overview_html(timeline: Timeline, site: Site, published: Catalogue, pages: list[MonthPage]) -> str:
+    """The page of a timeline too large for one: the first screen, a summary chart, every month."""
+    style = asset("page.css") + kind_colours_css(timeline.data.kinds)
+    script = asset("page.js")
+    body = [
+        *_header(timeline, site, published, homes(timeline, pages)),
+        *_chart_section(summary_svg(timeline), SUMMARY_NOTE),
+        browse(pages),
+        subscribe_section(published, site),
+        _footer(timeline),
+    ]
+    head = _head(timeline, timeline.data.calendar.name, alternate_links(published, site), style, script)
+    return _document(head, body, "", script)
+
+
+def month_html(page: MonthPage, site: Site, published: Catalogue, neighbours: list[str]) -> str:
+    """One month's page of a split timeline: its chart, its list, its event data."""
+    timeline = page.timeline
+    name = timeline.data.calendar.name
+    style = asset("page.css") + kind_colours_css(timeline.data.kinds)
+    script = asset("page.js")
+    up = Site(site.base_url or "../")  # links from pages/ to the files beside index.html
+    body = [
+        "<header>",
+        f'<p class="crumbs"><a href="{esc(up.url(PAGE_NAME) or PAGE_NAME)}">{esc(name)}</a></p>',
+        f"<h1>{esc(page.title)}</h1>",
+        _facts(timeline),
+        tally(timeline),
+        f'<nav class="pager">{" ".join(neighbours)}</nav>',
+        "</header>",
+        *_chart_section(timeline_svg(timeline), legend()),
+        *_list_section(timeline, up, published),
+        _footer(timeline),
+    ]
+    head = _head(timeline, f"{name}: {page.title}", [], style, script)
+    return _document(head, body, json_ld(timeline, site, timeline, page.name), script)
+
+
+def _neighbours(pages: list[MonthPage], index: int) -> list[str]:
+    """Links to the month before and after (file names relative to pages/)."""
+    links = []
+    if index > 0:
+        before = pages[index - 1]
+        links.append(f'<a rel="prev" href="{esc(before.name.rsplit("/", 1)[1])}">← {esc(before.title)}</a>')
+    if index + 1 < len(pages):
+        after = pages[index + 1]
+        links.append(f'<a rel="next" href="{esc(after.name.rsplit("/", 1)[1])}">{esc(after.title)} →</a>')
+    return links
 
 
 def render_page(timeline: Timeline, site: Site, published: Catalogue) -> dict[str, bytes]:
-    """The timeline page, linking to the `published` calendars and feeds."""
-    return {PAGE_NAME: render_html(timeline, site, published).encode("utf-8")}
+    """The timeline page, linking to the `published` calendars and feeds; when the timeline is
+    too large for one page, an overview and a page for each month (`split`)."""
+    if not is_split(timeline):
+        return {PAGE_NAME: render_html(timeline, site, published).encode("utf-8")}
+    pages = month_pages(timeline)
+    files = {PAGE_NAME: overview_html(timeline, site, published, pages).encode("utf-8")}
+    for index, page in enumerate(pages):
+        files[page.name] = month_html(page, site, published, _neighbours(pages, index)).encode("utf-8")
+    return files

@@ -199,10 +199,10 @@ def timeline_svg(timeline: Timeline) -> str:
             top += lane_height
         y += height
     bottom = y
-    axis = _axis(scale, bottom)
+    lines = axis(scale, bottom)
     as_of_words = f"as of {day_words(timeline.as_of, short=True)}"
     anchor = "end" if as_of_x > WIDTH / 2 else "start"
-    axis.append(
+    lines.append(
         f'<line class="as-of" x1="{px(as_of_x)}" y1="{AXIS_HEIGHT - 8}"'
         f' x2="{px(as_of_x)}" y2="{px(bottom + 6)}"/>'
         f'<text class="axis" x="{px(as_of_x + (-4 if anchor == "end" else 4))}" y="{px(bottom + 20)}"'
@@ -214,12 +214,12 @@ def timeline_svg(timeline: Timeline) -> str:
         f' width="{WIDTH}" height="{px(total)}" aria-labelledby="chart-title">'
         '<title id="chart-title">Plans and outcomes by year: hollow marks are announced targets, '
         "filled marks what happened; a dashed line from target to outcome is a slip.</title>\n"
-        + "\n".join(bands + axis + body)
+        + "\n".join(bands + lines + body)
         + "\n</svg>"
     )
 
 
-def _axis(scale: Scale, bottom: float) -> list[str]:
+def axis(scale: Scale, bottom: float) -> list[str]:
     """A line at the start of every year, and the years' names (every few years when many)."""
     lines: list[str] = []
     years = list(range(scale.start.year, scale.end.year))

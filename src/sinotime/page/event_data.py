@@ -91,10 +91,10 @@ def _outside(value: FuzzyDate, target: FuzzyDate) -> bool:
     return before or (target.latest is not None and value.earliest > target.latest)
 
 
-def event_node(entry: Entry, timeline: Timeline, site: Site) -> dict[str, Any]:
+def event_node(entry: Entry, timeline: Timeline, site: Site, page: str = PAGE_NAME) -> dict[str, Any]:
     event = entry.event
     zone = event.timezone or timeline.data.calendar.timezone
-    address = f"{site.url(PAGE_NAME) or ''}#event-{event.id}"
+    address = f"{site.url(page) or ''}#event-{event.id}"
     node: dict[str, Any] = {
         "@type": "Event",
         "@id": address,
@@ -119,11 +119,11 @@ def event_node(entry: Entry, timeline: Timeline, site: Site) -> dict[str, Any]:
     return node
 
 
-def json_ld(timeline: Timeline, site: Site, entries: Iterable[Entry]) -> str:
-    """The `<script type="application/ld+json">` block of `entries`."""
+def json_ld(timeline: Timeline, site: Site, entries: Iterable[Entry], page: str = PAGE_NAME) -> str:
+    """The `<script type="application/ld+json">` block of `entries`, listed on `page`."""
     graph = {
         "@context": "https://schema.org",
-        "@graph": [event_node(entry, timeline, site) for entry in entries],
+        "@graph": [event_node(entry, timeline, site, page) for entry in entries],
     }
     text = json.dumps(graph, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -4,7 +4,7 @@ last; each item links to its event in the list."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from sinotime.change_words import change_title
@@ -20,22 +20,31 @@ PAST_DUE_SHOWN = 10  # past-due plans named; the count links to them all
 DUE = (Flag.UPCOMING, Flag.SLIPPING)
 
 
-def tally(timeline: Timeline) -> str:
-    """How many events have each status; each count shows those events in the list."""
+def tally(timeline: Timeline, *, linked: bool = True) -> str:
+    """How many events have each status; each count shows those events in the list (when the
+    page has the list: `linked`)."""
     counts = dict.fromkeys(Flag, 0)
     for entry in timeline:
         counts[entry.flag] += 1
     items = [
         f'<li><a class="count" href="#flag={esc(flag.value)}" title="Show only these in the list">'
         f'<span class="flag flag-{esc(flag.value)}">{esc(flag.label)}</span> {count}</a></li>'
+        if linked
+        else f'<li><span class="flag flag-{esc(flag.value)}">{esc(flag.label)}</span> {count}</li>'
         for flag, count in counts.items()
         if count
     ]
     return '<ul class="tally" aria-label="Events by status">' + "".join(items) + "</ul>"
 
 
-def _link(entry: Entry, text: str) -> str:
-    return f'<a href="#event-{esc(entry.event.id)}">{esc(text)}</a>'
+def _href(event_id: str, homes: Mapping[str, str] | None) -> str:
+    """The event in the list: on this page, or on the page that holds it (`split.homes`)."""
+    page = homes[event_id] if homes is not None else ""
+    return f"{page}#event-{event_id}"
+
+
+def _link(entry: Entry, text: str, homes: Mapping[str, str] | None) -> str:
+    return f'<a href="{esc(_href(entry.event.id, homes))}">{esc(text)}</a>'
 
 
 def past_due(timeline: Timeline) -> list[Entry]:
@@ -59,27 +68,27 @@ def _due_by(entry: Entry) -> date | None:
     return entry.date.latest or entry.date.earliest
 
 
-def _past_due_item(entry: Entry, timeline: Timeline) -> str:
+def _past_due_item(entry: Entry, timeline: Timeline, homes: Mapping[str, str] | None) -> str:
     since = entry.overdue_since or timeline.as_of
     how_long = f"past due for {duration_words(since, timeline.as_of)}"
     return (
-        f"<li>{_link(entry, entry.event.title)}"
+        f"<li>{_link(entry, entry.event.title, homes)}"
         f' <span class="flag flag-{esc(entry.flag.value)}">{esc(status_words(entry))}</span>'
         f' <span class="how-long">{esc(how_long)}</span></li>'
     )
 
 
-def _due_item(entry: Entry) -> str:
+def _due_item(entry: Entry, homes: Mapping[str, str] | None) -> str:
     when = date_words(entry) or "no date announced"
     status = status_words(entry)
     moved = f' <span class="flag flag-slipping">{esc(status)}</span>' if entry.flag is Flag.SLIPPING else ""
-    return f'<li>{_link(entry, entry.event.title)} <span class="when">{esc(when)}</span>{moved}</li>'
+    return f'<li>{_link(entry, entry.event.title, homes)} <span class="when">{esc(when)}</span>{moved}</li>'
 
 
-def _change_item(change: Change) -> str:
+def _change_item(change: Change, homes: Mapping[str, str] | None) -> str:
     return (
         f'<li><time datetime="{change.day.isoformat()}">{esc(day_words(change.day, short=True))}</time> '
-        f'<a href="#event-{esc(change.event.id)}">{esc(change_title(change))}</a></li>'
+        f'<a href="{esc(_href(change.event.id, homes))}">{esc(change_title(change))}</a></li>'
     )
 
 
@@ -88,35 +97,39 @@ def _block(block_id: str, heading: str, items: list[str], empty: str, more: str 
     return f'<section class="glance" id="{block_id}"><h2>{esc(heading)}</h2>{body}</section>'
 
 
-def at_a_glance(timeline: Timeline, changes: Sequence[Change]) -> str:
+def at_a_glance(timeline: Timeline, changes: Sequence[Change], homes: Mapping[str, str] | None = None) -> str:
     """Past due, due next, latest changes (of `changes`, oldest first): three short lists, each
-    item linking to its event."""
+    item linking to its event (on the page that holds it: `homes`, when the page is split)."""
     late = past_due(timeline)
     more = (
-        '<p class="more"><a href="#flag=overdue">Every overdue plan</a> ·'
-        ' <a href="#flag=unverified">every plan past due with no news</a></p>'
-        if len(late) > PAST_DUE_SHOWN
-        else ""
+        ""
+        if homes is not None
+        else (
+            '<p class="more"><a href="#flag=overdue">Every overdue plan</a> ·'
+            ' <a href="#flag=unverified">every plan past due with no news</a></p>'
+            if len(late) > PAST_DUE_SHOWN
+            else ""
+        )
     )
     newest = list(reversed(changes[-CHANGES_SHOWN:]))
     blocks = [
         _block(
             "past-due",
             "Past due",
-            [_past_due_item(entry, timeline) for entry in late[:PAST_DUE_SHOWN]],
+            [_past_due_item(entry, timeline, homes) for entry in late[:PAST_DUE_SHOWN]],
             "Nothing is past due.",
             more,
         ),
         _block(
             "due-next",
             "Due next",
-            [_due_item(entry) for entry in due_next(timeline)[:NEXT_SHOWN]],
+            [_due_item(entry, homes) for entry in due_next(timeline)[:NEXT_SHOWN]],
             "No plan is still due.",
         ),
         _block(
             "latest-changes",
             "Latest changes",
-            [_change_item(change) for change in newest],
+            [_change_item(change, homes) for change in newest],
             "No changes yet.",
         ),
     ]
