@@ -91,7 +91,7 @@ def test_a_large_timeline_is_an_overview_and_a_page_a_month(monkeypatch: pytest.
 
 
 def test_at_six_hundred_events_every_page_is_small_and_every_event_reachable_without_script() -> None:
-    """10,000 events (benchmarks/generate.py) made 432 pages, none over 941 KB; 600 keep the
+    """10,000 events (benchmarks/generate.py) made 432 pages, none over 630 KB; 600 keep the
     test quick (and the calendars and feeds are left out: the pages are what is measured)."""
     text = sinotime_yaml(make_timeline(600))
     timeline = build_timeline(parse_events(text.encode(), "synthetic.yaml", today=TODAY), as_of=LAST_DAY)

@@ -12,7 +12,7 @@ The page is pure: the same timeline and names give the same bytes, with no clock
 
 from __future__ import annotations
 
-from sinotime.catalogue import PAGE_NAME, Catalogue
+from sinotime.catalogue import PAGE_NAME, Catalogue, Reach
 from sinotime.dates import day_words
 from sinotime.kinds import kind_colours_css
 from sinotime.ledger import build_ledger
@@ -149,7 +149,10 @@ def overview_html(timeline: Timeline, site: Site, published: Catalogue, pages: l
         subscribe_section(published, site),
         _footer(timeline),
     ]
-    head = _head(timeline, timeline.data.calendar.name, alternate_links(published, site), style, script)
+    # Browsers and readers are told of the feeds of everything and of each kind; the series'
+    # (hundreds at this size) are in the subscribe section.
+    offered = Catalogue(tuple(o for o in published.offers if o.scope.reach is not Reach.SERIES), frozenset())
+    head = _head(timeline, timeline.data.calendar.name, alternate_links(offered, site), style, script)
     return _document(head, body, "", script)
 
 
