@@ -111,6 +111,14 @@ def _step(change: Change, *, this: bool) -> Markup:
     )
 
 
+def _kept_step(change: Change, kept: dict[str, Markup]) -> Markup:
+    """`_step(change, this=False)`, written once."""
+    step = kept.get(change.id)
+    if step is None:
+        step = kept[change.id] = _step(change, this=False)
+    return step
+
+
 def _quote_of(change: Change) -> str | None:
     """The source's quote on what changed, where the data gives one."""
     said = change.plan or change.report or change.news or change.outcome
@@ -133,11 +141,17 @@ def _names(names: Sequence[Name]) -> Markup | None:
 
 
 def change_html(
-    change: Change, story: list[Change], event_url: str | None, kind_label: str, names: Sequence[Name] = ()
+    change: Change,
+    story: list[Change],
+    event_url: str | None,
+    kind_label: str,
+    names: Sequence[Name] = (),
+    steps: dict[str, Markup] | None = None,
 ) -> str:
     """What changed, the story up to it (this change in bold), its source and the event's page;
     `kind_label` names the event's kind (`Kind.label`), `names` are the event's names in other
-    languages (`sinotime.names.other_names`)."""
+    languages (`sinotime.names.other_names`); `steps` keeps each step written (not in bold) for
+    the next change of the event, whose story holds it again."""
     event = change.event
     about = [kind_label] + ([place_words(event.place)] if event.place is not None else [])
     blocks: list[str | None] = [
@@ -158,7 +172,9 @@ def change_html(
         else f"The story so far ({len(story) - len(shown)} earlier steps not shown)"
     )
     blocks.append(_tag("p", _tag("strong", heading)))
-    blocks.append(_tag("ul", *(_step(step, this=step.id == change.id) for step in shown)))
+    kept: dict[str, Markup] = {} if steps is None else steps
+    written = [_step(step, this=True) if step.id == change.id else _kept_step(step, kept) for step in shown]
+    blocks.append(_tag("ul", *written))
     if event_url is not None:
         blocks.append(
             _tag("p", _link("The event on the timeline", event_url), ", with where it stands today.")

@@ -40,7 +40,7 @@ from lxml import etree
 
 from sinotime.catalogue import FEED_FORMATS, PAGE_NAME, event_pages, everything, of_kind, of_series
 from sinotime.change_words import CHANGE_LABELS, change_title
-from sinotime.feed_content import change_html, clean_text, web_address
+from sinotime.feed_content import Markup, change_html, clean_text, web_address
 from sinotime.ledger import Change, Ledger, build_ledger
 from sinotime.models import Kind
 from sinotime.names import other_names
@@ -156,6 +156,7 @@ class Made:
 
     # Kept as UTF-8 (a str with one character beyond Latin-1 takes 2 or 4 bytes a character).
     contents: dict[str, bytes] = field(default_factory=dict)
+    steps: dict[str, Markup] = field(default_factory=dict)  # each change as a step of its story
     entries: dict[str, bytes] = field(default_factory=dict)  # of the format being written
     pages: dict[str, str] = field(default_factory=dict)  # the page of each event, when not index.html
 
@@ -167,7 +168,8 @@ def _content(change: Change, ledger: Ledger, site: Site, made: Made) -> str:
     series = ledger.series.get(change.event.series or "")
     names = other_names(change.event, series)
     label = ledger.data.kind(change.event.kind).label
-    html = change_html(change, ledger.story(change), event_url(change, site, made), label, names)
+    url = event_url(change, site, made)
+    html = change_html(change, ledger.story(change), url, label, names, made.steps)
     made.contents[change.id] = html.encode("utf-8")
     return html
 
