@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 from icalendar import Event, vUri
+from icalendar.caselessdict import canonsort_keys
+from icalendar.parser import Contentline
+from icalendar.parser_tools import to_unicode
+from icalendar.timezone import tzp
 
 from sinotime.calendars.grid import Placement
-from sinotime.calendars.lines import Categories, PlainGeo, Text
+from sinotime.calendars.lines import Categories, PlainGeo, Text, fold
 from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_words
 from sinotime.models import OutcomeStatus
 from sinotime.names import OTHER_NAMES, names_words, other_names
@@ -144,34 +149,87 @@ def describe(entry: Entry, timeline: Timeline, where: Placement) -> str:
     return ical_text("\n\n".join(parts))
 
 
-def vevent(entry: Entry, where: Placement, timeline: Timeline) -> Event:
+# A property as `Component.add` takes it: name, value, parameters.
+Property = tuple[str, Any, dict[str, str] | None]
+
+
+def properties(entry: Entry, where: Placement, timeline: Timeline) -> list[Property]:
+    """The properties of the event's VEVENT, in the order they are added."""
     event = entry.event
-    component = Event()
-    component.add("uid", f"{event.id}@{timeline.data.calendar.ids_namespace}")
     modified = _utc_midnight(timeline.modified(entry))
-    component.add("dtstamp", modified)
-    component.add("created", _utc_midnight(event.added))
-    component.add("last-modified", modified)
-    component.add("sequence", timeline.revision(entry))
-    component.add("dtstart", where.start)
+    found: list[Property] = [
+        ("uid", f"{event.id}@{timeline.data.calendar.ids_namespace}", None),
+        ("dtstamp", modified, None),
+        ("created", _utc_midnight(event.added), None),
+        ("last-modified", modified, None),
+        ("sequence", timeline.revision(entry), None),
+        ("dtstart", where.start, None),
+    ]
     if where.end is not None:
-        component.add("dtend", where.end)
-    component.add("summary", Text(summary(entry, where)))
-    component.add("description", Text(describe(entry, timeline, where)))
-    component.add("status", ical_status(entry))
-    component.add("transp", "TRANSPARENT")  # others' events never make a subscriber look busy
+        found.append(("dtend", where.end, None))
+    found += [
+        ("summary", Text(summary(entry, where)), None),
+        ("description", Text(describe(entry, timeline, where)), None),
+        ("status", ical_status(entry), None),
+        ("transp", "TRANSPARENT", None),  # others' events never make a subscriber look busy
+    ]
     parts = (event.place.name, event.place.region) if event.place is not None else ()
     location = ", ".join(part for part in (ical_text(text or "").strip() for text in parts) if part)
     if location:
-        component.add("location", Text(location))
+        found.append(("location", Text(location), None))
     place = event.place
     if place is not None and place.lat is not None and place.lon is not None:
-        component.add("geo", PlainGeo((place.lat, place.lon)))
+        found.append(("geo", PlainGeo((place.lat, place.lon)), None))
     url = primary_link(event, timeline.sources)
     if url is not None:
-        component.add("url", vUri(ical_uri(url)), parameters={"VALUE": "URI"})
-    component.add("categories", Categories([ical_text(category) for category in categories(entry, timeline)]))
+        found.append(("url", vUri(ical_uri(url)), {"VALUE": "URI"}))
+    found.append(
+        ("categories", Categories([ical_text(category) for category in categories(entry, timeline)]), None)
+    )
+    return found
+
+
+def vevent(entry: Entry, where: Placement, timeline: Timeline) -> Event:
+    """The event's VEVENT as icalendar's component."""
+    component = Event()
+    for name, value, parameters in properties(entry, where, timeline):
+        if parameters is None:
+            component.add(name, value)
+        else:
+            component.add(name, value, parameters=parameters)
     return component
+
+
+def vevent_bytes(entry: Entry, where: Placement, timeline: Timeline) -> bytes:
+    """`to_ical(vevent(...))`, written without the component: each property typed by icalendar
+    as `add` types it, written as its content line (`Contentline.from_parts` when it has
+    parameters), in icalendar's order, folded by `fold`. A test compares the two on random events."""
+    typed = {
+        name.upper(): _typed(name, value, parameters)
+        for name, value, parameters in properties(entry, where, timeline)
+    }
+    lines = [_BEGIN]
+    for name in canonsort_keys(typed, Event.canonical_order):
+        value = typed[name]
+        params = getattr(value, "params", None)
+        if params:
+            lines.append(fold(Contentline.from_parts(name, params, value)))
+        else:
+            lines.append(fold(f"{name}:{to_unicode(value.to_ical())}"))
+    lines.append(_END)
+    return b"\r\n".join(lines) + b"\r\n"
+
+
+_BEGIN, _END = b"BEGIN:VEVENT", b"END:VEVENT"
+_UTC_PROPERTIES = ("dtstamp", "created", "last-modified")
+
+
+def _typed(name: str, value: Any, parameters: dict[str, str] | None) -> Any:
+    """The value as `Component.add` keeps it: in UTC where RFC 5545 says, as icalendar's type."""
+    if isinstance(value, datetime) and name in _UTC_PROPERTIES:
+        value = tzp.localize_utc(value)
+    # `add` types a value by this (icalendar's own, if private, step); the component is skipped
+    return Event._encode(name, value, dict(parameters) if parameters else None)  # type: ignore[no-untyped-call]
 
 
 def categories(entry: Entry, timeline: Timeline) -> list[str]:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, vDuration, vUri
 
-from sinotime.calendars.events import vevent
+from sinotime.calendars.events import vevent_bytes
 from sinotime.calendars.grid import Placement, grid_placement, zone_days
 from sinotime.calendars.lines import Text, to_ical
 from sinotime.calendars.sets import MAX_CALENDAR_BYTES, Held, calendar_sets
@@ -82,7 +82,7 @@ class _Shared:
     def vevent(self, entry: Entry, where: Placement) -> bytes:
         content = self.vevents.get(entry.event.id)
         if content is None:
-            content = self.vevents[entry.event.id] = to_ical(vevent(entry, where, self.timeline))
+            content = self.vevents[entry.event.id] = vevent_bytes(entry, where, self.timeline)
         return content
 
 
