@@ -81,6 +81,59 @@ def test_a_disk_that_fills_up_part_way_changes_no_file(
     assert contents(tmp_path) == OLD, "an old file changed, or a temporary file was left behind"
 
 
+def test_every_new_file_is_on_disk_before_the_first_is_renamed_in_one_flush(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sinotime import output
+
+    files = {f"file-{number}.ics": f"file {number}\n".encode() for number in range(50)}
+    flushes: list[str] = []
+    real_syncfs, real_replace = output._syncfs, os.replace
+
+    def syncfs(folder: Path) -> bool:
+        flushes.append("syncfs")
+        return real_syncfs(folder)
+
+    def fsync(descriptor: int) -> None:
+        flushes.append("fsync")
+
+    def replace(source: Path, target: Path) -> None:
+        flushes.append("rename" if str(target).endswith(".ics") else "journal")
+        real_replace(source, target)
+
+    monkeypatch.setattr(output, "_syncfs", syncfs)
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    write_files(tmp_path / "out", files)
+    renames = flushes.index("rename")
+    assert flushes[:renames].count("syncfs") == 1, flushes[:renames]  # one file system: one flush
+    assert flushes.count("fsync") <= 3, "a flush for each file"  # the journal's own
+    assert "syncfs" not in flushes[renames:]
+    assert contents(tmp_path / "out") == files
+
+
+def test_where_there_is_no_syncfs_each_new_file_is_put_on_disk_before_any_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sinotime import output
+
+    files = {f"file-{number}.ics": f"file {number}\n".encode() for number in range(5)}
+    flushes: list[str] = []
+    real_replace = os.replace
+
+    def replace(source: Path, target: Path) -> None:
+        flushes.append("rename" if str(target).endswith(".ics") else "journal")
+        real_replace(source, target)
+
+    monkeypatch.setattr(output, "_syncfs", lambda folder: False)
+    monkeypatch.setattr(os, "fsync", lambda descriptor: flushes.append("fsync"))
+    monkeypatch.setattr(os, "replace", replace)
+    write_files(tmp_path, files)
+    renames = flushes.index("rename")
+    assert flushes[:renames].count("fsync") >= len(files), flushes[:renames]
+    assert contents(tmp_path) == files
+
+
 KILL_AFTER_FIRST_RENAME = DIE_AFTER_RENAMES + textwrap.dedent(
     """
     from pathlib import Path

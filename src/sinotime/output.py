@@ -202,7 +202,7 @@ class Staging:
                 return
             temporary = target.parent / temporary_name(self.token, len(self.staged) + 1)
             self.staged.append((temporary, target, name))
-            _write_new(temporary, content)
+            _write_new(temporary, content, sync=False)  # put on disk together by `commit`
             self.result.written.append(name)
         except OSError as error:
             self.abort()
@@ -224,6 +224,7 @@ class Staging:
         replaced = 0
         self.committed = True
         try:
+            put_on_disk([temporary for temporary, _, _ in self.staged])
             write_journal(
                 self.out,
                 [
@@ -266,7 +267,7 @@ class Staging:
             temporary = self.out / temporary_name(self.token, len(self.staged) + 1)
             self.staged.append((temporary, target, MANIFEST))
             try:
-                _write_new(temporary, listed)
+                _write_new(temporary, listed, sync=False)
             except OSError as error:
                 self.abort()
                 raise self._error(error, replaced=0) from None
@@ -323,18 +324,54 @@ def _has_content(target: Path, content: bytes) -> bool:
         return False
 
 
-def _write_new(temporary: Path, content: bytes | Iterable[bytes]) -> None:
-    """Write a new file (never an existing one) and put it on disk."""
+def _write_new(temporary: Path, content: bytes | Iterable[bytes], *, sync: bool = True) -> None:
+    """Write a new file (never an existing one) and, with `sync`, put it on disk."""
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.writelines([content] if isinstance(content, bytes) else content)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def put_on_disk(files: list[Path]) -> None:
+    """Every file on disk, before any is renamed into place: one flush of each file system
+    that holds them (Linux's syncfs), rather than an fsync of each of thousands of files (5 ms
+    apiece on a shared disk); an fsync of each where syncfs is not to be had."""
+    folders: dict[int, Path] = {}
+    for path in files:
+        folders.setdefault(os.stat(path.parent).st_dev, path.parent)
+    if all(_syncfs(folder) for folder in folders.values()):
+        return
+    for path in files:
+        descriptor = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _syncfs(folder: Path) -> bool:
+    """syncfs(2) on the file system of `folder`; False where the C library has no syncfs."""
+    import ctypes  # only when committing a build
+
+    try:
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return False
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        if syncfs(descriptor) != 0:
+            number = ctypes.get_errno()
+            raise OSError(number, os.strerror(number), str(folder))
+    finally:
+        os.close(descriptor)
+    return True
 
 
 def _shown(path: Path | str) -> str:
