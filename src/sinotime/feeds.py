@@ -142,10 +142,12 @@ def iter_feeds(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
     made = Made(pages=event_pages(timeline))
     feeds = feeds_of(ledger)
     for fmt in FORMATS:  # a format's entries are kept for all its feeds, then let go
+        made.last_format = fmt == FORMATS[-1]
         for feed in feeds:
             for document in documents(feed):
                 yield document.name(fmt), render_document(document, fmt, ledger, site, made)
         made.entries.clear()
+        made.steps.clear()  # every content is made in the first format
 
 
 @dataclass
@@ -159,10 +161,11 @@ class Made:
     steps: dict[str, Markup] = field(default_factory=dict)  # each change as a step of its story
     entries: dict[str, bytes] = field(default_factory=dict)  # of the format being written
     pages: dict[str, str] = field(default_factory=dict)  # the page of each event, when not index.html
+    last_format: bool = False  # each content is asked for once more: let go of it then
 
 
 def _content(change: Change, ledger: Ledger, site: Site, made: Made) -> str:
-    kept = made.contents.get(change.id)
+    kept = made.contents.pop(change.id, None) if made.last_format else made.contents.get(change.id)
     if kept is not None:
         return kept.decode("utf-8")
     series = ledger.series.get(change.event.series or "")
