@@ -63,10 +63,12 @@ def source_name(change: Change) -> str | None:
     return None if change.source is None else change.source.display_name
 
 
-def change_title(change: Change) -> str:
-    """The change in one line: label, event, details, and who said it in brackets."""
+def change_title(change: Change, title: str | None = None) -> str:
+    """The change in one line: label, event (`title`, the event's title as the output shows it,
+    else as the data gives it), details, and who said it in brackets."""
     said = f" ({name})" if (name := source_name(change)) else ""
-    return f"{change_label(change)}: {change.event.title}, {change_details(change)}{said}"
+    event = change.event.title if title is None else title
+    return f"{change_label(change)}: {event}, {change_details(change)}{said}"
 
 
 def change_line(change: Change) -> str:

@@ -283,9 +283,15 @@ def new_entry(change: Change, ledger: Ledger, site: Site, made: Made) -> FeedEnt
     return entry
 
 
+def feed_title(change: Change) -> str:
+    """The entry's title: the event's title trimmed of what is left at its ends once cleaned
+    (a line break before a character a feed drops)."""
+    return clean_text(change_title(change, clean_text(change.event.title).strip()))
+
+
 def _fill_entry(entry: Any, change: Change, ledger: Ledger, site: Site, made: Made) -> None:
     entry.id(ledger.tag(change.id))  # also the RSS guid, isPermaLink="false"
-    entry.title(clean_text(change_title(change)))
+    entry.title(feed_title(change))
     entry.updated(change.moment)
     entry.published(change.moment)  # RSS pubDate
     entry.link(href=entry_link(change, site, made), rel="alternate")
@@ -418,7 +424,7 @@ def _json_item(change: Change, ledger: Ledger, site: Site, made: Made) -> dict[s
     item: dict[str, Any] = {
         "id": ledger.tag(change.id),
         "url": entry_link(change, site, made),
-        "title": clean_text(change_title(change)),
+        "title": feed_title(change),
         "content_html": _content(change, ledger, site, made),
         "date_published": change.moment.isoformat(),
         "tags": [change.kind.value, change.event.kind],
