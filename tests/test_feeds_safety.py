@@ -751,8 +751,9 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
         assert content.paragraphs[0].startswith(
             f"{stored(texts['title'])} — {stored(texts['kind_label'])} · {stored(texts['place'])}"
         )
-        assert content.paragraphs[1].startswith("Source: ")
-        assert f"“{stored(texts['source_title'])}”, 1 May 2020" in content.paragraphs[1]
+        assert content.paragraphs[1] == stored(texts["event_description"])
+        assert content.paragraphs[2].startswith("Source: ")
+        assert f"“{stored(texts['source_title'])}”, 1 May 2020" in content.paragraphs[2]
         assert stored(texts["wording"]) in content.items[0]
         assert stored(texts["publisher"]) in content.items[0]
         assert stored(texts["outcome_wording"]) in content.items[1]

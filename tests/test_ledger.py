@@ -10,7 +10,8 @@ from sinotime.change_words import change_title
 from sinotime.ledger import ChangeKind, build_ledger
 from sinotime.loading import load_events
 from sinotime.models import EventsFile
-from sinotime.timeline import as_known_on
+from sinotime.timeline import as_known_on, build_timeline
+from sinotime.words import status_words
 
 SAMPLE = Path(__file__).parent / "data" / "feeds-sample.yaml"
 AS_OF = date(2026, 11, 23)
@@ -135,3 +136,31 @@ def test_a_target_known_only_from_a_later_article_has_no_deadline_before_that_ar
     assert known is not None and [p.source for p in known.plans] == [
         p["source"] for p in cable_car["plans"][:-1]
     ]
+
+
+def test_every_events_last_change_leaves_the_status_it_has_on_the_as_of_day() -> None:
+    """A subscriber who reads an event's newest change knows where it stands: the status that
+    change left is the one the calendars, the page and the report give on the as-of day."""
+    bundled = Path(__file__).parent.parent / "events.yaml"
+    for path, as_of in ((SAMPLE, AS_OF), (bundled, date(2026, 11, 27))):
+        data = load_events(path, today=as_of)
+        ledger = build_ledger(data, as_of=as_of)
+        entries = list(build_timeline(data, as_of=as_of))
+        for entry in entries:
+            last = ledger.by_event[entry.event.id][-1].status
+            assert last is not None, entry.event.id
+            assert (status_words(last), last.note) == (status_words(entry), entry.note), entry.event.id
+        assert len(entries) >= 10
+
+
+def test_news_that_a_passed_target_was_not_met_leaves_the_plan_overdue() -> None:
+    """The change that made a plan overdue says so, in the words every output uses."""
+    ledger = build_ledger(sample(), as_of=AS_OF)
+    news = [
+        c for c in ledger if c.kind is ChangeKind.NEWS and c.status is not None and c.status.flag.is_past_due
+    ]
+    assert any(status_words(c.status).startswith("Overdue since ") for c in news if c.status is not None)
+    before = [c for c in ledger if c.kind is ChangeKind.ANNOUNCED]
+    assert before and all(
+        c.status is not None and status_words(c.status).startswith("Planned") for c in before
+    )

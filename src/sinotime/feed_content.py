@@ -8,10 +8,10 @@ Validation Service deems safe are used, with absolute links.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from sinotime.change_words import change_details, change_label
-from sinotime.ledger import Change
+from sinotime.ledger import Change, known_after
+from sinotime.models import Source
 from sinotime.names import OTHER_NAMES, SEPARATOR, Name
 from sinotime.text import feed_uri as web_address
 from sinotime.text import xml_text as clean_text
@@ -19,10 +19,13 @@ from sinotime.words import (
     QUOTED,
     Part,
     Role,
-    news_said,
+    Step,
+    history,
+    news_step,
+    other_report_step,
+    outcome_step,
     place_words,
-    plan_said,
-    report_said,
+    plan_step,
     source_phrase,
     status_words,
 )
@@ -81,42 +84,36 @@ def _parts(parts: Sequence[Part]) -> list[str]:
     return shown
 
 
-def _said(change: Change) -> tuple[Part, ...]:
-    """Who said it and when, with their words, as the event's history says it everywhere; a news
-    item's words are its details already."""
+def this_step(change: Change) -> Step | None:
+    """The step of the event's history that `change` adds; None for a deadline passing."""
     source = change.source
     if source is None:
-        return ()
+        return None
     if change.plan is not None:
-        return plan_said(change.plan, source)
-    if change.report is not None:
-        return report_said(change.report, source)
+        return plan_step(change.plan, source)
     if change.news is not None:
-        return news_said(change.news, source, quoted=False)
+        return news_step(change.news, source)
+    if change.report is not None:
+        return other_report_step(change.report, source)
     if change.outcome is not None:
-        return report_said(change.outcome, source)
-    return ()
+        return outcome_step(change.outcome, source)
+    return None
 
 
-def _step(change: Change, *, this: bool) -> Markup:
-    """One step of the story: "14 October 2018 — Target moved: 2018 → July 2019 — “July”,
-    announced 14 October 2018 by Global Times"."""
-    what = f"{change_label(change)}: {change_details(change)}"
-    said = _said(change)
-    return _tag(
-        "li",
-        f"{change.day.day} {change.day:%B %Y} — ",
-        _tag("strong", what) if this else what,
-        *((" — ", *_parts(said)) if said else ()),
-    )
+def _step(step: Step, *, this: bool) -> Markup:
+    """One step of the history, as every output words it (`sinotime.words.history`): "Target
+    2018: “in operation in 2018”, announced 16 February 2017 by China Daily"; in bold when it is
+    what this entry is about."""
+    parts = _parts(step.phrase.parts)
+    return _tag("li", _tag("strong", *parts)) if this else _tag("li", *parts)
 
 
-def _kept_step(change: Change, kept: dict[str, Markup]) -> Markup:
-    """`_step(change, this=False)`, written once."""
-    step = kept.get(change.id)
-    if step is None:
-        step = kept[change.id] = _step(change, this=False)
-    return step
+def _kept_step(step: Step, kept: dict[Step, Markup]) -> Markup:
+    """`_step(step, this=False)`, written once."""
+    written = kept.get(step)
+    if written is None:
+        written = kept[step] = _step(step, this=False)
+    return written
 
 
 def _quote_of(change: Change) -> str | None:
@@ -140,41 +137,52 @@ def _names(names: Sequence[Name]) -> Markup | None:
     return _tag("p", *parts)
 
 
+def _story(
+    change: Change, story: list[Change], sources: Mapping[str, Source], kept: dict[Step, Markup]
+) -> list[str]:
+    """The event's history as it stood right after `change` (this change's step in bold): the
+    same steps in the same words as the calendars, the page and the report give it."""
+    assert change.status is not None
+    steps = history(known_after(change.event, story), change.status.flag, sources)
+    this = this_step(change)
+    shown = steps[-MAX_STORY:]
+    heading = (
+        "The story so far"
+        if len(shown) == len(steps)
+        else f"The story so far ({len(steps) - len(shown)} earlier steps not shown)"
+    )
+    written = [_step(step, this=True) if step == this else _kept_step(step, kept) for step in shown]
+    return [_tag("p", _tag("strong", heading)), _tag("ul", *written)]
+
+
 def change_html(
     change: Change,
     story: list[Change],
+    sources: Mapping[str, Source],
     event_url: str | None,
     kind_label: str,
     names: Sequence[Name] = (),
-    steps: dict[str, Markup] | None = None,
+    steps: dict[Step, Markup] | None = None,
 ) -> str:
-    """What changed, the story up to it (this change in bold), its source and the event's page;
-    `kind_label` names the event's kind (`Kind.label`), `names` are the event's names in other
-    languages (`sinotime.names.other_names`); `steps` keeps each step written (not in bold) for
-    the next change of the event, whose story holds it again."""
+    """What changed, the status it left, the event's history up to it (this change in bold), its
+    source and the event's page; `kind_label` names the event's kind (`Kind.label`), `names` are
+    the event's names in other languages (`sinotime.names.other_names`); `steps` keeps each step
+    written (not in bold) for the next change of the event, whose story holds it again."""
     event = change.event
     about = [kind_label] + ([place_words(event.place)] if event.place is not None else [])
     blocks: list[str | None] = [
         _tag("p", _tag("strong", event.title), f" — {' · '.join(about)}"),
         _names(names),
+        _tag("p", event.description) if event.description else None,
     ]
     if change.source is not None:
         blocks.append(_tag("p", "Source: ", *_parts(source_phrase(change.source).parts)))
-    if change.status is not None:  # an outcome, a deadline: the status it gave, and what qualifies it
+    if change.status is not None:  # the status the change left, and what qualifies it
         note = f" {change.status.note}" if change.status.note else ""
         blocks.append(_tag("p", _tag("strong", "Status"), f": {status_words(change.status)}.{note}"))
     if quote_text := _quote_of(change):
         blocks.append(_tag("blockquote", _tag("p", clean_text(quote_text))))
-    shown = story[-MAX_STORY:]
-    heading = (
-        "The story so far"
-        if len(shown) == len(story)
-        else f"The story so far ({len(story) - len(shown)} earlier steps not shown)"
-    )
-    blocks.append(_tag("p", _tag("strong", heading)))
-    kept: dict[str, Markup] = {} if steps is None else steps
-    written = [_step(step, this=True) if step.id == change.id else _kept_step(step, kept) for step in shown]
-    blocks.append(_tag("ul", *written))
+    blocks += _story(change, story, sources, {} if steps is None else steps)
     if event_url is not None:
         blocks.append(
             _tag("p", _link("The event on the timeline", event_url), ", with where it stands today.")

@@ -47,6 +47,7 @@ from sinotime.names import other_names
 from sinotime.paging import PAGE_SIZE, paged
 from sinotime.site import Site
 from sinotime.timeline import Timeline
+from sinotime.words import Step
 
 __all__ = ["clean_text", "iter_feeds", "web_address"]
 
@@ -158,7 +159,7 @@ class Made:
 
     # Kept as UTF-8 (a str with one character beyond Latin-1 takes 2 or 4 bytes a character).
     contents: dict[str, bytes] = field(default_factory=dict)
-    steps: dict[str, Markup] = field(default_factory=dict)  # each change as a step of its story
+    steps: dict[Step, Markup] = field(default_factory=dict)  # each step of a story, written
     entries: dict[str, bytes] = field(default_factory=dict)  # of the format being written
     pages: dict[str, str] = field(default_factory=dict)  # the page of each event, when not index.html
     last_format: bool = False  # each content is asked for once more: let go of it then
@@ -172,7 +173,7 @@ def _content(change: Change, ledger: Ledger, site: Site, made: Made) -> str:
     names = other_names(change.event, series)
     label = ledger.data.kind(change.event.kind).label
     url = event_url(change, site, made)
-    html = change_html(change, ledger.story(change), url, label, names, made.steps)
+    html = change_html(change, ledger.story(change), ledger.sources, url, label, names, made.steps)
     made.contents[change.id] = html.encode("utf-8")
     return html
 

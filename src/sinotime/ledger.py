@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -87,7 +87,7 @@ class Change:
     outcome: Outcome | None = None
     report: Report | None = None
     news: News | None = None  # news on an open plan
-    status: Entry | None = None  # an outcome, a deadline: the event's status with it
+    status: Entry | None = None  # the event's status right after this change (`event_changes`)
     due: FuzzyDate | None = None  # a deadline: the target that passed
 
     @property
@@ -154,7 +154,6 @@ def _outcome_changes(event: Event, sources: Mapping[str, Source], step: int) -> 
         return
     source = sources[outcome.source]
     day = max(source.published.earliest, known_from(outcome, sources))
-    status = resolve(event, day, sources, None)  # an outcome's status does not depend on the day
     yield Change(
         event,
         ChangeKind.OUTCOME,
@@ -163,7 +162,6 @@ def _outcome_changes(event: Event, sources: Mapping[str, Source], step: int) -> 
         step,
         source,
         outcome=outcome,
-        status=status,
     )
     for number, report in enumerate(outcome.other_reports, start=1):
         report_source = sources[report.source]
@@ -231,7 +229,34 @@ def event_changes(event: Event, sources: Mapping[str, Source], as_of: date) -> l
         repeats = sum(1 for earlier in placed if earlier.key.split("~")[0] == change.key)
         key = f"{change.key}~{repeats + 1}" if repeats else change.key
         placed.append(replace(change, step=same_day, key=key))
-    return placed
+    return [
+        replace(change, status=status_after(event, placed[: number + 1], sources))
+        for number, change in enumerate(placed)
+    ]
+
+
+def known_after(event: Event, story: Sequence[Change]) -> Event:
+    """The event as its story up to a change tells it: the plans, news, outcome and other reports
+    of those changes, and nothing said later (even on the same day); the event as known on the
+    day of the last change when the story holds neither a plan nor an outcome."""
+    said = {id(part) for c in story for part in (c.plan, c.news, c.report) if part is not None}
+    outcome = event.outcome if any(c.kind is ChangeKind.OUTCOME for c in story) else None
+    if outcome is not None and not all(id(r) in said for r in outcome.other_reports):
+        reports = tuple(r for r in outcome.other_reports if id(r) in said)
+        outcome = outcome.model_copy(update={"other_reports": reports})
+    plans = tuple(plan for plan in event.plans if id(plan) in said)
+    news = tuple(item for item in event.news if id(item) in said)
+    if plans == event.plans and news == event.news and outcome is event.outcome:
+        return event
+    if not plans and outcome is None:
+        return event
+    return event.model_copy(update={"plans": plans, "news": news, "outcome": outcome})
+
+
+def status_after(event: Event, story: Sequence[Change], sources: Mapping[str, Source]) -> Entry:
+    """The event's status right after the last change of `story`, on that change's day: what
+    the calendars, the page and the report say of it from then until its next change."""
+    return resolve(known_after(event, story), story[-1].day, sources, None)
 
 
 @dataclass(frozen=True, slots=True)
