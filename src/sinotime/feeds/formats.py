@@ -1,0 +1,201 @@
+"""A feed's document in each format: RSS 2.0 and Atom 1.0 (feedgen, with RFC 5005's archive
+links) and JSON Feed 1.1, each with its entries written once a format and joined in."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from feedgen.entry import FeedEntry
+from feedgen.ext.base import BaseExtension
+from feedgen.feed import FeedGenerator
+
+from sinotime.feed_content import clean_text, web_address
+from sinotime.feeds.documents import MEDIA_TYPES, Document, archive_name, updated
+from sinotime.feeds.entries import (
+    CLOSING,
+    Made,
+    entry_content,
+    entry_link,
+    entry_text,
+    event_url,
+    feed_title,
+    new_entry,
+)
+from sinotime.ledger import Change, Ledger
+from sinotime.site import Site
+
+GENERATOR = "sinotime"
+HISTORY_NS = "http://purl.org/syndication/history/1.0"  # RFC 5005's fh:archive
+ATOM_NS = "http://www.w3.org/2005/Atom"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+def render_document(document: Document, fmt: str, ledger: Ledger, site: Site, made: Made) -> bytes:
+    """One document of a feed in one format: "rss", "atom" or "json".
+
+    feedgen writes the document without its entries, and each entry once a format (as it
+    stands in a document: `entry_text`), joined in where the entries go; a test compares this
+    with feedgen's whole document (`feed_generator` with the entries)."""
+    if fmt == "json":
+        return render_json(document, ledger, site, made)
+    entries = made.entries
+    for change in document.changes:
+        if change.id not in entries:
+            entries[change.id] = entry_text(new_entry(change, ledger, site, made), fmt)
+    head = feed_generator(document, fmt, ledger, site, [])
+    text: bytes = head.rss_str(pretty=True) if fmt == "rss" else head.atom_str(pretty=True)
+    closing = CLOSING[fmt]
+    if not text.endswith(closing):
+        raise AssertionError(f"feedgen wrote a {fmt} document that does not end as expected")
+    newest_first = b"".join(entries[change.id] for change in reversed(document.changes))
+    return text[: -len(closing)] + newest_first + closing
+
+
+def feed_generator(
+    document: Document, fmt: str, ledger: Ledger, site: Site, entries: list[FeedEntry]
+) -> FeedGenerator:
+    """feedgen's document of `document` in `fmt` ("rss" or "atom"), holding `entries` in that order."""
+    base_url = site.base_url
+    self_url = site.url(document.name(fmt))
+    if base_url is None or self_url is None:
+        raise ValueError("a feed needs the site's public address")
+    generator = FeedGenerator()
+    generator.register_extension("history", History, atom=True, rss=True)
+    generator.history.set(document, fmt, site)
+    title = (
+        document.feed.title
+        if document.number is None
+        else f"{document.feed.title} (archive {document.number})"
+    )
+    generator.id(
+        ledger.tag(f"feed/{document.feed.name}")
+        + ("" if document.number is None else f"/archive-{document.number}")
+    )
+    generator.title(title)
+    generator.subtitle(document.feed.description)  # also the RSS channel description
+    generator.author(
+        {"name": clean_text(ledger.data.calendar.name).strip() or "sinotime", "uri": web_address(base_url)}
+    )
+    generator.language(ledger.data.calendar.language)
+    generator.generator(GENERATOR)
+    generator.updated(updated(document, ledger))  # also RSS lastBuildDate; feedgen's default is the clock
+    generator.link(href=web_address(self_url), rel="self", type=MEDIA_TYPES[fmt])
+    # feedgen makes the link added last the RSS channel link: the site, not the feed.
+    generator.link(href=web_address(base_url), rel="alternate")
+    for entry in entries:
+        generator.add_entry(entry, order="append")  # feedgen prepends by default
+    return generator
+
+
+class History(BaseExtension):  # type: ignore[misc]
+    """RFC 5005 in Atom and RSS: `prev-archive` and `current` links, and `fh:archive` on an archive."""
+
+    def set(self, document: Document, fmt: str, site: Site) -> None:
+        """The links of `document`: `prev-archive` to the page before; on an archive, `current`,
+        and `next-archive` to the page after, or to the subscription document while it is the
+        newest page (the validator wants an archive to link onwards; see the README)."""
+        feed = document.feed.name
+        self.links: list[tuple[str, str]] = []
+        self.archive = document.number is not None
+        if document.previous is not None:
+            self.links.append(("prev-archive", archive_name(feed, document.previous, fmt)))
+        if document.number is not None:
+            self.links.append(("current", archive_name(feed, None, fmt)))
+            later = document.number + 1 if document.number < document.archives else None
+            self.links.append(("next-archive", archive_name(feed, later, fmt)))
+        self.site = site
+        self.media_type = MEDIA_TYPES[fmt]
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"fh": HISTORY_NS} if self.archive else {}
+
+    def _extend(self, parent: Any, link_tag: str) -> None:
+        """Put fh:archive and the links after the last link of the metadata, before any entry."""
+        index = max((n + 1 for n, child in enumerate(parent) if child.tag == link_tag), default=len(parent))
+        elements = []  # made by the document, so that they take its namespace prefixes
+        if self.archive:
+            elements.append(parent.makeelement(f"{{{HISTORY_NS}}}archive", {}))
+        for rel, name in self.links:
+            href = web_address(self.site.url(name) or name)
+            elements.append(parent.makeelement(link_tag, {"href": href, "rel": rel, "type": self.media_type}))
+        for offset, element in enumerate(elements):
+            parent.insert(index + offset, element)
+
+    def extend_atom(self, feed: Any) -> Any:
+        self._extend(feed, "link")  # feedgen writes Atom with a default namespace and bare tags
+        return feed
+
+    def extend_rss(self, rss: Any) -> Any:
+        self._extend(rss.find("channel"), f"{{{ATOM_NS}}}link")
+        return rss
+
+
+# --- JSON Feed 1.1 (https://jsonfeed.org/version/1.1), plain JSON of the structure below ---
+
+
+def render_json(document: Document, ledger: Ledger, site: Site, made: Made) -> bytes:
+    """A JSON Feed 1.1 document: `next_url` leads to the older archive page, as `prev-archive` does;
+    an archive page is `expired` (it never changes again)."""
+    base_url = site.base_url or ""
+    feed: dict[str, Any] = {
+        "version": JSON_FEED_VERSION,
+        "title": document.feed.title
+        if document.number is None
+        else f"{document.feed.title} (archive {document.number})",
+        "home_page_url": web_address(base_url),
+        "feed_url": web_address(site.url(document.name("json")) or ""),
+        "description": document.feed.description,
+        "authors": [
+            {
+                "name": clean_text(ledger.data.calendar.name).strip() or "sinotime",
+                "url": web_address(base_url),
+            }
+        ],
+        "language": ledger.data.calendar.language,
+    }
+    if document.previous is not None:
+        feed["next_url"] = web_address(
+            site.url(archive_name(document.feed.name, document.previous, "json")) or ""
+        )
+    if document.number is not None:
+        feed["expired"] = True
+    items = made.entries
+    for change in document.changes:
+        if change.id not in items:
+            items[change.id] = json_item_text(_json_item(change, ledger, site, made))
+    return json_document(feed, [items[change.id] for change in reversed(document.changes)])
+
+
+# A document is `json.dumps(feed, ensure_ascii=False, indent=1)` with its items last, and a
+# newline. Each item is written once, as it stands in that list (two levels in), and joined
+# into every document that holds it: every line break json writes is its own (a string's are
+# escaped), so indenting its lines is exact. A test compares the two on random feeds.
+
+
+def json_item_text(item: dict[str, Any]) -> bytes:
+    """One item as it stands in a document's list of items, in UTF-8."""
+    lines = json.dumps(item, ensure_ascii=False, indent=1).split("\n")
+    return "\n".join(f"  {line}" for line in lines).encode("utf-8")
+
+
+def json_document(feed: dict[str, Any], items: list[bytes]) -> bytes:
+    """The document of `feed` (without its items) with `items` (from `json_item_text`) last."""
+    head = json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8")  # "{ ... \n}"
+    listed = b"[\n" + b",\n".join(items) + b"\n ]" if items else b"[]"
+    return head[:-2] + b',\n "items": ' + listed + b"\n}\n"
+
+
+def _json_item(change: Change, ledger: Ledger, site: Site, made: Made) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": ledger.tag(change.id),
+        "url": entry_link(change, site, made),
+        "title": feed_title(change),
+        "content_html": entry_content(change, ledger, site, made),
+        "date_published": change.moment.isoformat(),
+        "tags": [change.kind.value, change.event.kind],
+    }
+    page = event_url(change, site, made)
+    if page is not None and item["url"] != web_address(page):
+        item["external_url"] = web_address(page)
+    return item
