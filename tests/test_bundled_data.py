@@ -153,11 +153,11 @@ def test_the_report_of_the_bundled_data_tells_the_stories(golden: Golden) -> Non
     text = " ".join(result.stdout.split())
     assert text.index("SUMMARY") < text.index("EVENTS")
     assert "Tongjiang–Nizhneleninskoye railway bridge opens to traffic (first freight train)" in text
-    assert "Completed late, +3 y 10 m against the first target (2018)" in text
+    assert "Completed late, +3 y 11 m against the first target (2018)" in text
     assert "Completed in part, +2 y 5 m against the first target (2019)" in text  # the highway bridge
     assert "why: In part: Opened to freight only" in text
     assert "Heihe–Blagoveshchensk cableway opens to passengers" in text
-    assert "past due, no news since 2 Mar 2026, for 2 m" in text
+    assert "past due, no news since 2 March 2026, for 3 m" in text
     assert "overdue: none" in text
     assert "Completed, ahead of target" in text  # the 200 bn trade target
     golden("report/bundled-2026-11-27.txt", result.stdout)

@@ -249,7 +249,7 @@ def test_what_happened_is_confirmed_at_its_actual_date_not_its_target() -> None:
     plan = {"target": "2018", "wording": "in 2018", "announced": "2017-02-16", "source": "source-a"}
     found = only_event(event("e", plans=[plan], outcome={"date": "2022-11-16", "source": "source-b"}))
     assert (found.status, found.summary, found.start.value) == ("CONFIRMED", "Event e", "2022-11-16")
-    assert "Status: Completed late, +3 y 10 m against the first target (2018)." in found.description
+    assert "Status: Completed late, +3 y 11 m against the first target (2018)." in found.description
     # what the slip is measured against
     assert "- Target 2018: “in 2018”, announced 16 February 2017 by Example Daily" in found.description
 

@@ -90,7 +90,7 @@ def test_the_rail_bridge_series_feed_tells_its_story_newest_first_in_the_shared_
     feed = feedparser.parse(files["series-tongjiang-rail-bridge.atom"])
     assert [(e.title, e.updated[:10], e.link) for e in feed.entries] == [
         (
-            "Completed late, +3 y 10 m against the first target (2018): Tongjiang–Nizhneleninskoye "
+            "Completed late, +3 y 11 m against the first target (2018): Tongjiang–Nizhneleninskoye "
             "railway bridge opens to traffic, "
             "16 November 2022 (SeaNews)",
             "2022-11-18",

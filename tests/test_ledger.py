@@ -87,7 +87,7 @@ def test_news_on_an_open_plan_and_a_partial_outcome_are_changes_in_the_shared_wo
         if c.event.id == "border-checkpoint-opening" and c.outcome
     ]
     assert change_title(partly) == (
-        "Completed in part, +10 m against the first target (2021): Tongjiang border checkpoint opens,"
+        "Completed in part, +11 m against the first target (2021): Tongjiang border checkpoint opens,"
         " 16 November 2022 (SeaNews)"
     )
 

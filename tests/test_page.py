@@ -193,7 +193,7 @@ def test_every_event_is_listed_in_date_order_with_its_flag_and_its_date_in_words
 def test_the_rail_bridge_shows_its_targets_its_outcome_its_slip_and_its_sources(page: Element) -> None:
     (li,) = [li for li in event_items(page) if li.attrib["id"] == "event-rail-bridge-opening"]
     text = " ".join(text_of(li).split())
-    assert "Completed late, +3 y 10 m" in text
+    assert "Completed late, +3 y 11 m" in text
     assert "Target 2018: in operation in 2018, announced 16 February 2017 by China Daily" in text
     assert (
         "Target between 18 June 2019 and 31 December 2019: completion later this year,"
@@ -272,7 +272,7 @@ def test_plans_are_hollow_and_the_outcome_filled_joined_by_a_line(page: Element)
     assert label_lines(rail) == [
         "Tongjiang–Nizhneleninskoye railway bridge",
         "opens to traffic",
-        "16 Nov 2022 · completed late, +3 y 10 m",
+        "16 Nov 2022 · completed late, +3 y 11 m",
     ]
 
 

@@ -42,7 +42,7 @@ def test_csv_on_stdout_reads_back_row_by_row() -> None:
     assert [(r["id"], r["flag"], r["slip"]) for r in rows] == [
         ("rail-bridge-construction-start", "completed", ""),
         ("highway-bridge-opening", "completed-late", "2 y 5 m"),
-        ("rail-bridge-opening", "completed-late", "3 y 10 m"),
+        ("rail-bridge-opening", "completed-late", "3 y 11 m"),
         ("cableway-test-runs", "postponed", ""),
         ("cableway-opening", "unverified", ""),
     ]

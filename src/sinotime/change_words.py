@@ -26,7 +26,7 @@ CHANGE_LABELS = {  # what each kind of change is called in the feeds and the ter
 
 
 def change_label(change: Change) -> str:
-    """ "Target moved"; for an outcome, the status it gives: "Completed late, +3 y 10 m"."""
+    """ "Target moved"; for an outcome, the status it gives: "Completed late, +3 y 11 m"."""
     if change.kind is ChangeKind.OUTCOME and change.status is not None:
         return status_words(change.status)
     return CHANGE_LABELS[change.kind]

@@ -114,7 +114,7 @@ class Slip:
     months: int
 
     def length(self) -> str:
-        """'3 y 10 m', '5 m', '12 d'."""
+        """'3 y 11 m', '5 m', '12 d'."""
         if self.years or self.months:
             parts = [f"{self.years} y"] if self.years else []
             if self.months:
@@ -123,16 +123,28 @@ class Slip:
         return f"{self.days} d"
 
     def words(self) -> str:
-        """'+3 y 10 m', '+5 m', '+12 d'."""
+        """'+3 y 11 m', '+5 m', '+12 d'."""
         return "+" + self.length()
 
 
+HALF_A_MONTH = 15  # days left over after whole months that count as one more month
+
+
 def slip_between(promised_by: date, happened_on: date) -> Slip | None:
-    """The time from the latest promised day to the earliest day it happened; None if on time."""
+    """The time from the latest promised day to the earliest day it happened; None if on time.
+
+    Under a month it is said in days; from a month on, in years and months rounded to the
+    nearest month (15 days or more over whole months count as one more), so that 30 June to
+    29 September (91 days) is "3 m", not "2 m"; `days` keeps the exact count.
+    """
     if happened_on <= promised_by:
         return None
     delta = relativedelta(happened_on, promised_by)
-    return Slip(days=(happened_on - promised_by).days, years=delta.years, months=delta.months)
+    days = (happened_on - promised_by).days
+    if not delta.years and not delta.months:
+        return Slip(days=days, years=0, months=0)
+    months = 12 * delta.years + delta.months + (1 if delta.days >= HALF_A_MONTH else 0)
+    return Slip(days=days, years=months // 12, months=months % 12)
 
 
 def first_target(event: Event) -> FuzzyDate | None:

@@ -1,6 +1,6 @@
 """Every phrase said of an event, made once for every output; renderers choose markup only.
 
-- `status_words` ("Completed late, +3 y 10 m against the first target (2018)", "Past due, no
+- `status_words` ("Completed late, +3 y 11 m against the first target (2018)", "Past due, no
   news since 2 March 2026", "Planned, moved from 2025 to spring 2027"),
 - `status_note` (why it is unverified or overdue, which part happened, the slip against the
   last target),
@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # `timeline` words its entries with this module, so it is not
 def status_words(status: Entry, *, short: bool = False) -> str:
     """The status in words, the same in the calendars, feeds, page and report.
 
-    "Completed late, +3 y 10 m against the first target (2018)", "Completed, ahead of target",
+    "Completed late, +3 y 11 m against the first target (2018)", "Completed, ahead of target",
     "Completed, target unclear", "Planned, moved from 2025 to spring 2027", "Overdue since 1
     July 2014", "Past due, no news since 2 March 2026", else the flag's label ("Planned",
     "Planned, no date", "Cancelled"...). Short months when short.
@@ -71,7 +71,7 @@ def status_words(status: Entry, *, short: bool = False) -> str:
 
 
 def slip_words(slip: Slip, target: FuzzyDate | None, which: str, *, short: bool = False) -> str:
-    """ "+3 y 10 m against the first target (2018)": a slip with its baseline."""
+    """ "+3 y 11 m against the first target (2018)": a slip with its baseline."""
     if target is None:
         return slip.words()
     return f"{slip.words()} against the {which} target ({target.words(short=short)})"
@@ -106,7 +106,7 @@ def status_note(
     outcome = event.outcome
     parts: list[str] = []
     if flag is Flag.COMPLETED_PARTLY and outcome is not None and outcome.scope:
-        parts.append(f"In part: {outcome.scope}")
+        parts.append(sentence(f"In part: {outcome.scope}"))
     last_slip = last_slip_of(event)
     if last_slip is not None and flag in (Flag.COMPLETED_LATE, Flag.COMPLETED_PARTLY):
         last = current_target(event)
@@ -127,6 +127,16 @@ def status_note(
     if flag is Flag.UNVERIFIED and target is not None:
         parts.append(_unverified_note(event, target, sources, short=short))
     return " ".join(parts) or None
+
+
+_SENTENCE_ENDS = (".", "!", "?", "…", ".”", "!”", "?”", '."', ".)")
+
+
+def sentence(text: str) -> str:
+    """`text` ending as a sentence does: a full stop added unless it already ends in one (or in
+    "!", "?", "…"), so that the next sentence said after it does not run on."""
+    text = text.rstrip()
+    return text if text.endswith(_SENTENCE_ENDS) else text + "."
 
 
 def _unverified_note(event: Event, target: FuzzyDate, sources: Mapping[str, Source], *, short: bool) -> str:

@@ -1,7 +1,7 @@
 """The words beside each event on the chart, and where they go.
 
 Every label names its event: its title on the first line or two, then its date and status
-("16 Nov 2022 · completed late, +3 y 10 m"). Lines are measured with real glyph widths
+("16 Nov 2022 · completed late, +3 y 11 m"). Lines are measured with real glyph widths
 (`text_width`) and broken or shortened only at a word boundary; the full title and status are
 one click away (every label links to the event in the list) and in the hover title. A label goes
 to the right of its marks when it fits inside the drawing, else to the left, else to the side
@@ -27,7 +27,7 @@ EDGE = MARGIN / 2  # no text nearer the drawing's edge than this
 
 
 def status_line(entry: Entry) -> str:
-    """The date and the status, short: "16 Nov 2022 · completed late, +3 y 10 m", "due summer
+    """The date and the status, short: "16 Nov 2022 · completed late, +3 y 11 m", "due summer
     2026 · overdue since 1 Sep 2026". What simply happened shows only its date; the baseline of a
     slip ("against the first target (2018)") is left to the list."""
     if entry.flag in (Flag.COMPLETED_LATE, Flag.COMPLETED_PARTLY) and entry.slip is not None:

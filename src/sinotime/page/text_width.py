@@ -17,7 +17,7 @@ EM = 1000  # the table's unit: thousandths of an em
 ELLIPSIS = "…"
 # Where a line may break: after a space, or after a hyphen, dash or slash inside a word.
 WORDS = re.compile(r"(?<=[ \-‐–—/])")
-# Where a line of date and status may break: after " · " or ", " (never inside "+3 y 10 m").
+# Where a line of date and status may break: after " · " or ", " (never inside "+3 y 11 m").
 PHRASES = re.compile(r"(?<=· |, )")
 
 

@@ -7,7 +7,7 @@ from sinotime.names import OTHER_NAMES, names_words
 from sinotime.report.lines import markdown
 from sinotime.report.model import Report
 from sinotime.report.words import count, date_words, history_steps, past_due_words, slip_line
-from sinotime.words import place_words, status_words
+from sinotime.words import place_words, sentence, status_words
 
 
 def render_markdown(report: Report) -> str:
@@ -66,14 +66,17 @@ def render_markdown(report: Report) -> str:
 
 
 def _plans_and_outcomes(report: Report) -> list[str]:
-    """Each event with a story or a status note: its status, why, its date's words, its history."""
+    """Each event with a story, a status note or a description: its status, what it is, why,
+    its date's words, its history."""
     md = markdown
-    planned = [row for row in report.rows if row.history or row.status.note]
+    planned = [row for row in report.rows if row.history or row.status.note or row.description]
     if not planned:
         return []
     out = ["", "## Plans and outcomes", ""]
     for row in planned:
         text = f"- **{md(row.title)}**: {md(status_words(row.status))}."
+        if row.description:
+            text += f" About: {md(sentence(row.description))}"
         if row.status.note:
             text += f" Why: {md(row.status.note)}"
         if row.wording:

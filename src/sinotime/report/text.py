@@ -76,7 +76,7 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
                 para(story.series.description, "  ", "  ")
             for row in story.rows:
                 para(
-                    f"- {date_words(row, short=True)}: {row.title} [{status_words(row.status, short=True)}]",
+                    f"- {date_words(row)}: {row.title} [{status_words(row.status)}]",
                     "  ",
                     "    ",
                 )
@@ -86,6 +86,8 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
 def row_details(row: Row) -> list[tuple[str, str]]:
     """The lines under an event's status in the text report, as (label, text)."""
     details: list[tuple[str, str]] = []
+    if row.description:
+        details.append(("about", row.description))
     if row.other_names:
         details.append((OTHER_NAMES.lower(), names_words(row.other_names)))
     if row.status.note:
@@ -107,7 +109,7 @@ def row_details(row: Row) -> list[tuple[str, str]]:
 
 def summary_lines(report: Report) -> list[tuple[str, str]]:
     """The summary as (line, indent): counts, what is overdue and unverified and for how long,
-    the longest slips, what comes next."""
+    the longest slips, what comes next; dates in the same words as the list of events."""
     summary = report.summary
     lines = [
         (f"{count(summary.total, 'event')} as of {day_words(report.as_of)}", ""),
@@ -116,13 +118,12 @@ def summary_lines(report: Report) -> list[tuple[str, str]]:
     ]
     for name, rows in (("overdue", summary.overdue), ("unverified", summary.unverified)):
         lines.append((f"{name}:" if rows else f"{name}: none", ""))
-        lines += [(f"{row.title}: {past_due_words(row, short=True)}", "  ") for row in rows]
+        lines += [(f"{row.title}: {past_due_words(row)}", "  ") for row in rows]
     if summary.longest_slips:
         lines.append(("longest slips:", ""))
         lines += [(f"{slip_line(row)}: {row.title}", "  ") for row in summary.longest_slips]
     lines.append(("coming next:" if summary.coming_next else "coming next: nothing planned with a date", ""))
     lines += [
-        (f"{date_words(row, short=True)}: {row.title} [{status_words(row.status, short=True)}]", "  ")
-        for row in summary.coming_next
+        (f"{date_words(row)}: {row.title} [{status_words(row.status)}]", "  ") for row in summary.coming_next
     ]
     return lines

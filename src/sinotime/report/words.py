@@ -44,13 +44,14 @@ def sources_words(sources: Sequence[Source]) -> str:
 
 
 def slip_line(row: Row) -> str:
-    """ "+3 y 10 m against the first target (2018), happened 16 Nov 2022"."""
+    """ "+3 y 11 m against the first target (2018), happened 16 November 2022": months in full,
+    as the report's list of events says them."""
     assert row.status.slip is not None
-    slip = slip_words(row.status.slip, row.status.first_target, "first", short=True)
-    return f"{slip}, happened {date_words(row, short=True)}"
+    slip = slip_words(row.status.slip, row.status.first_target, "first")
+    return f"{slip}, happened {date_words(row)}"
 
 
-def past_due_words(row: Row, *, short: bool) -> str:
+def past_due_words(row: Row, *, short: bool = False) -> str:
     """ "target summer 2026 ("during the summer"), past due, no news since 2 March 2026, for 2 m"."""
     target = row.status.date.words(short=short) if row.status.date else "no date"
     wording = f' ("{row.wording}")' if row.wording else ""
