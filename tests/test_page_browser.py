@@ -394,6 +394,46 @@ def test_a_shared_address_opens_the_same_view_newest_first(browser: WebDriver, s
     assert len(visible_event_ids(browser)) == 10
 
 
+def row_headings_in_view(browser: WebDriver) -> list[tuple[str, bool]]:
+    """Each row heading of the chart, and whether it starts within the scrolled box's view."""
+    return [
+        (text, left - 1 <= start < right)
+        for text, start, left, right in browser.execute_script(
+            "var s = document.querySelector('.chart-scroll').getBoundingClientRect();"
+            "return Array.from(document.querySelectorAll('#chart .row-label')).map(function (t) {"
+            "  return [t.textContent, t.getBoundingClientRect().left, s.left, s.right]; });"
+        )
+    ]
+
+
+def test_on_a_phone_each_row_of_the_chart_keeps_its_heading_in_view_when_scrolled(
+    page: WebDriver, tmp_path: Path
+) -> None:
+    page.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True},
+    )
+    try:
+        page.refresh()
+        scroller = page.find_element(By.CSS_SELECTOR, ".chart-scroll")
+        assert page.execute_script("return arguments[0].scrollLeft", scroller) > 0  # opened at as-of
+        opened = row_headings_in_view(page)
+        assert opened and all(in_view for _, in_view in opened), opened
+        page.execute_script("arguments[0].scrollLeft = arguments[0].scrollWidth;", scroller)
+        page.execute_script("arguments[0].dispatchEvent(new Event('scroll'));", scroller)
+        at_the_end = row_headings_in_view(page)
+        assert [text for text, _ in at_the_end] == [text for text, _ in opened]
+        assert all(in_view for _, in_view in at_the_end), at_the_end
+        page.execute_script("arguments[0].scrollLeft = 0;", scroller)
+        page.execute_script("arguments[0].dispatchEvent(new Event('scroll'));", scroller)
+        assert all(in_view for _, in_view in row_headings_in_view(page))
+        page.execute_script("arguments[0].scrollLeft = 700;", scroller)
+        page.execute_script("arguments[0].dispatchEvent(new Event('scroll'));", scroller)
+        scroller.screenshot(str(tmp_path / "chart-390.png"))
+    finally:
+        page.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def test_on_a_phone_the_chart_opens_at_the_as_of_line(page: WebDriver) -> None:
     page.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",

@@ -416,16 +416,25 @@ def test_every_source_is_cited_in_the_same_words_in_every_output(
                 assert f"- {words}" + (f" {url}" if url else "") in lines, event_id
         listed = outputs["page"][event_id].find(".//ul[@class='sources']")
         shown = [plain(li) for li in listed.iter("li")] if listed is not None else []
-        story = plain(outputs["page"][event_id].find(".//ol[@class='story']"))
-        for source_id, words in zip(event.source_ids(), cited, strict=True):
-            # the page lists in full what its story does not already name (and link)
-            named = f" by {timeline.sources[source_id].display_name}"
-            assert any(line.startswith(words) for line in shown) or named in story, event_id
+        # the page lists every source cited, as the calendar and the report do, in the same order
+        assert len(shown) == len(cited), event_id
+        assert all(line.startswith(words) for line, words in zip(shown, cited, strict=True)), event_id
         assert f"sources: {'; '.join(cited)}" in outputs["text"], event_id
         feed_sources = {
             plain(p) for content in outputs["feed"].get(event_id, []) for p in content.iter("p")
         } & {f"Source: {words}" for words in cited}
         assert feed_sources or event_id not in outputs["feed"], event_id
+
+
+def test_the_page_says_what_qualifies_a_status_beside_the_story_not_as_a_step_of_it(
+    timeline: Timeline, outputs: dict[str, Any]
+) -> None:
+    for entry in timeline:
+        page = outputs["page"][entry.event.id]
+        steps = [plain(li) for li in page.find(".//ol[@class='story']").iter("li")]
+        assert len(steps) == len(history(entry.event, entry.flag, timeline.sources)), entry.event.id
+        notes = [plain(p) for p in page.iter("p") if p.get("class") == "status-note"]
+        assert notes == ([entry.note] if entry.note else []), entry.event.id
 
 
 def test_every_place_and_every_list_of_participants_reads_the_same_everywhere(

@@ -72,17 +72,22 @@ def _past_due_item(entry: Entry, timeline: Timeline, homes: Mapping[str, str] | 
     since = entry.overdue_since or timeline.as_of
     how_long = f"past due for {duration_words(since, timeline.as_of)}"
     return (
-        f"<li>{_link(entry, entry.event.title, homes)}"
-        f' <span class="flag flag-{esc(entry.flag.value)}">{esc(status_words(entry))}</span>'
+        f"<li>{_link(entry, entry.event.title, homes)} {_status_badge(entry)}"
         f' <span class="how-long">{esc(how_long)}</span></li>'
     )
 
 
+def _status_badge(entry: Entry) -> str:
+    """The status in its words and colour, the same on every item of the first screen."""
+    return f'<span class="flag flag-{esc(entry.flag.value)}">{esc(status_words(entry))}</span>'
+
+
 def _due_item(entry: Entry, homes: Mapping[str, str] | None) -> str:
     when = date_words(entry) or "no date announced"
-    status = status_words(entry)
-    moved = f' <span class="flag flag-slipping">{esc(status)}</span>' if entry.flag is Flag.SLIPPING else ""
-    return f'<li>{_link(entry, entry.event.title, homes)} <span class="when">{esc(when)}</span>{moved}</li>'
+    return (
+        f'<li>{_link(entry, entry.event.title, homes)} <span class="when">{esc(when)}</span>'
+        f" {_status_badge(entry)}</li>"
+    )
 
 
 def _change_item(change: Change, homes: Mapping[str, str] | None) -> str:

@@ -33,34 +33,22 @@ def _note(text: str | None) -> str:
 
 
 def _story(entry: Entry, timeline: Timeline) -> str:
-    """The event's history in the words of every output, each step with the source's quote, and
-    what qualifies its status."""
+    """The event's history in the words of every output, each step with the source's quote;
+    then what qualifies its status, said as a note on it, not as one more step."""
     lines = [
         f"<li>{phrase_html(step.phrase)}{_quote(step.quote)}{_note(step.note)}</li>"
         for step in history(entry.event, entry.flag, timeline.sources)
     ]
+    story = '<ol class="story">' + "".join(lines) + "</ol>"
     if entry.note:  # which part happened, the slip against the last target, why it is past due
-        lines.append(f"<li>{esc(entry.note)}</li>")
-    return '<ol class="story">' + "".join(lines) + "</ol>"
-
-
-def _story_source_ids(event: Event) -> set[str]:
-    """Sources the story already links, by plan, outcome and other reports."""
-    ids = {plan.source for plan in event.plans}
-    if event.outcome is not None:
-        ids.add(event.outcome.source)
-        ids.update(report.source for report in event.outcome.other_reports)
-    return ids
+        story += f'\n<p class="status-note">{esc(entry.note)}</p>'
+    return story
 
 
 def _sources(event: Event, timeline: Timeline) -> str:
-    """The sources in full, each with its copies; those the story links only by copies.
-
-    A source the story already names and links is not repeated in full, which keeps the
-    page small; its copies, if any, are still listed.
-    """
+    """Every source the event cites, in full, each with its copies and the quote cited: the
+    same list as the report and the calendars give."""
     quotes = {c.source: c for c in event.cites}
-    in_story = _story_source_ids(event)
     items = []
     for source_id in event.source_ids():
         source = timeline.sources[source_id]
@@ -70,8 +58,6 @@ def _sources(event: Event, timeline: Timeline) -> str:
         )
         citation = quotes.get(source_id)
         cited = _quote(citation.quote) if citation else ""
-        if source_id in in_story and not copies and not cited:
-            continue
         items.append(f"<li>{phrase_html(source_phrase(source))}{copies}{cited}</li>")
     if not items:
         return ""

@@ -91,7 +91,7 @@ def subscribe_section(catalogue: Catalogue, site: Site) -> str:
     hint = (
         f'<p class="hint">{how} The Atom, RSS and JSON Feed links go into a feed reader: each entry is'
         " one change (a target announced or moved, an outcome, a deadline passing with nothing heard),"
-        " dated by its source. Follow everything, a kind, or one series (a bridge) to hear only of it;"
+        " dated by its source. Follow everything, or a kind or a series to hear only of it;"
         " Atom is the best choice where your reader takes it.</p>"
     )
     if any(offer.scope.reach is Reach.ARCHIVE for offer in catalogue.offers):  # calendars hold a window

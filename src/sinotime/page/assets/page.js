@@ -14,6 +14,18 @@
     var scale = chart.getBoundingClientRect().width / chart.viewBox.baseVal.width;
     var x = parseFloat(asOf.getAttribute("x1")) * scale;
     scroller.scrollLeft = Math.max(0, x - scroller.clientWidth * 0.75);
+    // Each row's heading (its series or kind) follows the left edge of what is in view, so
+    // that a mark far to the right can still be told by its row.
+    var headings = Array.prototype.slice.call(chart.querySelectorAll(".row-label"));
+    var pinHeadings = function () {
+      var left = scroller.scrollLeft / scale;
+      headings.forEach(function (heading) {
+        if (!heading.hasAttribute("data-x")) { heading.setAttribute("data-x", heading.getAttribute("x")); }
+        heading.setAttribute("x", (parseFloat(heading.getAttribute("data-x")) + left).toFixed(1));
+      });
+    };
+    pinHeadings();
+    scroller.addEventListener("scroll", pinHeadings, { passive: true });
   }
   if (!filters || !kind || !flag || !order || !count || !list) {
     return;
@@ -24,7 +36,7 @@
     return (!kind.value || node.getAttribute("data-kind") === kind.value) &&
       (!flag.value || node.getAttribute("data-flag") === flag.value);
   }
-  // The filter lives in the address (#flag=overdue&kind=expo&order=newest), so a view can be shared.
+  // The filter lives in the address (#flag=overdue&kind=KIND-ID&order=newest), so a view can be shared.
   function state() {
     var parts = [];
     if (kind.value) { parts.push("kind=" + encodeURIComponent(kind.value)); }
