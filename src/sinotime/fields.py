@@ -144,7 +144,52 @@ def _check_language_tag(value: str) -> str:
         parts.append(found["script"].title())
     if found["region"]:
         parts.append(found["region"].upper())
-    return "-".join(parts) + found["variants"].lower()
+    tag = "-".join(parts) + found["variants"].lower()
+    unknown = _unregistered_subtag(tag)
+    if unknown is not None:
+        raise PydanticCustomError(
+            "hinted",
+            "{value} is not a BCP 47 language tag: {why}",
+            {"value": repr(value), "why": unknown[0], "hint": unknown[1]},
+        )
+    return tag
+
+
+# Region codes for private use (RFC 5646, 2.2.4): no country, so no language to suggest.
+_PRIVATE_REGION = re.compile(r"AA|Q[M-Z]|X[A-Z]|ZZ")
+
+
+def _unregistered_subtag(tag: str) -> tuple[str, str] | None:
+    """Why a well-formed tag is not a registered one, with a hint; None when it is.
+
+    `langcodes` holds the IANA language subtag registry: ISO 639 languages, ISO 15924 scripts,
+    ISO 3166 regions. A country code given as a language (`dk`, Denmark's; Danish is `da`)
+    gets the country's main language as its hint.
+    """
+    import langcodes  # imported when a tag is checked, so that `--help` stays quick
+
+    if langcodes.tag_is_valid(tag):
+        return None
+    language = tag.split("-", 1)[0]
+    if not langcodes.tag_is_valid(language):
+        why = f"{language!r} is not an ISO 639 language code"
+        region = language.upper()
+        if (
+            len(language) == 2
+            and not _PRIVATE_REGION.fullmatch(region)
+            and langcodes.tag_is_valid(f"und-{region}")
+        ):
+            spoken = langcodes.Language.get(f"und-{region}").maximize().language
+            if spoken and spoken != language:
+                return f"{why} ({region} is a country code)", f"did you mean {spoken!r}?"
+        return (
+            why,
+            "use a language code such as en, da, ru, zh, zh-Hans (simplified) or zh-Hant (traditional)",
+        )
+    return (
+        "its script or region is not a registered one",
+        "write it as language-Script-REGION: zh-Hans, pt-BR",
+    )
 
 
 LanguageTag = Annotated[
@@ -154,9 +199,10 @@ LanguageTag = Annotated[
     Field(description="A BCP 47 language tag: `ru`, `zh-Hans`, `zh-Hant`."),
 ]
 # The same rule for editors: JSON Schema patterns have no named groups.
+LANGUAGE_TAG_PATTERN = "^" + re.sub(r"\?P<\w+>", "?:", _LANGUAGE_TAG.pattern) + "$"
 LANGUAGE_TAG_SCHEMA = {
     "maxLength": 35,
-    "pattern": "^" + re.sub(r"\?P<\w+>", "?:", _LANGUAGE_TAG.pattern) + "$",
+    "pattern": LANGUAGE_TAG_PATTERN,
     "description": "A BCP 47 language tag: `ru`, `zh-Hans`, `zh-Hant`.",
 }
 

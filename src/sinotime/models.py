@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 
 from sinotime.dates import FuzzyDate
 from sinotime.fields import (
+    LANGUAGE_TAG_PATTERN,
     LANGUAGE_TAG_SCHEMA,
     Colour,
     Day,
@@ -124,8 +125,10 @@ class CalendarInfo(Strict):
         """The namespace of every UID and feed id: `namespace`, or one made from the address or name."""
         return self.namespace or namespace_from(self.base_url, self.name)
 
-    language: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")] = Field(
-        default="en", description="BCP 47 language tag of the text."
+    language: LanguageTag = Field(
+        default="en",
+        description="BCP 47 language tag of the text.",
+        json_schema_extra={"pattern": LANGUAGE_TAG_PATTERN},
     )
 
 
@@ -138,11 +141,15 @@ class Source(Strict):
     url: WebUrl | None = Field(default=None, description="The address read or the original's.")
     copies: tuple[WebUrl, ...] = Field(default=(), description="Further addresses of the same text.")
     published: FuzzyDate = Field(description="Publication date at its real precision.")
-    language: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")] = Field(
-        default="en", description="BCP 47 language tag."
+    language: LanguageTag = Field(
+        default="en",
+        description="BCP 47 language tag.",
+        json_schema_extra={"pattern": LANGUAGE_TAG_PATTERN},
     )
     author: Line | None = Field(default=None, description="The byline.")
-    seed: Line | None = Field(default=None, description="File name in shared/seeds/, for the five articles.")
+    seed: Line | None = Field(
+        default=None, description="The file name of a saved copy of the article, where one is kept."
+    )
     note: Text | None = Field(default=None, description="What is uncertain about the source itself.")
 
     @property

@@ -12,6 +12,7 @@ stage has problems to report.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -64,6 +65,20 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# "key: value" on the line of a colon inside an unquoted value; the value without a comment.
+_KEY_AND_VALUE = re.compile(r"\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*):\s+(?P<value>[^#\"\\]*?)\s*(?:#.*)?")
+QUOTED_EXAMPLE_LIMIT = 60  # a longer line gets the neutral example: a hint is one line
+
+
+def quoted_example(line: str) -> str:
+    """The failing line's own key and value, quoted (`title: "Rail bridge: opens"`), or a
+    neutral example when the line is too long or holds characters quoting would change."""
+    found = _KEY_AND_VALUE.fullmatch(line)
+    if found is None or not found["value"] or len(found["key"] + found["value"]) > QUOTED_EXAMPLE_LIMIT:
+        return 'title: "Phase one: the opening"'
+    return f'{found["key"]}: "{found["value"]}"'
+
+
 @dataclass(slots=True)
 class _Frame:
     loc: Loc
@@ -114,7 +129,7 @@ class YamlReader:
                     message = "a tab character where YAML expects spaces"
                 elif "mapping values are not allowed" in message:
                     message = "a colon and a space inside an unquoted value start a new key"
-                    hint = 'put the value in quotes: title: "Harbin: the expo"'
+                    hint = f"put the value in quotes: {quoted_example(line)}"
                 self.problem(mark, (), f"YAML syntax error: {message}", hint)
             except yaml.reader.ReaderError as error:
                 row = text.count("\n", 0, error.position) + 1
