@@ -1,16 +1,23 @@
 """What a new user found adopting sinotime for their own subject (tests/data/region-projects.yaml:
 a region's hospital and metro projects): the report shows every description, its sentences end
-properly, a slip is said one way and rounded honestly."""
+properly, a slip is said one way and rounded honestly; the page says nothing of the bundled
+subject, shows every status and every source; a mistyped language or flag gets the one meant."""
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from page_support import parse_html, text_of
+from sinotime.build import build
+from sinotime.cli import main
+from sinotime.cli.options import flag_meant
 from sinotime.loading import load_events
 from sinotime.report import (
     Filters,
@@ -22,9 +29,10 @@ from sinotime.report import (
     render_text,
 )
 from sinotime.statuses import slip_between
-from sinotime.timeline import build_timeline
+from sinotime.timeline import Flag, build_timeline
 
-REGION = Path(__file__).parent / "data" / "region-projects.yaml"
+ROOT = Path(__file__).parent.parent
+REGION = ROOT / "tests" / "data" / "region-projects.yaml"
 AS_OF = date(2026, 11, 27)
 
 
@@ -77,3 +85,98 @@ def test_a_slip_is_rounded_to_the_nearest_month(
 ) -> None:
     slip = slip_between(date(*promised), date(*happened))
     assert slip is not None and slip.words() == words
+
+
+# The page and the files built from the user's data -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("region") / "feeds"
+    build(REGION, out, today=AS_OF, as_of=AS_OF)
+    return (out / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("word", ["bridge", "expo", "harbin"])
+def test_the_users_page_says_nothing_of_the_bundled_subject(page: str, word: str) -> None:
+    assert word not in page.casefold()
+
+
+def test_every_item_due_next_shows_its_status_in_words(page: str) -> None:
+    due_next = parse_html(page).find(".//section[@id='due-next']")
+    items = list(due_next.iter("li"))
+    assert len(items) == 2
+    statuses = [text_of(span) for li in items for span in li.iter("span") if "flag" in span.get("class", "")]
+    assert statuses == ["Planned", "Planned, moved from 2025 to summer 2027"]
+
+
+def test_the_page_lists_every_source_an_event_cites(page: str) -> None:
+    opens = parse_html(page).find(".//li[@id='event-hospital-opens']")
+    sources = [text_of(li) for li in opens.find(".//ul[@class='sources']").iter("li")]
+    assert [line.split(":")[0] for line in sources] == [
+        "Vesterland Courier",
+        "Region Vesterland",
+        "Radio Vest",
+    ]
+
+
+# What a user types ------------------------------------------------------------------------------
+
+
+def test_a_colon_in_a_value_is_hinted_with_the_users_own_line(tmp_path: Path) -> None:
+    events = tmp_path / "events.yaml"
+    events.write_text(
+        REGION.read_text("utf-8").replace(
+            "title: Metro Line M5 approved", "title: Metro Line M5: approved by the council"
+        ),
+        "utf-8",
+    )
+    result = CliRunner().invoke(main, ["validate", str(events)])
+    assert result.exit_code == 1
+    assert 'put the value in quotes: title: "Metro Line M5: approved by the council"' in result.output
+
+
+def test_a_country_code_as_a_language_is_refused_with_the_language_meant(tmp_path: Path) -> None:
+    events = tmp_path / "events.yaml"
+    text = REGION.read_text("utf-8")
+    events.write_text(
+        text.replace("      da: {text: Nordmark Universitetshospital åbner", "      dk: {text: x"), "utf-8"
+    )
+    result = CliRunner().invoke(main, ["validate", str(events)])
+    assert result.exit_code == 1
+    line = 1 + text.splitlines().index(
+        "      da: {text: Nordmark Universitetshospital åbner, source: dk-radio-2024-03-11}"
+    )
+    assert (
+        f"events.yaml:{line}:7: events[1].translations.dk: 'dk' is not a BCP 47 language tag" in result.output
+    )
+    assert "(hint: did you mean 'da'?)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("pastdue", "unverified"),
+        ("past-due", "unverified"),
+        ("overdue-no-news", "unverified"),
+        ("Past due, no news", "unverified"),
+        ("unverifed", "unverified"),
+        ("complted-late", "completed-late"),
+        ("planned", "upcoming"),
+    ],
+)
+def test_a_mistyped_flag_gets_the_flag_meant(typed: str, meant: str) -> None:
+    result = CliRunner().invoke(main, ["report", str(REGION), "--as-of", "2026-11-27", "--flag", typed])
+    assert result.exit_code == 2
+    assert f"(did you mean {meant!r}?)" in result.output
+
+
+def test_every_status_as_the_outputs_word_it_names_its_flag() -> None:
+    assert {flag: flag_meant(flag.label) for flag in Flag} == {flag: flag.value for flag in Flag}
+
+
+def test_the_file_format_documents_the_bare_source_ids_that_init_writes() -> None:
+    starter = (ROOT / "src" / "sinotime" / "starter_files" / "events.yaml").read_text("utf-8")
+    doc = (ROOT / "docs" / "file-format.md").read_text("utf-8")
+    bare = re.search(r"cites: \[[a-z0-9-]+, [a-z0-9-]+\]", starter)
+    assert bare is not None and f"`{bare[0]}`" in doc

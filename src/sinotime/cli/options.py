@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -92,6 +93,53 @@ FLAG_VALUES = (
     "cancelled",
     "postponed",
 )
+
+
+# What a reader may type for a flag: its value, the words the outputs show for it, and the
+# words a reader is likely to use for them; tests/test_report_cli.py checks every label is here.
+FLAG_WORDS = {
+    "completed in part": "completed-partly",
+    "planned": "upcoming",
+    "planned, moved": "slipping",
+    "moved": "slipping",
+    "past due, no news": "unverified",
+    "past due": "unverified",
+    "overdue, no news": "unverified",
+    "no news": "unverified",
+    "planned, no date": "unscheduled",
+    "no date": "unscheduled",
+    "late": "completed-late",
+    "partly": "completed-partly",
+}
+
+
+def _letters(text: str) -> str:
+    """ "Past due, no news" and "past-due-no-news" alike: "pastduenonews"."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def flag_meant(value: str) -> str | None:
+    """The flag a mistyped `--flag` most likely means: by its value or by the words the outputs
+    show ("past-due", "Past due, no news" -> unverified), spelt exactly or nearly; else None."""
+    said = {_letters(flag): flag for flag in FLAG_VALUES}
+    said |= {_letters(words): flag for words, flag in FLAG_WORDS.items()}
+    if _letters(value) in said:
+        return said[_letters(value)]
+    close = difflib.get_close_matches(_letters(value), sorted(said), n=1, cutoff=0.75)
+    return said[close[0]] if close else None
+
+
+class FlagChoice(click.Choice[str]):
+    """A flag's value; a wrong one gets a "did you mean" (the value, or the status's words)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as error:
+            guess = flag_meant(str(value))
+            if guess is None:
+                raise
+            self.fail(f"{error.message} (did you mean {guess!r}?)", param, ctx)
 
 
 def complete_kinds(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:

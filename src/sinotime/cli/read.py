@@ -16,6 +16,7 @@ from sinotime.cli.options import (
     DAY,
     FLAG_VALUES,
     REPORT_FORMATS,
+    FlagChoice,
     checked_by_extract,
     complete_kinds,
     day_bound_option,
@@ -46,7 +47,7 @@ from sinotime.console import wants_colour
     "--flag",
     "flags",
     multiple=True,
-    type=click.Choice(FLAG_VALUES),
+    type=FlagChoice(FLAG_VALUES),
     help=(
         "Only events with this flag (repeat for several). Outputs show each as its status words:"
         " completed-partly is 'Completed in part', upcoming 'Planned', slipping 'Planned, moved',"
