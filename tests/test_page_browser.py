@@ -14,6 +14,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -406,41 +407,42 @@ def row_headings_in_view(browser: WebDriver) -> list[tuple[str, bool]]:
     ]
 
 
-def test_on_a_phone_each_row_of_the_chart_keeps_its_heading_in_view_when_scrolled(
-    page: WebDriver, tmp_path: Path
-) -> None:
-    page.execute_cdp_cmd(
+@contextmanager
+def on_a_phone(browser: WebDriver) -> Iterator[None]:
+    """The page reloaded at 390 px wide, as on a phone, and back to the desktop size after."""
+    browser.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
         {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True},
     )
     try:
-        page.refresh()
+        browser.refresh()
+        yield
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def scroll_chart(browser: WebDriver, scroller: WebElement, to: str) -> None:
+    browser.execute_script(
+        f"arguments[0].scrollLeft = {to}; arguments[0].dispatchEvent(new Event('scroll'));", scroller
+    )
+
+
+def test_on_a_phone_each_row_of_the_chart_keeps_its_heading_in_view_when_scrolled(page: WebDriver) -> None:
+    with on_a_phone(page):
         scroller = page.find_element(By.CSS_SELECTOR, ".chart-scroll")
         assert page.execute_script("return arguments[0].scrollLeft", scroller) > 0  # opened at as-of
         opened = row_headings_in_view(page)
         assert opened and all(in_view for _, in_view in opened), opened
-        page.execute_script("arguments[0].scrollLeft = arguments[0].scrollWidth;", scroller)
-        page.execute_script("arguments[0].dispatchEvent(new Event('scroll'));", scroller)
+        scroll_chart(page, scroller, "arguments[0].scrollWidth")
         at_the_end = row_headings_in_view(page)
         assert [text for text, _ in at_the_end] == [text for text, _ in opened]
         assert all(in_view for _, in_view in at_the_end), at_the_end
-        page.execute_script("arguments[0].scrollLeft = 0;", scroller)
-        page.execute_script("arguments[0].dispatchEvent(new Event('scroll'));", scroller)
+        scroll_chart(page, scroller, "0")
         assert all(in_view for _, in_view in row_headings_in_view(page))
-        page.execute_script("arguments[0].scrollLeft = 700;", scroller)
-        page.execute_script("arguments[0].dispatchEvent(new Event('scroll'));", scroller)
-        scroller.screenshot(str(tmp_path / "chart-390.png"))
-    finally:
-        page.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def test_on_a_phone_the_chart_opens_at_the_as_of_line(page: WebDriver) -> None:
-    page.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True},
-    )
-    try:
-        page.refresh()
+    with on_a_phone(page):
         scroller = page.find_element(By.CSS_SELECTOR, ".chart-scroll")
         as_of = page.find_element(By.CSS_SELECTOR, "#chart .as-of")
         shown = page.execute_script(
@@ -452,5 +454,3 @@ def test_on_a_phone_the_chart_opens_at_the_as_of_line(page: WebDriver) -> None:
         left, right, line, scrolled = shown
         assert scrolled > 0
         assert left < line < right, shown
-    finally:
-        page.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
