@@ -15,13 +15,16 @@
     var x = parseFloat(asOf.getAttribute("x1")) * scale;
     scroller.scrollLeft = Math.max(0, x - scroller.clientWidth * 0.75);
     // Each row's heading (its series or kind) follows the left edge of what is in view, so
-    // that a mark far to the right can still be told by its row.
+    // that a mark far to the right can still be told by its row; it never runs past the
+    // drawing's right margin.
     var headings = Array.prototype.slice.call(chart.querySelectorAll(".row-label"));
     var pinHeadings = function () {
       var left = scroller.scrollLeft / scale;
       headings.forEach(function (heading) {
         if (!heading.hasAttribute("data-x")) { heading.setAttribute("data-x", heading.getAttribute("x")); }
-        heading.setAttribute("x", (parseFloat(heading.getAttribute("data-x")) + left).toFixed(1));
+        var home = parseFloat(heading.getAttribute("data-x"));
+        var room = chart.viewBox.baseVal.width - 2 * home - heading.getComputedTextLength();
+        heading.setAttribute("x", (home + Math.max(0, Math.min(left, room))).toFixed(1));
       });
     };
     pinHeadings();
