@@ -15,16 +15,26 @@
     var x = parseFloat(asOf.getAttribute("x1")) * scale;
     scroller.scrollLeft = Math.max(0, x - scroller.clientWidth * 0.75);
     // Each row's heading (its series or kind) follows the left edge of what is in view, so
-    // that a mark far to the right can still be told by its row; it never runs past the
-    // drawing's right margin.
-    var headings = Array.prototype.slice.call(chart.querySelectorAll(".row-label"));
+    // that a mark far to the right can still be told by its row. It never runs past the
+    // drawing's right margin: near it a long heading is set closer (to 3/4 of its width at
+    // most), and only then moves left.
+    var headings = Array.prototype.slice.call(chart.querySelectorAll(".row-label")).map(function (heading) {
+      return { text: heading, home: parseFloat(heading.getAttribute("x")), width: heading.getComputedTextLength() };
+    });
     var pinHeadings = function () {
       var left = scroller.scrollLeft / scale;
       headings.forEach(function (heading) {
-        if (!heading.hasAttribute("data-x")) { heading.setAttribute("data-x", heading.getAttribute("x")); }
-        var home = parseFloat(heading.getAttribute("data-x"));
-        var room = chart.viewBox.baseVal.width - 2 * home - heading.getComputedTextLength();
-        heading.setAttribute("x", (home + Math.max(0, Math.min(left, room))).toFixed(1));
+        var end = chart.viewBox.baseVal.width - heading.home;
+        var x = heading.home + left;
+        var width = Math.max(Math.min(heading.width, end - x), heading.width * 0.75);
+        x = Math.max(heading.home, Math.min(x, end - width));
+        heading.text.setAttribute("x", x.toFixed(1));
+        if (width < heading.width) {
+          heading.text.setAttribute("textLength", width.toFixed(1));
+          heading.text.setAttribute("lengthAdjust", "spacingAndGlyphs");
+        } else {
+          heading.text.removeAttribute("textLength");
+        }
       });
     };
     pinHeadings();
