@@ -11,8 +11,9 @@ from click.testing import CliRunner
 
 from sinotime.build import build
 from sinotime.cli import main
+from sinotime.fields import namespace_from
 from sinotime.loading import load_events
-from sinotime.models import CalendarInfo, namespace_from
+from sinotime.models import CalendarInfo
 
 ROOT = Path(__file__).parent.parent
 TODAY = date(2026, 11, 27)

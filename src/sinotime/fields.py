@@ -238,3 +238,21 @@ Colour = Annotated[
     BeforeValidator(_check_colour),
     Field(json_schema_extra={"pattern": COLOUR_PATTERN}),
 ]
+
+
+NAMESPACE_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
+Namespace = Annotated[str, StringConstraints(pattern=NAMESPACE_PATTERN, max_length=200)]
+
+
+@functools.lru_cache(maxsize=64)  # asked for every UID and feed id
+def namespace_from(base_url: str | None, name: str) -> str:
+    """A namespace made from a public address (host, then path) or, without one, a name:
+    `https://example.org/library/` gives `example.org-library`; "Riverside library" gives
+    `riverside-library`; a name with no Latin letters or digits gives `timeline`."""
+    if base_url is not None:
+        host, _, path = base_url.split("://", 1)[1].partition("/")
+        text = host.split("@")[-1].split(":")[0].lower() + "-" + path
+    else:
+        text = name.lower()
+    labels = [re.sub(r"[^a-z0-9-]+", "-", label).strip("-")[:63].strip("-") for label in text.split(".")]
+    return ".".join(label for label in labels if label)[:200].strip(".-") or "timeline"

@@ -7,7 +7,6 @@ The models know nothing of files or of the command line; `loading` builds them f
 from __future__ import annotations
 
 import functools
-import re
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
@@ -31,6 +30,7 @@ from sinotime.fields import (
     Day,
     LanguageTag,
     Line,
+    Namespace,
     Quote,
     Slug,
     Strict,
@@ -38,6 +38,7 @@ from sinotime.fields import (
     Text,
     TimeZoneName,
     WebUrl,
+    namespace_from,
 )
 
 
@@ -73,24 +74,6 @@ class OutcomeStatus(StrEnum):
     def verb(self) -> str:
         """What became of the event, as every output says it: "Happened", "Cancelled", "Postponed"."""
         return self.value.capitalize()
-
-
-NAMESPACE_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
-Namespace = Annotated[str, StringConstraints(pattern=NAMESPACE_PATTERN, max_length=200)]
-
-
-@functools.lru_cache(maxsize=64)  # asked for every UID and feed id
-def namespace_from(base_url: str | None, name: str) -> str:
-    """A namespace made from a public address (host, then path) or, without one, a name:
-    `https://example.org/library/` gives `example.org-library`; "Riverside library" gives
-    `riverside-library`; a name with no Latin letters or digits gives `timeline`."""
-    if base_url is not None:
-        host, _, path = base_url.split("://", 1)[1].partition("/")
-        text = host.split("@")[-1].split(":")[0].lower() + "-" + path
-    else:
-        text = name.lower()
-    labels = [re.sub(r"[^a-z0-9-]+", "-", label).strip("-")[:63].strip("-") for label in text.split(".")]
-    return ".".join(label for label in labels if label)[:200].strip(".-") or "timeline"
 
 
 class CalendarInfo(Strict):

@@ -12,7 +12,6 @@ stage has problems to report.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import Any
 import yaml
 
 from sinotime.errors import MAX_PROBLEMS, Problem
+from sinotime.yaml_errors import syntax_error_words
 
 Loc = tuple[str | int, ...]
 
@@ -63,20 +63,6 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-# "key: value" on the line of a colon inside an unquoted value; the value without a comment.
-_KEY_AND_VALUE = re.compile(r"\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*):\s+(?P<value>[^#\"\\]*?)\s*(?:#.*)?")
-QUOTED_EXAMPLE_LIMIT = 60  # a longer line gets the neutral example: a hint is one line
-
-
-def quoted_example(line: str) -> str:
-    """The failing line's own key and value, quoted (`title: "Rail bridge: opens"`), or a
-    neutral example when the line is too long or holds characters quoting would change."""
-    found = _KEY_AND_VALUE.fullmatch(line)
-    if found is None or not found["value"] or len(found["key"] + found["value"]) > QUOTED_EXAMPLE_LIMIT:
-        return 'title: "Phase one: the opening"'
-    return f'{found["key"]}: "{found["value"]}"'
 
 
 @dataclass(slots=True)
@@ -124,12 +110,7 @@ class YamlReader:
                 mark = error.problem_mark or error.context_mark
                 message = " ".join(part for part in (error.context, error.problem) if part)
                 line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
-                hint = "indent with spaces, not tabs" if "\t" in line else None
-                if hint and "tab" in message:  # in our words: libyaml's differ from version to version
-                    message = "a tab character where YAML expects spaces"
-                elif "mapping values are not allowed" in message:
-                    message = "a colon and a space inside an unquoted value start a new key"
-                    hint = f"put the value in quotes: {quoted_example(line)}"
+                message, hint = syntax_error_words(message, line)
                 self.problem(mark, (), f"YAML syntax error: {message}", hint)
             except yaml.reader.ReaderError as error:
                 row = text.count("\n", 0, error.position) + 1
