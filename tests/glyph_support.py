@@ -58,10 +58,15 @@ def table_source() -> str:
         '"""Glyph widths for the chart\'s labels, in thousandths of an em (made by tests/glyph_support.py;',
         'do not edit): the widest of DejaVu Sans and Liberation Sans, regular and bold."""',
     ]
+    written: dict[tuple[str, ...], str] = {}  # a block's widths -> where they were written first
     for weight in FONTS:
         lines += ["", f"{weight}: dict[int, str] = {{"]
         for first, last in BLOCKS:
-            words = [str(measured(code, weight)) for code in range(first, last + 1)]
+            words = tuple(str(measured(code, weight)) for code in range(first, last + 1))
+            if words in written:  # the same widths in both weights (arrows): say so, once
+                lines.append(f"    0x{first:04X}: {written[words]},")
+                continue
+            written[words] = f"{weight}[0x{first:04X}]"
             lines.append(f"    0x{first:04X}: (")
             for start in range(0, len(words), 20):
                 lines.append(f'        "{" ".join(words[start : start + 20])} "')

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import IntEnum
+from enum import IntEnum, auto
 
 from sinotime.dates import MONTH_NAMES, day_words
 from sinotime.models import Kind, Series
@@ -60,10 +60,10 @@ FORMATS = (CALENDAR, *FEED_FORMATS)  # the order a reader is offered them in
 class Reach(IntEnum):
     """What a scope holds, in the order a reader is offered them."""
 
-    EVERYTHING = 0
-    KIND = 1
-    SERIES = 2
-    ARCHIVE = 3
+    EVERYTHING = auto()
+    KIND = auto()
+    SERIES = auto()
+    ARCHIVE = auto()
 
 
 @dataclass(frozen=True, slots=True)

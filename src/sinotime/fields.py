@@ -56,6 +56,8 @@ Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE), Afte
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_check_characters)]
 # A short quote from the source, beside what a record says it says.
 Quote = Annotated[Text | None, Field(description="A short quote from the source.")]
+# The source a record rests on: an id from the file's `sources`.
+SourceId = Annotated[Slug, Field(description="The id of the source.")]
 Tag = Annotated[str, StringConstraints(min_length=1, max_length=100), AfterValidator(_check_characters)]
 
 

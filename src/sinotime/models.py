@@ -33,6 +33,7 @@ from sinotime.fields import (
     Namespace,
     Quote,
     Slug,
+    SourceId,
     Strict,
     Tag,
     Text,
@@ -232,7 +233,7 @@ class Report(Strict):
 
     date: FuzzyDate | None = Field(default=None, description="The date this source gives.")
     wording: Line | None = Field(default=None, description="The source's own words for the date.")
-    source: Slug = Field(description="The id of the source.")
+    source: SourceId
     quote: Quote = None
     note: Text | None = Field(default=None, description="How it differs, or how it was worked out.")
 
@@ -246,7 +247,7 @@ class Outcome(Strict):
     )
     date: FuzzyDate | None = Field(default=None, description="When it happened; required for happened.")
     wording: Line | None = Field(default=None, description="The source's own words for the date.")
-    source: Slug = Field(description="The id of the source.")
+    source: SourceId
     quote: Quote = None
     note: Text | None = Field(default=None, description="How the date was worked out, or what is uncertain.")
     other_reports: tuple[Report, ...] = Field(
@@ -291,7 +292,7 @@ class News(Strict):
 
     date: FuzzyDate = Field(description="The day the source reports on, usually its publication date.")
     says: Line = Field(description='What it says of the plan, briefly: "not open yet", "90% built".')
-    source: Slug = Field(description="The id of the source.")
+    source: SourceId
     quote: Quote = None
     note: Text | None = Field(default=None, description="How the date was worked out, or what is uncertain.")
 

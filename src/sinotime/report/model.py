@@ -195,6 +195,9 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """A timeline told on one day: its events in order under the filters, the series' own
+    stories, and the summary's counts and lists; every format of the report renders this."""
+
     title: str
     as_of: date
     filters: Filters
