@@ -12,6 +12,9 @@ The page is pure: the same timeline and names give the same bytes, with no clock
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from sinotime.catalogue import PAGE_NAME, Catalogue, Reach
 from sinotime.dates import day_words
 from sinotime.kinds import kind_colours_css
@@ -36,39 +39,58 @@ SUMMARY_NOTE = (
 )
 
 
-def _head(timeline: Timeline, title: str, alternates: list[str], style: str, script: str) -> list[str]:
-    """The document's head: the CSP that allows only this style and script, and the feeds' links."""
-    calendar = timeline.data.calendar
+@dataclass(frozen=True, slots=True)
+class Shared:
+    """What every page of one render has alike, made once: the inline style and script, the CSP
+    that allows only them, and the data's last-changed day."""
+
+    style: str
+    script: str
+    csp: str
+    last_changed: date
+
+
+def shared(timeline: Timeline) -> Shared:
+    style = asset("page.css") + kind_colours_css(timeline.data.kinds)
+    script = asset("page.js")
     csp = (
         f"default-src 'none'; style-src {csp_hash(style)}; script-src {csp_hash(script)}; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
+    return Shared(style, script, csp, timeline.data.last_changed())
+
+
+def _head(timeline: Timeline, title: str, alternates: list[str], alike: Shared) -> list[str]:
+    """The document's head: the CSP that allows only this style and script, and the feeds' links."""
+    calendar = timeline.data.calendar
     return [
         "<!DOCTYPE html>",
         f'<html lang="{esc(calendar.language)}">',
         "<head>",
         '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(alike.csp)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{esc(title)}</title>",
         f'<meta name="description" content="{esc(calendar.description)}">',
         '<link rel="icon" href="data:,">',
         *alternates,
-        f"<style>{style}</style>",
+        f"<style>{alike.style}</style>",
         "</head>",
     ]
 
 
-def _facts(timeline: Timeline) -> str:
-    data, count = timeline.data, len(timeline)
+def _facts(timeline: Timeline, last_changed: date) -> str:
+    count = len(timeline)
     return (
         f'<p class="facts">{count:,} event{"" if count == 1 else "s"}; statuses as of'
-        f" {esc(day_words(timeline.as_of))}; data last changed {esc(day_words(data.last_changed()))}.</p>"
+        f" {esc(day_words(timeline.as_of))}; data last changed {esc(day_words(last_changed))}.</p>"
     )
 
 
-def _header(timeline: Timeline, site: Site, catalogue: Catalogue, homes: dict[str, str] | None) -> list[str]:
+def _header(
+    timeline: Timeline, site: Site, catalogue: Catalogue, homes: dict[str, str] | None, alike: Shared
+) -> list[str]:
     """The first screen: what the timeline is, how many events, as of when, subscribe, and what
     is past due, due next and changed last."""
     data = timeline.data
@@ -76,7 +98,7 @@ def _header(timeline: Timeline, site: Site, catalogue: Catalogue, homes: dict[st
         "<header>",
         f"<h1>{esc(data.calendar.name)}</h1>",
         f'<p class="lede">{esc(data.calendar.description)}</p>',
-        _facts(timeline),
+        _facts(timeline, alike.last_changed),
         tally(timeline, linked=homes is None),
         quick_subscribe(catalogue, site),
         at_a_glance(timeline, build_ledger(data, as_of=timeline.as_of).changes, homes),
@@ -116,34 +138,33 @@ def _footer(timeline: Timeline) -> str:
     )
 
 
-def _document(head: list[str], body: list[str], data: str, script: str) -> str:
+def _document(head: list[str], body: list[str], data: str, alike: Shared) -> str:
     """The page: `data` is its JSON-LD block, after the main text."""
-    tail = ["</main>", *([data] if data else []), f"<script>{script}</script>", "</body>", "</html>"]
+    tail = ["</main>", *([data] if data else []), f"<script>{alike.script}</script>", "</body>", "</html>"]
     return "\n".join([*head, "<body>", "<main>", *body, *tail]) + "\n"
 
 
 def render_html(timeline: Timeline, site: Site, published: Catalogue) -> str:
     """The page of a timeline that fits on one: the first screen, the chart, every event."""
-    style = asset("page.css") + kind_colours_css(timeline.data.kinds)
-    script = asset("page.js")
+    alike = shared(timeline)
     body = [
-        *_header(timeline, site, published, None),
+        *_header(timeline, site, published, None, alike),
         *_chart_section(timeline_svg(timeline), legend()),
         subscribe_section(published, site),
         *_list_section(timeline, site, published),
         names_glossary(timeline),
         _footer(timeline),
     ]
-    head = _head(timeline, timeline.data.calendar.name, alternate_links(published, site), style, script)
-    return _document(head, body, json_ld(timeline, site, timeline), script)
+    head = _head(timeline, timeline.data.calendar.name, alternate_links(published, site), alike)
+    return _document(head, body, json_ld(timeline, site, timeline), alike)
 
 
-def overview_html(timeline: Timeline, site: Site, published: Catalogue, pages: list[MonthPage]) -> str:
+def overview_html(
+    timeline: Timeline, site: Site, published: Catalogue, pages: list[MonthPage], alike: Shared
+) -> str:
     """The page of a timeline too large for one: the first screen, a summary chart, every month."""
-    style = asset("page.css") + kind_colours_css(timeline.data.kinds)
-    script = asset("page.js")
     body = [
-        *_header(timeline, site, published, homes(timeline, pages)),
+        *_header(timeline, site, published, homes(timeline, pages), alike),
         *_chart_section(summary_svg(timeline), SUMMARY_NOTE),
         browse(pages),
         subscribe_section(published, site),
@@ -152,22 +173,22 @@ def overview_html(timeline: Timeline, site: Site, published: Catalogue, pages: l
     # Browsers and readers are told of the feeds of everything and of each kind; the series'
     # (hundreds at this size) are in the subscribe section.
     offered = Catalogue(tuple(o for o in published.offers if o.scope.reach is not Reach.SERIES), frozenset())
-    head = _head(timeline, timeline.data.calendar.name, alternate_links(offered, site), style, script)
-    return _document(head, body, "", script)
+    head = _head(timeline, timeline.data.calendar.name, alternate_links(offered, site), alike)
+    return _document(head, body, "", alike)
 
 
-def month_html(page: MonthPage, site: Site, published: Catalogue, neighbours: list[str]) -> str:
+def month_html(
+    page: MonthPage, site: Site, published: Catalogue, neighbours: list[str], alike: Shared
+) -> str:
     """One month's page of a split timeline: its chart, its list, its event data."""
     timeline = page.timeline
     name = timeline.data.calendar.name
-    style = asset("page.css") + kind_colours_css(timeline.data.kinds)
-    script = asset("page.js")
     up = Site(site.base_url or "../")  # links from pages/ to the files beside index.html
     body = [
         "<header>",
         f'<p class="crumbs"><a href="{esc(up.url(PAGE_NAME) or PAGE_NAME)}">{esc(name)}</a></p>',
         f"<h1>{esc(page.title)}</h1>",
-        _facts(timeline),
+        _facts(timeline, alike.last_changed),
         tally(timeline),
         f'<nav class="pager">{" ".join(neighbours)}</nav>',
         "</header>",
@@ -175,8 +196,8 @@ def month_html(page: MonthPage, site: Site, published: Catalogue, neighbours: li
         *_list_section(timeline, up, published),
         _footer(timeline),
     ]
-    head = _head(timeline, f"{name}: {page.title}", [], style, script)
-    return _document(head, body, json_ld(timeline, site, timeline, page.name), script)
+    head = _head(timeline, f"{name}: {page.title}", [], alike)
+    return _document(head, body, json_ld(timeline, site, timeline, page.name), alike)
 
 
 def _neighbours(pages: list[MonthPage], index: int) -> list[str]:
@@ -197,7 +218,8 @@ def render_page(timeline: Timeline, site: Site, published: Catalogue) -> dict[st
     if not is_split(timeline):
         return {PAGE_NAME: render_html(timeline, site, published).encode("utf-8")}
     pages = month_pages(timeline)
-    files = {PAGE_NAME: overview_html(timeline, site, published, pages).encode("utf-8")}
+    alike = shared(timeline)  # the month pages' timelines are of the same data
+    files = {PAGE_NAME: overview_html(timeline, site, published, pages, alike).encode("utf-8")}
     for index, page in enumerate(pages):
-        files[page.name] = month_html(page, site, published, _neighbours(pages, index)).encode("utf-8")
+        files[page.name] = month_html(page, site, published, _neighbours(pages, index), alike).encode("utf-8")
     return files

@@ -21,27 +21,38 @@ WORDS = re.compile(r"(?<=[ \-‐–—/])")
 PHRASES = re.compile(r"(?<=· |, )")
 
 
+class _Widths(dict[str, int]):
+    """Glyph widths by character; one outside the table is worked out when first met, then kept
+    (at most one entry per character the data uses)."""
+
+    def __missing__(self, char: str) -> int:
+        combining = unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf")
+        width = self[char] = 0 if combining else EM
+        return width
+
+
 @functools.cache
-def _widths(bold: bool) -> dict[str, int]:
-    table: dict[str, int] = {}
+def _widths(bold: bool) -> _Widths:
+    table = _Widths()
     for first, widths in (BOLD if bold else REGULAR).items():
         for offset, width in enumerate(widths.split()):
             table[chr(first + offset)] = int(width)
     return table
 
 
-def _glyph(char: str, bold: bool) -> int:
-    width = _widths(bold).get(char)
-    if width is not None:
-        return width
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return EM
+def units(text: str, *, bold: bool = False) -> int:
+    """The width of `text` in thousandths of an em: the sum of its glyphs' widths."""
+    return sum(map(_widths(bold).__getitem__, text))
+
+
+def pixels(thousandths: int, size: float) -> float:
+    """A width in thousandths of an em (`units`) in pixels at `size` pixels."""
+    return thousandths * size / EM
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """The width in pixels of `text` set at `size` pixels."""
-    return sum(_glyph(char, bold) for char in text) * size / EM
+    return pixels(units(text, bold=bold), size)
 
 
 def _pieces(text: str, breaks: re.Pattern[str]) -> list[str]:
@@ -54,11 +65,7 @@ def shorten(text: str, room: float, size: float, *, bold: bool = False) -> str:
     "" when not even the first word fits."""
     if text_width(text, size, bold=bold) <= room:
         return text
-    kept = ""
-    for piece in _pieces(text, WORDS):
-        if text_width((kept + piece).rstrip() + ELLIPSIS, size, bold=bold) > room:
-            break
-        kept += piece
+    kept = _longest(_pieces(text, WORDS), room, size, bold, ELLIPSIS)
     return kept.rstrip() + ELLIPSIS if kept.strip() else ""
 
 
@@ -83,19 +90,28 @@ def wrap(
 
 def _fill(text: str, room: float, size: float, breaks: re.Pattern[str], bold: bool) -> str:
     """The longest run of `text`'s first pieces that fits in `room`; "" when the first does not."""
-    line = ""
-    for piece in _pieces(text, breaks):
-        if text_width((line + piece).rstrip(), size, bold=bold) > room:
+    return _longest(_pieces(text, breaks), room, size, bold, "")
+
+
+def _longest(pieces: list[str], room: float, size: float, bold: bool, tail: str) -> str:
+    """The longest run of the first `pieces` that fits in `room`, its trailing spaces dropped and
+    `tail` added. Each piece is measured once: the run's width grows by the piece's."""
+    kept, kept_units, tail_units = "", 0, units(tail, bold=bold)
+    for piece in pieces:
+        shown = piece.rstrip()
+        width = kept_units + units(shown, bold=bold) if shown else units(kept.rstrip(), bold=bold)
+        if pixels(width + tail_units, size) > room:
             break
-        line += piece
-    return line
+        kept += piece
+        kept_units += units(piece, bold=bold)
+    return kept
 
 
 def _cut(text: str, room: float, size: float, *, bold: bool) -> str:
     """A word wider than a whole line (a room of a few characters): as many letters as fit."""
-    kept = ""
-    for char in text:
-        if text_width(kept + char + ELLIPSIS, size, bold=bold) > room:
-            break
-        kept += char
-    return kept + ELLIPSIS
+    kept_units, tail_units = 0, units(ELLIPSIS, bold=bold)
+    for index, char in enumerate(text):
+        kept_units += units(char, bold=bold)
+        if pixels(kept_units + tail_units, size) > room:
+            return text[:index] + ELLIPSIS
+    return text + ELLIPSIS
