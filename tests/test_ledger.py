@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from builders import build
+from sinotime import ledger
+from sinotime.build import render_files
 from sinotime.change_words import change_title
 from sinotime.ledger import ChangeKind, build_ledger
 from sinotime.loading import load_events
-from sinotime.models import EventsFile
+from sinotime.models import Event, EventsFile
+from sinotime.site import Site
 from sinotime.timeline import as_known_on, build_timeline
 from sinotime.words import status_words
 
@@ -164,3 +170,23 @@ def test_news_that_a_passed_target_was_not_met_leaves_the_plan_overdue() -> None
     assert before and all(
         c.status is not None and status_words(c.status).startswith("Planned") for c in before
     )
+
+
+def test_a_builds_feeds_and_page_work_out_each_events_story_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The feeds and the page's first screen both read the ledger of the same data and day: it
+    is worked out once; another day or other data gets a ledger of its own."""
+    data = sample()
+    counted: list[str] = []
+    real = ledger.event_changes
+
+    def counting(event: Event, *args: Any) -> list[ledger.Change]:
+        counted.append(event.id)
+        return real(event, *args)
+
+    monkeypatch.setattr(ledger, "event_changes", counting)
+    files = dict(render_files(build_timeline(data, as_of=AS_OF), Site("https://example.org/t/")))
+    assert any(name.endswith(".atom") for name in files) and "index.html" in files
+    assert sorted(counted) == sorted(event.id for event in data.events)
+    assert build_ledger(data, as_of=AS_OF).changes == build_ledger(sample(), as_of=AS_OF).changes
+    assert build_ledger(data, as_of=date(2020, 1, 1)).as_of == date(2020, 1, 1)
+    assert len(counted) == 3 * len(data.events)

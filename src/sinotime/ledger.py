@@ -302,12 +302,22 @@ class Ledger:
         return {k: tuple(v) for k, v in kinds.items()}, {k: tuple(v) for k, v in series.items()}
 
 
+_LAST_BUILT: list[Ledger] = []  # the ledger built last (one at most)
+
+
 def build_ledger(data: EventsFile, *, as_of: date) -> Ledger:
-    """Every change of every event up to `as_of`, oldest first (by moment, then id)."""
+    """Every change of every event up to `as_of`, oldest first (by moment, then id).
+
+    The ledger built last is given again when asked for the very same data (an EventsFile is
+    frozen) and day: a build's feeds and its page's first screen both ask for it."""
+    if _LAST_BUILT and _LAST_BUILT[0].data is data and _LAST_BUILT[0].as_of == as_of:
+        return _LAST_BUILT[0]
     sources = {s.id: s for s in data.sources}
     by_event = {event.id: tuple(event_changes(event, sources, as_of)) for event in data.events}
     changes = sorted((c for story in by_event.values() for c in story), key=lambda c: c.order)
-    return Ledger(data, as_of, tuple(changes), sources, {s.id: s for s in data.series}, by_event)
+    ledger = Ledger(data, as_of, tuple(changes), sources, {s.id: s for s in data.series}, by_event)
+    _LAST_BUILT[:] = [ledger]
+    return ledger
 
 
 def since(changes: Iterable[Change], day: date | None) -> list[Change]:
