@@ -240,6 +240,7 @@ class Catalogue:
 
 def published(timeline: Timeline, written: Collection[str]) -> Catalogue:
     """What of the catalogue was written for this data (the names the renderers wrote)."""
+    written = written if isinstance(written, (set, frozenset)) else frozenset(written)
     offers = []
     for scope in [*scopes(timeline), *archives(timeline, written)]:
         files = tuple((fmt, scope.file(fmt)) for fmt in FORMATS if scope.file(fmt) in written)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -96,16 +97,21 @@ class Change:
         guid (RSS) and id (JSON Feed)."""
         return f"change/{self.event.id}/{self.key}"
 
-    @property
-    def moment(self) -> datetime:
-        """The day at its stable time within 12:00-13:00 UTC (see the module's doc)."""
+    # The day at its stable time within 12:00-13:00 UTC (see the module's doc); worked out once,
+    # since the feeds ask every change for it many times.
+    moment: datetime = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
         offset = timedelta(milliseconds=_place_in_hour(self.event.id), microseconds=min(self.step, MAX_STEP))
-        return datetime.combine(self.day, time(NEWS_HOUR), tzinfo=UTC) + offset
+        object.__setattr__(self, "moment", datetime.combine(self.day, _NEWS_TIME, tzinfo=UTC) + offset)
 
     @property
     def order(self) -> tuple[datetime, str]:
         """Oldest first: by moment, then id (two events that hash alike still read in one order)."""
         return (self.moment, self.id)
+
+
+_NEWS_TIME = time(NEWS_HOUR)
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -223,16 +229,17 @@ def event_changes(event: Event, sources: Mapping[str, Source], as_of: date) -> l
     # From here `step` is the change's place among its event's changes on its own day: what
     # orders them within the day, and what another day's changes can never shift.
     # A key said twice (the same source giving the same target on the same day twice) gets "~2".
+    on_day: Counter[date] = Counter()
+    said: Counter[str] = Counter()
     placed: list[Change] = []
-    for change in ordered:
-        same_day = sum(1 for earlier in placed if earlier.day == change.day)
-        repeats = sum(1 for earlier in placed if earlier.key.split("~")[0] == change.key)
+    for number, change in enumerate(ordered):
+        repeats = said[change.key]
         key = f"{change.key}~{repeats + 1}" if repeats else change.key
-        placed.append(replace(change, step=same_day, key=key))
-    return [
-        replace(change, status=status_after(event, placed[: number + 1], sources))
-        for number, change in enumerate(placed)
-    ]
+        status = status_after(event, ordered[: number + 1], sources)
+        placed.append(replace(change, step=on_day[change.day], key=key, status=status))
+        on_day[change.day] += 1
+        said[change.key.split("~")[0]] += 1  # "2018~" counts as "2018", as ids always did
+    return placed
 
 
 def known_after(event: Event, story: Sequence[Change]) -> Event:
