@@ -24,7 +24,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
@@ -111,8 +111,16 @@ class Point:
     latest: date
     time: time | None = None
     label: str = ""  # season/quarter/half name, empty otherwise
+    # its words, long and short, each worked out once (every output asks for them again and again)
+    _said: dict[bool, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def words(self, *, short: bool = False) -> str:
+        said = self._said.get(short)
+        if said is None:
+            said = self._said[short] = self._words(short)
+        return said
+
+    def _words(self, short: bool) -> str:
         months = MONTH_ABBREVIATIONS if short else MONTH_NAMES
         d = self.earliest
         match self.precision:
@@ -143,6 +151,7 @@ class FuzzyDate:
     last: Point | None
     approximate: bool = False
     uncertain: bool = False
+    _said: dict[bool, str] = field(default_factory=dict, init=False, repr=False, compare=False)  # as `Point`'s
 
     @property
     def earliest(self) -> date:
@@ -174,6 +183,12 @@ class FuzzyDate:
 
     def words(self, *, short: bool = False) -> str:
         """The date in words at its true precision: "June 2014", "15–19 June 2019"."""
+        said = self._said.get(short)
+        if said is None:
+            said = self._said[short] = self._words(short)
+        return said
+
+    def _words(self, short: bool) -> str:
         text = _words(self, short=short)
         if self.approximate and self.uncertain:
             return f"about {text} (uncertain)"

@@ -149,12 +149,18 @@ def slip_between(promised_by: date, happened_on: date) -> Slip | None:
 
 def first_target(event: Event) -> FuzzyDate | None:
     """The first announced target with a date: what an outcome is first measured against."""
-    return next((plan.target for plan in event.plans if plan.target is not None), None)
+    for plan in event.plans:  # a loop, not next(...): every status asks this several times
+        if plan.target is not None:
+            return plan.target
+    return None
 
 
 def current_plan(event: Event) -> Plan | None:
     """The latest announced plan with a target date (its wording names the current target)."""
-    return next((plan for plan in reversed(event.plans) if plan.target is not None), None)
+    for plan in reversed(event.plans):
+        if plan.target is not None:
+            return plan
+    return None
 
 
 def current_target(event: Event) -> FuzzyDate | None:
