@@ -91,24 +91,22 @@ class Change:
     status: Entry | None = None  # the event's status right after this change (`event_changes`)
     due: FuzzyDate | None = None  # a deadline: the target that passed
 
-    @property
-    def id(self) -> str:
-        """What the change is, unique in the file; `Ledger.tag` makes it the entry's id (Atom),
-        guid (RSS) and id (JSON Feed)."""
-        return f"change/{self.event.id}/{self.key}"
-
-    # The day at its stable time within 12:00-13:00 UTC (see the module's doc); worked out once,
-    # since the feeds ask every change for it many times.
+    # Worked out once from the fields above, since the feeds ask every change for them many times:
+    # what the change is, unique in the file ("change/EVENT/KEY"; `Ledger.tag` makes it the
+    # entry's id in Atom, guid in RSS, id in JSON Feed); the day at its stable time within
+    # 12:00-13:00 UTC (see the module's doc); oldest first: by moment, then id (two events that
+    # hash alike still read in one order).
+    id: str = field(init=False, repr=False, compare=False)
     moment: datetime = field(init=False, repr=False, compare=False)
+    order: tuple[datetime, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         offset = timedelta(milliseconds=_place_in_hour(self.event.id), microseconds=min(self.step, MAX_STEP))
-        object.__setattr__(self, "moment", datetime.combine(self.day, _NEWS_TIME, tzinfo=UTC) + offset)
-
-    @property
-    def order(self) -> tuple[datetime, str]:
-        """Oldest first: by moment, then id (two events that hash alike still read in one order)."""
-        return (self.moment, self.id)
+        moment = datetime.combine(self.day, _NEWS_TIME, tzinfo=UTC) + offset
+        change_id = f"change/{self.event.id}/{self.key}"
+        object.__setattr__(self, "id", change_id)
+        object.__setattr__(self, "moment", moment)
+        object.__setattr__(self, "order", (moment, change_id))
 
 
 _NEWS_TIME = time(NEWS_HOUR)
@@ -232,10 +230,9 @@ def event_changes(event: Event, sources: Mapping[str, Source], as_of: date) -> l
     on_day: Counter[date] = Counter()
     said: Counter[str] = Counter()
     placed: list[Change] = []
-    for number, change in enumerate(ordered):
+    for change, status in zip(ordered, _statuses(event, ordered, sources), strict=True):
         repeats = said[change.key]
         key = f"{change.key}~{repeats + 1}" if repeats else change.key
-        status = status_after(event, ordered[: number + 1], sources)
         placed.append(replace(change, step=on_day[change.day], key=key, status=status))
         on_day[change.day] += 1
         said[change.key.split("~")[0]] += 1  # "2018~" counts as "2018", as ids always did
@@ -247,7 +244,12 @@ def known_after(event: Event, story: Sequence[Change]) -> Event:
     of those changes, and nothing said later (even on the same day); the event as known on the
     day of the last change when the story holds neither a plan nor an outcome."""
     said = {id(part) for c in story for part in (c.plan, c.news, c.report) if part is not None}
-    outcome = event.outcome if any(c.kind is ChangeKind.OUTCOME for c in story) else None
+    return _known_from(event, said, any(c.kind is ChangeKind.OUTCOME for c in story))
+
+
+def _known_from(event: Event, said: set[int], outcome_told: bool) -> Event:
+    """`known_after` of a story that told the parts in `said` (by `id`), and the outcome or not."""
+    outcome = event.outcome if outcome_told else None
     if outcome is not None and not all(id(r) in said for r in outcome.other_reports):
         reports = tuple(r for r in outcome.other_reports if id(r) in said)
         outcome = outcome.model_copy(update={"other_reports": reports})
@@ -260,10 +262,16 @@ def known_after(event: Event, story: Sequence[Change]) -> Event:
     return event.model_copy(update={"plans": plans, "news": news, "outcome": outcome})
 
 
-def status_after(event: Event, story: Sequence[Change], sources: Mapping[str, Source]) -> Entry:
-    """The event's status right after the last change of `story`, on that change's day: what
-    the calendars, the page and the report say of it from then until its next change."""
-    return resolve(known_after(event, story), story[-1].day, sources, None)
+def _statuses(event: Event, story: Sequence[Change], sources: Mapping[str, Source]) -> Iterator[Entry]:
+    """The event's status right after each change of `story` (oldest first), on that change's
+    day: what the calendars, the page and the report say of it from then until its next change
+    (the event as `known_after` the story up to that change; what it told gathered as it goes)."""
+    said: set[int] = set()
+    outcome_told = False
+    for change in story:
+        said.update(id(part) for part in (change.plan, change.news, change.report) if part is not None)
+        outcome_told = outcome_told or change.kind is ChangeKind.OUTCOME
+        yield resolve(_known_from(event, said, outcome_told), change.day, sources, None)
 
 
 @dataclass(frozen=True, slots=True)
