@@ -151,7 +151,7 @@ class FuzzyDate:
     last: Point | None
     approximate: bool = False
     uncertain: bool = False
-    _said: dict[bool, str] = field(default_factory=dict, init=False, repr=False, compare=False)  # as `Point`'s
+    _said: dict[bool, str] = field(default_factory=dict, init=False, repr=False, compare=False)  # as Point
 
     @property
     def earliest(self) -> date:
