@@ -1,18 +1,19 @@
 """The feeds' lean paths write exactly what the libraries would.
 
-Each feed entry is written once a format and joined into every document that holds it, and
-the HTML of an entry's content is built as strings: on hostile events and random text, the
-bytes must be those of feedgen's whole document, of `json.dumps` of the whole feed, and of
+Each feed entry is written directly once a format and joined into every document that holds
+it, and the HTML of an entry's content is built as strings: on hostile events and random text,
+the bytes must be those of feedgen's whole document, of `json.dumps` of the whole feed, and of
 ElementTree's HTML serializer.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from feedgen.feed import FeedGenerator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,13 +22,18 @@ from sinotime.feeds import (
     FORMATS,
     Made,
     documents,
+    entry_pieces,
     feed_generator,
     feeds_of,
     json_document,
+    json_item_fields,
     json_item_text,
     new_entry,
     render_document,
 )
+from sinotime.feeds.entries import Pieces, feedgen_entry
+from sinotime.feeds.formats import CLOSING
+from sinotime.feeds.lean import atom_entry, json_item, rss_item
 from sinotime.ledger import build_ledger
 from sinotime.models import EventsFile
 from test_feeds_safety import SITE, hostile_events
@@ -49,6 +55,68 @@ def test_each_rss_and_atom_document_is_feedgens_whole_document_byte_for_byte(
                 whole = feed_generator(document, fmt, ledger, SITE, entries)
                 assert lean == (whole.rss_str(pretty=True) if fmt == "rss" else whole.atom_str(pretty=True))
     assert "json" in FORMATS
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_events())
+def test_each_json_feed_document_is_json_dumps_of_the_whole_feed(
+    case: tuple[EventsFile, dict[str, str]],
+) -> None:
+    data, _ = case
+    ledger = build_ledger(data, as_of=date(2026, 2, 1))
+    made = Made()
+    for feed in feeds_of(ledger):
+        for document in documents(feed, size=2):  # archive pages as well
+            lean = render_document(document, "json", ledger, SITE, made)
+            whole = json.loads(lean)  # the feed's own fields, which json.dumps wrote
+            whole["items"] = [
+                json_item_fields(entry_pieces(change, ledger, SITE, Made()))
+                for change in reversed(document.changes)
+            ]
+            assert lean == (json.dumps(whole, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+# Any text lxml accepts (XML 1.0 characters), rich in what XML escapes.
+xml_chars = st.characters(exclude_categories=["Cs"], exclude_characters="\ufffe\uffff").filter(
+    lambda c: c >= " " or c in "\t\n\r"
+)
+xml_text = st.text(st.one_of(st.sampled_from("&<>\"'\t\n\r]"), xml_chars))
+pieces = st.builds(
+    Pieces,
+    id=xml_text.filter(bool),
+    title=xml_text.filter(bool),
+    link=xml_text,
+    related=st.none() | xml_text,
+    content=xml_text.filter(bool).map(lambda text: text.encode("utf-8")),
+    moment=st.datetimes(timezones=st.just(UTC)),
+    categories=st.lists(st.tuples(xml_text, xml_text), max_size=3).map(tuple),
+)
+
+
+def feedgen_document(fmt: str, entry: Any = None) -> bytes:
+    """A small feedgen document in `fmt`, holding `entry` if given."""
+    generator = FeedGenerator()
+    generator.id("tag:example.org,2026:feed")
+    generator.title("Feed")
+    generator.subtitle("What changed.")
+    generator.link(href="https://example.org/", rel="alternate")
+    generator.updated(datetime(2026, 1, 1, tzinfo=UTC))
+    if entry is not None:
+        generator.add_entry(entry)
+    written: bytes = generator.rss_str(pretty=True) if fmt == "rss" else generator.atom_str(pretty=True)
+    return written
+
+
+@given(pieces)
+def test_each_entry_written_directly_is_what_feedgen_and_lxml_write_in_a_document(entry: Pieces) -> None:
+    for fmt, lean in (("atom", atom_entry(entry)), ("rss", rss_item(entry))):
+        head, closing = feedgen_document(fmt), CLOSING[fmt]
+        assert head[: -len(closing)] + lean + closing == feedgen_document(fmt, feedgen_entry(entry))
+
+
+@given(pieces)
+def test_each_json_item_written_directly_is_what_json_dumps_writes(entry: Pieces) -> None:
+    assert json_item(entry) == json_item_text(json_item_fields(entry))
 
 
 json_values = st.recursive(

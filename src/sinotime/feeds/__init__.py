@@ -25,7 +25,8 @@ Without a public address (no `--base-url`, no `calendar.base_url`) a feed can ha
 self link nor the channel link RSS requires, so no feed is written and `sinotime build` says so.
 
 The package: `documents` (which feeds there are and their archive pages), `entries` (each
-change's entry, its content made once) and `formats` (RSS, Atom and JSON Feed documents).
+change's entry, its pieces made once), `lean` (each entry's bytes, as the libraries write them)
+and `formats` (RSS, Atom and JSON Feed documents).
 """
 
 from __future__ import annotations
@@ -35,8 +36,14 @@ from collections.abc import Iterator
 from sinotime.catalogue import event_pages
 from sinotime.feed_content import clean_text, web_address
 from sinotime.feeds.documents import FORMATS, ChangeFeed, Document, documents, feeds_of
-from sinotime.feeds.entries import Made, new_entry
-from sinotime.feeds.formats import feed_generator, json_document, json_item_text, render_document
+from sinotime.feeds.entries import Made, entry_pieces, new_entry
+from sinotime.feeds.formats import (
+    feed_generator,
+    json_document,
+    json_item_fields,
+    json_item_text,
+    render_document,
+)
 from sinotime.ledger import build_ledger
 from sinotime.site import Site
 from sinotime.timeline import Timeline
@@ -48,10 +55,12 @@ __all__ = [
     "Made",
     "clean_text",
     "documents",
+    "entry_pieces",
     "feed_generator",
     "feeds_of",
     "iter_feeds",
     "json_document",
+    "json_item_fields",
     "json_item_text",
     "new_entry",
     "render_document",

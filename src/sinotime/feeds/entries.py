@@ -1,12 +1,14 @@
-"""A feed's entries: one a change, its content made once and its RSS or Atom text once a format."""
+"""A feed's entries: one a change, its pieces (title, links, HTML content...) made once for
+every format and every feed that holds it; feedgen's entry of them (`new_entry`) defines what
+each format writes, and `lean` writes the same bytes directly."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from feedgen.entry import FeedEntry
-from lxml import etree
 
 from sinotime.catalogue import PAGE_NAME
 from sinotime.change_words import CHANGE_LABELS, change_title
@@ -18,31 +20,62 @@ from sinotime.site import Site
 from sinotime.words import Step
 
 
+@dataclass(frozen=True, slots=True)
+class Pieces:
+    """What every format writes of one change's entry."""
+
+    id: str  # the tag URI: Atom id, RSS guid (isPermaLink="false"), JSON Feed id
+    title: str
+    link: str  # the source's address; the event on the page when it has none, and for a deadline
+    related: str | None  # the event on the page
+    content: bytes  # the HTML content, in UTF-8 (a str beyond Latin-1 takes 2 or 4 bytes a character)
+    moment: datetime  # Atom updated and published, RSS pubDate, JSON Feed date_published
+    categories: tuple[tuple[str, str], ...]  # (term, label): the change's kind, the event's kind
+
+
 @dataclass
 class Made:
     """What the documents of one ledger share: a change is in up to three feeds (everything, its
-    kind, its series), each in three formats; its HTML is made once, its entry's text once a
+    kind, its series), each in three formats; its pieces are made once, its entry's bytes once a
     format."""
 
-    # Kept as UTF-8 (a str with one character beyond Latin-1 takes 2 or 4 bytes a character).
-    contents: dict[str, bytes] = field(default_factory=dict)
+    pieces: dict[str, Pieces] = field(default_factory=dict)
     steps: dict[Step, Markup] = field(default_factory=dict)  # each step of a story, written
     entries: dict[str, bytes] = field(default_factory=dict)  # of the format being written
     pages: dict[str, str] = field(default_factory=dict)  # the page of each event, when not index.html
-    last_format: bool = False  # each content is asked for once more: let go of it then
+    last_format: bool = False  # each change's pieces are asked for once more: let go of them then
 
 
-def entry_content(change: Change, ledger: Ledger, site: Site, made: Made) -> str:
-    kept = made.contents.pop(change.id, None) if made.last_format else made.contents.get(change.id)
+def entry_pieces(change: Change, ledger: Ledger, site: Site, made: Made) -> Pieces:
+    """The pieces of `change`'s entry, made on the first asking."""
+    kept = made.pieces.pop(change.id, None) if made.last_format else made.pieces.get(change.id)
     if kept is not None:
-        return kept.decode("utf-8")
+        return kept
+    page = event_url(change, site, made)
+    event_kind = ledger.data.kind(change.event.kind)
+    pieces = Pieces(
+        id=ledger.tag(change.id),
+        title=feed_title(change),
+        link=entry_link(change, page, site),
+        related=None if page is None else web_address(page),
+        content=entry_content(change, ledger, page, made).encode("utf-8"),
+        moment=change.moment,
+        categories=(
+            (change.kind.value, CHANGE_LABELS[change.kind]),
+            (change.event.kind, kind_heading(event_kind)),
+        ),
+    )
+    if not made.last_format:
+        made.pieces[change.id] = pieces
+    return pieces
+
+
+def entry_content(change: Change, ledger: Ledger, page: str | None, made: Made) -> str:
+    """The HTML content: the change, the status it left and the event's story (`change_html`)."""
     series = ledger.series.get(change.event.series or "")
     names = other_names(change.event, series)
     label = ledger.data.kind(change.event.kind).label
-    url = event_url(change, site, made)
-    html = change_html(change, ledger.story(change), ledger.sources, url, label, names, made.steps)
-    made.contents[change.id] = html.encode("utf-8")
-    return html
+    return change_html(change, ledger.story(change), ledger.sources, page, label, names, made.steps)
 
 
 def event_url(change: Change, site: Site, made: Made) -> str | None:
@@ -51,40 +84,11 @@ def event_url(change: Change, site: Site, made: Made) -> str | None:
     return site.url(f"{page}#event-{change.event.id}")
 
 
-def entry_link(change: Change, site: Site, made: Made) -> str:
+def entry_link(change: Change, page: str | None, site: Site) -> str:
     """The source's address; the event on the page when it has none, and for a deadline."""
     if change.source is not None and change.source.url is not None:
         return web_address(change.source.url)
-    return web_address(event_url(change, site, made) or site.base_url or "")
-
-
-# How feedgen's pretty-printed documents end, after the last entry; and what an entry is
-# wrapped in so that lxml writes it as it stands in a document (indented, and each of its
-# lines ended): the same elements at the same depth, with only element children.
-CLOSING = {"atom": b"</feed>\n", "rss": b"  </channel>\n</rss>\n"}
-OPENING = {"atom": b"<feed>\n", "rss": b"<rss>\n  <channel>\n"}
-
-
-def entry_text(entry: FeedEntry, fmt: str) -> bytes:
-    """One entry (`rss` or `atom`) as lxml writes it within a pretty-printed feedgen document."""
-    if fmt == "atom":
-        root = etree.Element("feed")
-        root.append(entry.atom_entry())
-    else:
-        root = etree.Element("rss")
-        etree.SubElement(root, "channel").append(entry.rss_entry())
-    text: bytes = etree.tostring(root, pretty_print=True, encoding="UTF-8", xml_declaration=False)
-    opening, closing = OPENING[fmt], CLOSING[fmt]
-    if not (text.startswith(opening) and text.endswith(closing)):
-        raise AssertionError(f"lxml wrote a {fmt} entry that does not stand as expected")
-    return text[len(opening) : -len(closing)]
-
-
-def new_entry(change: Change, ledger: Ledger, site: Site, made: Made) -> FeedEntry:
-    """The feedgen entry of `change`."""
-    entry = FixedFeedEntry()
-    _fill_entry(entry, change, ledger, site, made)
-    return entry
+    return web_address(page or site.base_url or "")
 
 
 def feed_title(change: Change) -> str:
@@ -93,18 +97,25 @@ def feed_title(change: Change) -> str:
     return clean_text(change_title(change, clean_text(change.event.title).strip()))
 
 
-def _fill_entry(entry: Any, change: Change, ledger: Ledger, site: Site, made: Made) -> None:
-    entry.id(ledger.tag(change.id))  # also the RSS guid, isPermaLink="false"
-    entry.title(feed_title(change))
-    entry.updated(change.moment)
-    entry.published(change.moment)  # RSS pubDate
-    entry.link(href=entry_link(change, site, made), rel="alternate")
-    page = event_url(change, site, made)
-    if page is not None:
-        entry.link(href=web_address(page), rel="related")
-    entry.content(entry_content(change, ledger, site, made), type="html")  # RSS: the item description
-    entry.category(term=change.kind.value, label=CHANGE_LABELS[change.kind])
-    entry.category(term=change.event.kind, label=kind_heading(ledger.data.kind(change.event.kind)))
+def new_entry(change: Change, ledger: Ledger, site: Site, made: Made) -> FeedEntry:
+    """The feedgen entry of `change`."""
+    return feedgen_entry(entry_pieces(change, ledger, site, made))
+
+
+def feedgen_entry(pieces: Pieces) -> FeedEntry:
+    """The feedgen entry of `pieces`: what `lean` writes directly, and a test compares."""
+    entry = FixedFeedEntry()
+    entry.id(pieces.id)  # also the RSS guid, isPermaLink="false"
+    entry.title(pieces.title)
+    entry.updated(pieces.moment)
+    entry.published(pieces.moment)  # RSS pubDate
+    entry.link(href=pieces.link, rel="alternate")
+    if pieces.related is not None:
+        entry.link(href=pieces.related, rel="related")
+    entry.content(pieces.content.decode("utf-8"), type="html")  # RSS: the item description
+    for term, label in pieces.categories:
+        entry.category(term=term, label=label)
+    return entry
 
 
 class FixedFeedEntry(FeedEntry):  # type: ignore[misc]

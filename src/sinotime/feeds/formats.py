@@ -12,17 +12,9 @@ from feedgen.feed import FeedGenerator
 
 from sinotime.feed_content import clean_text, web_address
 from sinotime.feeds.documents import MEDIA_TYPES, Document, archive_name, updated
-from sinotime.feeds.entries import (
-    CLOSING,
-    Made,
-    entry_content,
-    entry_link,
-    entry_text,
-    event_url,
-    feed_title,
-    new_entry,
-)
-from sinotime.ledger import Change, Ledger
+from sinotime.feeds.entries import Made, Pieces, entry_pieces
+from sinotime.feeds.lean import atom_entry, json_item, rss_item
+from sinotime.ledger import Ledger
 from sinotime.site import Site
 
 GENERATOR = "sinotime"
@@ -30,19 +22,23 @@ HISTORY_NS = "http://purl.org/syndication/history/1.0"  # RFC 5005's fh:archive
 ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
+# How feedgen's pretty-printed documents end, after the last entry.
+CLOSING = {"atom": b"</feed>\n", "rss": b"  </channel>\n</rss>\n"}
+ENTRY_WRITERS = {"atom": atom_entry, "rss": rss_item}
+
 
 def render_document(document: Document, fmt: str, ledger: Ledger, site: Site, made: Made) -> bytes:
     """One document of a feed in one format: "rss", "atom" or "json".
 
-    feedgen writes the document without its entries, and each entry once a format (as it
-    stands in a document: `entry_text`), joined in where the entries go; a test compares this
+    feedgen writes the document without its entries, and each entry is written once a format
+    (as it stands in a document: `lean`), joined in where the entries go; a test compares this
     with feedgen's whole document (`feed_generator` with the entries)."""
     if fmt == "json":
         return render_json(document, ledger, site, made)
-    entries = made.entries
+    entries, write = made.entries, ENTRY_WRITERS[fmt]
     for change in document.changes:
         if change.id not in entries:
-            entries[change.id] = entry_text(new_entry(change, ledger, site, made), fmt)
+            entries[change.id] = write(entry_pieces(change, ledger, site, made))
     head = feed_generator(document, fmt, ledger, site, [])
     text: bytes = head.rss_str(pretty=True) if fmt == "rss" else head.atom_str(pretty=True)
     closing = CLOSING[fmt]
@@ -163,7 +159,7 @@ def render_json(document: Document, ledger: Ledger, site: Site, made: Made) -> b
     items = made.entries
     for change in document.changes:
         if change.id not in items:
-            items[change.id] = json_item_text(_json_item(change, ledger, site, made))
+            items[change.id] = json_item(entry_pieces(change, ledger, site, made))
     return json_document(feed, [items[change.id] for change in reversed(document.changes)])
 
 
@@ -186,16 +182,16 @@ def json_document(feed: dict[str, Any], items: list[bytes]) -> bytes:
     return head[:-2] + b',\n "items": ' + listed + b"\n}\n"
 
 
-def _json_item(change: Change, ledger: Ledger, site: Site, made: Made) -> dict[str, Any]:
+def json_item_fields(pieces: Pieces) -> dict[str, Any]:
+    """A JSON Feed item, as `lean.json_item` writes it (a test compares them)."""
     item: dict[str, Any] = {
-        "id": ledger.tag(change.id),
-        "url": entry_link(change, site, made),
-        "title": feed_title(change),
-        "content_html": entry_content(change, ledger, site, made),
-        "date_published": change.moment.isoformat(),
-        "tags": [change.kind.value, change.event.kind],
+        "id": pieces.id,
+        "url": pieces.link,
+        "title": pieces.title,
+        "content_html": pieces.content.decode("utf-8"),
+        "date_published": pieces.moment.isoformat(),
+        "tags": [term for term, _ in pieces.categories],
     }
-    page = event_url(change, site, made)
-    if page is not None and item["url"] != web_address(page):
-        item["external_url"] = web_address(page)
+    if pieces.related is not None and pieces.related != pieces.link:
+        item["external_url"] = pieces.related
     return item
