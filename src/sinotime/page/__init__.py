@@ -22,7 +22,7 @@ from sinotime.ledger import build_ledger
 from sinotime.page.chart import legend, timeline_svg
 from sinotime.page.event_data import json_ld
 from sinotime.page.first_screen import at_a_glance, tally
-from sinotime.page.listing import add_to_calendar, entry_html, filters, names_glossary
+from sinotime.page.listing import SourceList, add_to_calendar, entry_html, filters, names_glossary
 from sinotime.page.markup import asset, csp_hash, esc
 from sinotime.page.overview import browse, summary_svg
 from sinotime.page.split import MonthPage, homes, is_split, month_pages
@@ -42,12 +42,13 @@ SUMMARY_NOTE = (
 @dataclass(frozen=True, slots=True)
 class Shared:
     """What every page of one render has alike, made once: the inline style and script, the CSP
-    that allows only them, and the data's last-changed day."""
+    that allows only them, the data's last-changed day, and each source's item in the lists."""
 
     style: str
     script: str
     csp: str
     last_changed: date
+    sources: SourceList
 
 
 def shared(timeline: Timeline) -> Shared:
@@ -57,7 +58,7 @@ def shared(timeline: Timeline) -> Shared:
         f"default-src 'none'; style-src {csp_hash(style)}; script-src {csp_hash(script)}; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    return Shared(style, script, csp, timeline.data.last_changed())
+    return Shared(style, script, csp, timeline.data.last_changed(), SourceList(timeline.sources))
 
 
 def _head(timeline: Timeline, title: str, alternates: list[str], alike: Shared) -> list[str]:
@@ -119,13 +120,16 @@ def _chart_section(chart: str, below: str) -> list[str]:
     ]
 
 
-def _list_section(timeline: Timeline, site: Site, published: Catalogue) -> list[str]:
+def _list_section(timeline: Timeline, site: Site, published: Catalogue, sources: SourceList) -> list[str]:
     return [
         '<section id="list">',
         "<h2>Every event, in order</h2>",
         filters(timeline),
         '<ol class="events" id="events">',
-        *(entry_html(entry, timeline, add_to_calendar(entry, site, published)) for entry in timeline),
+        *(
+            entry_html(entry, timeline, add_to_calendar(entry, site, published), sources)
+            for entry in timeline
+        ),
         "</ol>",
         "</section>",
     ]
@@ -151,7 +155,7 @@ def render_html(timeline: Timeline, site: Site, published: Catalogue) -> str:
         *_header(timeline, site, published, None, alike),
         *_chart_section(timeline_svg(timeline), legend()),
         subscribe_section(published, site),
-        *_list_section(timeline, site, published),
+        *_list_section(timeline, site, published, alike.sources),
         names_glossary(timeline),
         _footer(timeline),
     ]
@@ -193,7 +197,7 @@ def month_html(
         f'<nav class="pager">{" ".join(neighbours)}</nav>',
         "</header>",
         *_chart_section(timeline_svg(timeline), legend()),
-        *_list_section(timeline, up, published),
+        *_list_section(timeline, up, published, alike.sources),
         _footer(timeline),
     ]
     head = _head(timeline, f"{name}: {page.title}", [], alike)

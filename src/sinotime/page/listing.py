@@ -3,8 +3,10 @@ glossary."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sinotime.catalogue import Catalogue, event_file
-from sinotime.models import Event
+from sinotime.models import Event, Source
 from sinotime.names import OTHER_NAMES, Name, names_html, other_names
 from sinotime.page.markup import esc, href_for, phrase_html, web_href
 from sinotime.site import Site
@@ -45,23 +47,36 @@ def _story(entry: Entry, timeline: Timeline) -> str:
     return story
 
 
-def _sources(event: Event, timeline: Timeline) -> str:
-    """Every source the event cites, in full, each with its copies and the quote cited: the
-    same list as the report and the calendars give."""
-    quotes = {c.source: c for c in event.cites}
-    items = []
-    for source_id in event.source_ids():
-        source = timeline.sources[source_id]
-        copies = "".join(
-            f' <a href="{esc(copy)}">copy {number}</a>'
-            for number, copy in enumerate((c for c in source.copies if web_href(c)), start=1)
-        )
-        citation = quotes.get(source_id)
-        cited = _quote(citation.quote) if citation else ""
-        items.append(f"<li>{phrase_html(source_phrase(source))}{copies}{cited}</li>")
-    if not items:
-        return ""
-    return '<ul class="sources" aria-label="Sources">' + "".join(items) + "</ul>"
+class SourceList:
+    """Each source's item in an event's list of sources: its phrase and its copies, made once
+    however many events cite it (at 10,000 events, 43,000 citations of 5,400 sources)."""
+
+    def __init__(self, sources: Mapping[str, Source]) -> None:
+        self._sources = sources
+        self._items: dict[str, str] = {}
+
+    def _item(self, source_id: str) -> str:
+        item = self._items.get(source_id)
+        if item is None:
+            source = self._sources[source_id]
+            copies = "".join(
+                f' <a href="{esc(copy)}">copy {number}</a>'
+                for number, copy in enumerate((c for c in source.copies if web_href(c)), start=1)
+            )
+            item = self._items[source_id] = phrase_html(source_phrase(source)) + copies
+        return item
+
+    def html(self, event: Event) -> str:
+        """Every source the event cites, in full, each with its copies and the quote cited: the
+        same list as the report and the calendars give."""
+        quotes = {c.source: c.quote for c in event.cites}
+        items = [
+            f"<li>{self._item(source_id)}{_quote(quotes.get(source_id))}</li>"
+            for source_id in event.source_ids()
+        ]
+        if not items:
+            return ""
+        return '<ul class="sources" aria-label="Sources">' + "".join(items) + "</ul>"
 
 
 def add_to_calendar(entry: Entry, site: Site, published: Catalogue) -> str:
@@ -75,7 +90,8 @@ def add_to_calendar(entry: Entry, site: Site, published: Catalogue) -> str:
     )
 
 
-def entry_html(entry: Entry, timeline: Timeline, added: str = "") -> str:
+def entry_html(entry: Entry, timeline: Timeline, added: str = "", sources: SourceList | None = None) -> str:
+    """An event in the list; `sources` is the list of sources of the render, to share among events."""
     event = entry.event
     when = date_words(entry) or "No date announced"
     meta = [timeline.data.kind(event.kind).label]
@@ -98,7 +114,7 @@ def entry_html(entry: Entry, timeline: Timeline, added: str = "") -> str:
     if event.participants:
         parts.append(f"<p>{PARTICIPANTS}: {esc(participants_words(event.participants))}</p>")
     parts.append(_story(entry, timeline))
-    parts.append(_sources(event, timeline))
+    parts.append((sources or SourceList(timeline.sources)).html(event))
     if added:
         parts.append(added)
     parts.append("</li>")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 from importlib.resources import files
 
 from sinotime.site import Site
@@ -13,8 +12,17 @@ from sinotime.words import Part, Phrase, Role
 
 
 def esc(text: object) -> str:
-    """Escape text for HTML content and for double-quoted attribute values alike."""
-    return html.escape(str(text), quote=True)
+    """Escape text for HTML content and for double-quoted attribute values alike: what
+    `html.escape(text, quote=True)` gives, in the same order, without its call (the page makes
+    some 700,000 of these at 10,000 events)."""
+    return (
+        str(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
 
 
 def web_href(url: str | None) -> str | None:
