@@ -40,6 +40,7 @@ class Drawing:
 
     entry: Entry
     marks: list[Mark]
+    bounds: list[tuple[float, float]]  # each mark's, from left to right on the chart
     label: Label
     left: float
     right: float
@@ -49,8 +50,8 @@ class Drawing:
 
 def draw(entry: Entry, scale: Scale, *, as_of_x: float) -> Drawing:
     marks = marks_of(entry.event)
+    bounds = [m.bounds(scale) for m in marks]
     if marks:
-        bounds = [m.bounds(scale) for m in marks]
         mark_left, mark_right = min(b[0] for b in bounds), max(b[1] for b in bounds)
     else:  # no date at all: a small diamond at the announcement
         centre = scale.x(sort_day(entry.event))
@@ -59,7 +60,7 @@ def draw(entry: Entry, scale: Scale, *, as_of_x: float) -> Drawing:
         mark_right = max(mark_right, as_of_x + DOT_RADIUS)
     label = place(entry, mark_left, mark_right)
     left, right = min(mark_left, label.left), max(mark_right, label.right)
-    return Drawing(entry, marks, label, left, right, mark_left, mark_right)
+    return Drawing(entry, marks, bounds, label, left, right, mark_left, mark_right)
 
 
 def pack(drawings: list[Drawing]) -> list[list[Drawing]]:
@@ -115,11 +116,11 @@ def chart_rows(timeline: Timeline) -> list[Row]:
     return rows
 
 
-def _entry_svg(drawing: Drawing, scale: Scale, y: float, as_of_x: float) -> str:
+def _entry_svg(drawing: Drawing, y: float, as_of_x: float) -> str:
     entry = drawing.entry
     event = entry.event
     parts: list[str] = []
-    centres = [sum(m.bounds(scale)) / 2 for m in drawing.marks]
+    centres = [sum(bounds) / 2 for bounds in drawing.bounds]
     for a, b in itertools.pairwise(centres):
         parts.append(f'<line class="connector" x1="{px(a)}" y1="{px(y)}" x2="{px(b)}" y2="{px(y)}"/>')
     if entry.flag.is_past_due and centres:
@@ -131,8 +132,8 @@ def _entry_svg(drawing: Drawing, scale: Scale, y: float, as_of_x: float) -> str:
             f'<path class="warning" d="M{px(as_of_x)} {px(y - 7)}L{px(as_of_x + 7)} {px(y + 6)}'
             f'H{px(as_of_x - 7)}Z"/>'
         )
-    for mark in drawing.marks:
-        parts.append(mark.svg(scale, y))
+    for mark, bounds in zip(drawing.marks, drawing.bounds, strict=True):
+        parts.append(mark.svg(bounds, y))
     if not drawing.marks:
         c = (drawing.mark_left + drawing.mark_right) / 2
         parts.append(
@@ -195,7 +196,7 @@ def timeline_svg(timeline: Timeline) -> str:
         )
         top = y + ROW_PADDING + ROW_LABEL_HEIGHT
         for lane, lane_height in zip(lanes, heights, strict=True):
-            body.extend(_entry_svg(d, scale, top + lane_height / 2, as_of_x) for d in lane)
+            body.extend(_entry_svg(d, top + lane_height / 2, as_of_x) for d in lane)
             top += lane_height
         y += height
     bottom = y

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import MAXYEAR, date, timedelta
 
 from sinotime.dates import FuzzyDate, Precision
@@ -29,6 +29,10 @@ LANE_GAP = 10
 class Scale:
     start: date
     end: date  # exclusive
+    days: int = field(init=False, repr=False, compare=False)  # from start to end
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "days", (self.end - self.start).days)
 
     @classmethod
     def around(cls, days: Iterable[date]) -> Scale:
@@ -37,8 +41,7 @@ class Scale:
         return cls(date(min(listed).year, 1, 1), date(last + 1, 1, 1) if last < MAXYEAR else date.max)
 
     def x(self, day: date) -> float:
-        span = (self.end - self.start).days
-        return MARGIN + (day - self.start).days / span * (WIDTH - 2 * MARGIN)
+        return MARGIN + (day - self.start).days / self.days * (WIDTH - 2 * MARGIN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +54,8 @@ class Mark:
     def bounds(self, scale: Scale) -> tuple[float, float]:
         d = self.date
         if d.precision in (Precision.DAY, Precision.TIME):
-            centre = scale.x(d.earliest) + (scale.x(d.earliest + timedelta(days=1)) - scale.x(d.earliest)) / 2
+            start = scale.x(d.earliest)
+            centre = start + (scale.x(d.earliest + timedelta(days=1)) - start) / 2
             return centre - DOT_RADIUS, centre + DOT_RADIUS
         start = scale.x(d.earliest)
         latest = d.latest
@@ -63,8 +67,9 @@ class Mark:
             return middle - MIN_BAND / 2, middle + MIN_BAND / 2
         return start, end
 
-    def svg(self, scale: Scale, y: float) -> str:
-        left, right = self.bounds(scale)
+    def svg(self, bounds: tuple[float, float], y: float) -> str:
+        """The mark on the line `y`, from `bounds` (its `bounds` on the chart's scale)."""
+        left, right = bounds
         fill = "filled" if self.happened else "hollow"
         d = self.date
         if d.precision in (Precision.DAY, Precision.TIME):
