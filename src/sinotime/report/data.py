@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sinotime.dates import FuzzyDate
 from sinotime.models import Source
 from sinotime.names import names_words
+from sinotime.report.indented_json import iter_indented
 from sinotime.report.lines import spreadsheet_cell
 from sinotime.report.model import NewsRow, OutcomeRow, Report, Row, TargetRow
 from sinotime.report.words import date_words, history_steps
@@ -33,11 +34,14 @@ def render_json(report: Report) -> str:
 def iter_json(report: Report) -> Iterator[str]:
     """`render_json` in pieces, each event's made only when it is written: the JSON of 200,000
     events takes gigabytes as one string, and a program reading it needs none of it at once."""
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)  # what json.dumps(indent=2) uses
-    for chunk in encoder.iterencode(report_json(report)):
+    for piece in iter_indented(report_json(report)):  # json.dumps(indent=2), one event a piece
         # json leaves DEL and the C1 controls raw; escape them so no terminal reads them as commands.
-        yield JSON_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", chunk)
+        yield JSON_C1.sub(_c1_escape, piece)
     yield "\n"
+
+
+def _c1_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 class _Rows(list[Any]):
