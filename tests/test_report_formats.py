@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from wcwidth import wcwidth
 
 from builders import BUNDLED_KINDS, build
 from conftest import Golden
@@ -35,7 +36,7 @@ from sinotime.report import (
     render_text,
 )
 from sinotime.report import data as report_data
-from sinotime.report.lines import display_width, markdown, spreadsheet_cell, wrap
+from sinotime.report.lines import ONE_COLUMN, display_width, markdown, spreadsheet_cell, wrap, wrap_any
 from sinotime.text import BIDI_CONTROLS, REPLACEMENT
 from sinotime.text import terminal_line as clean
 from sinotime.timeline import build_timeline
@@ -370,3 +371,28 @@ def test_json_is_written_as_it_is_made_one_event_at_a_time(monkeypatch: pytest.M
     rest = "".join(pieces)
     assert len(made) == len(REPORT.rows) > 2
     assert written + rest == render_json(REPORT)
+
+
+ONE_COLUMN_CHARACTERS = [chr(code) for code in range(0x3000) if ONE_COLUMN.fullmatch(chr(code))]
+
+
+def test_the_one_column_characters_take_one_column_each() -> None:
+    assert len(ONE_COLUMN_CHARACTERS) > 1000
+    for character in ONE_COLUMN_CHARACTERS:
+        assert wcwidth(character) == 1, f"U+{ord(character):04X}"
+        assert character == " " or not character.isspace(), f"U+{ord(character):04X}"
+    assert display_width("".join(ONE_COLUMN_CHARACTERS)) == len(ONE_COLUMN_CHARACTERS)
+    assert not ONE_COLUMN.fullmatch("黑河") and not ONE_COLUMN.fullmatch("a\u00a0b")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(" " * 10 + "ab-/:" + "".join(ONE_COLUMN_CHARACTERS)), max_size=120),
+    st.integers(min_value=0, max_value=40),
+    st.sampled_from(["", " ", "  ", "    ", "- "]),
+    st.sampled_from(["", "  ", "    "]),
+)
+def test_one_column_text_wraps_a_line_at_a_time_as_it_wraps_a_word_at_a_time(
+    text: str, width: int, indent: str, hang: str
+) -> None:
+    assert wrap(text, width, indent=indent, hang=hang) == wrap_any(text, width, indent=indent, hang=hang)

@@ -29,6 +29,51 @@ def wrap(text: str, width: int, *, indent: str = "", hang: str = "  ") -> list[s
     (a URL, a run of Chinese text) is broken between characters, so that no line is wider
     than `width` as long as `width` exceeds the indents by two columns.
     """
+    if _one_column_each(text) and _one_column_each(indent) and _one_column_each(hang):
+        return wrap_narrow(text, width, indent=indent, hang=hang)
+    return wrap_any(text, width, indent=indent, hang=hang)
+
+
+# Characters that take one column each on a terminal (as wcwidth counts them), the space the
+# only white space among them: tests/test_report_formats.py checks each against wcwidth.
+ONE_COLUMN = re.compile(
+    "[ !-~"  # printable ASCII
+    "\u00a1-\u00ac\u00ae-\u02ff"  # Latin-1 but the soft hyphen, Latin Extended, IPA, modifiers
+    "\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u0482\u048a-\u052f"  # Greek and Cyrillic letters
+    "\u1e00-\u1eff"  # Latin Extended Additional (Vietnamese)
+    "\u2010-\u2027\u2030-\u205e"  # dashes, quotes, bullets: punctuation but spaces and controls
+    "\u20a0-\u20c0\u2190-\u21ff]*"  # currency signs, arrows
+)
+
+
+def _one_column_each(text: str) -> bool:
+    return ONE_COLUMN.fullmatch(text) is not None
+
+
+def wrap_narrow(text: str, width: int, *, indent: str, hang: str) -> list[str]:
+    """`wrap_any` for text whose every character takes one column, a line at a time:
+    the longest run of whole words that fits, else as much of a long word as fits."""
+    lines: list[str] = []
+    rest = " ".join(text.split())
+    prefix = indent
+    while rest and len(rest) > width - len(prefix):
+        room = width - len(prefix)
+        cut = rest.rfind(" ", 0, max(room + 1, 0))
+        if cut > 0:  # whole words
+            lines.append(prefix + rest[:cut])
+            rest = rest[cut + 1 :]
+        else:  # the first word is longer than the line: as many of its characters as fit, one at least
+            taken = max(room, 1)
+            lines.append(prefix + rest[:taken])
+            rest = rest[taken:].removeprefix(" ")
+        prefix = hang
+    if rest or not lines:
+        lines.append(prefix + rest)
+    return lines
+
+
+def wrap_any(text: str, width: int, *, indent: str = "", hang: str = "  ") -> list[str]:
+    """`wrap` for any text, a word at a time, measuring each in terminal columns."""
     lines: list[str] = []
     line, used, empty = indent, display_width(indent), True
     for word in text.split(" "):
