@@ -39,7 +39,7 @@ from urllib.parse import quote
 from sinotime.dates import FuzzyDate, day_after
 from sinotime.models import Event, EventsFile, News, Outcome, Plan, Report, Series, Source
 from sinotime.statuses import Flag, due_until, past_due_since
-from sinotime.timeline import Entry, Slip, as_known_on, known_from, resolve, said_from, slip_between
+from sinotime.timeline import Entry, Knowable, Slip, known_from, resolve, said_from, slip_between
 
 TAG_YEAR = 2026  # the tag URIs' date (RFC 4151): fixed, so ids never change
 
@@ -194,19 +194,17 @@ def _deadline_changes(event: Event, sources: Mapping[str, Source], as_of: date) 
     """Each day a plan fell past due with nothing heard: the day after the last day its current
     target could be met (`statuses.due_until`, which also bounds an open-ended target), when on
     that day the event, as then known, was past due from that very day and unverified."""
-    evidence = [said_from(plan, sources) for plan in event.plans] + [
-        said_from(news, sources) for news in event.news
-    ]
+    knowable = Knowable.of(event, sources)
     days: set[date] = set()
-    for known_day in evidence:
-        known = as_known_on(event, known_day, sources)
+    for known_day in (*knowable.plans, *knowable.news):
+        known = knowable.on(known_day)
         due = None if known is None else due_until(known)
         if due is not None:
             days.add(day_after(due))
     for day in sorted(days):
         if day > as_of:
             break
-        known = as_known_on(event, day, sources)
+        known = knowable.on(day)
         if known is None or past_due_since(known, day) != day:
             continue
         status = resolve(known, day, sources, None)

@@ -45,6 +45,7 @@ __all__ = [
     "Entry",
     "Fit",
     "Flag",
+    "Knowable",
     "Slip",
     "Timeline",
     "as_known_on",
@@ -195,16 +196,41 @@ def as_known_on(event: Event, as_of: date, sources: Mapping[str, Source]) -> Eve
     A report as of a past day thus shows what was overdue on that day, not what we know now.
     None when nothing of the event was known yet.
     """
-    plans = tuple(plan for plan in event.plans if said_from(plan, sources) <= as_of)
-    news = tuple(item for item in event.news if said_from(item, sources) <= as_of)
-    outcome = event.outcome
-    if outcome is not None and known_from(outcome, sources) > as_of:
-        outcome = None
-    if not plans and outcome is None:
-        return None
-    if plans == event.plans and news == event.news and outcome is event.outcome:
-        return event
-    return event.model_copy(update={"plans": plans, "news": news, "outcome": outcome})
+    return Knowable.of(event, sources).on(as_of)
+
+
+@dataclass(frozen=True, slots=True)
+class Knowable:
+    """An event with the first day each of its parts can have been known (`said_from`,
+    `known_from`), worked out once for all the days it is looked at (`on`)."""
+
+    event: Event
+    plans: tuple[date, ...]
+    news: tuple[date, ...]
+    outcome: date | None
+
+    @classmethod
+    def of(cls, event: Event, sources: Mapping[str, Source]) -> Knowable:
+        return cls(
+            event,
+            tuple(said_from(plan, sources) for plan in event.plans),
+            tuple(said_from(item, sources) for item in event.news),
+            None if event.outcome is None else known_from(event.outcome, sources),
+        )
+
+    def on(self, as_of: date) -> Event | None:
+        """The event as it stood on `as_of` (`as_known_on`); None when nothing of it was known."""
+        event = self.event
+        plans = tuple(plan for plan, day in zip(event.plans, self.plans, strict=True) if day <= as_of)
+        news = tuple(item for item, day in zip(event.news, self.news, strict=True) if day <= as_of)
+        outcome = event.outcome
+        if self.outcome is not None and self.outcome > as_of:
+            outcome = None
+        if not plans and outcome is None:
+            return None
+        if plans == event.plans and news == event.news and outcome is event.outcome:
+            return event
+        return event.model_copy(update={"plans": plans, "news": news, "outcome": outcome})
 
 
 def resolve(event: Event, as_of: date, sources: Mapping[str, Source], series: Series | None) -> Entry:
@@ -238,14 +264,14 @@ def build_timeline(data: EventsFile, *, as_of: date) -> Timeline:
     return Timeline(data=data, as_of=as_of, entries=tuple(entries), sources=sources, series=series)
 
 
-def _days_something_may_change(event: Event, sources: Mapping[str, Source]) -> set[date]:
+def _days_something_may_change(knowable: Knowable) -> set[date]:
     """Every day on which an event's status or words may change: a plan or news known, a target's
     last day passed, news dated, an outcome known, an open-ended target's horizon passed."""
-    days = {said_from(plan, sources) for plan in event.plans}
-    days |= {said_from(news, sources) for news in event.news}
+    event = knowable.event
+    days = {*knowable.plans, *knowable.news}
     days |= {day_after(plan.target.latest) for plan in event.plans if plan.target and plan.target.latest}
-    if event.outcome is not None:
-        days.add(known_from(event.outcome, sources))
+    if knowable.outcome is not None:
+        days.add(knowable.outcome)
     if any(plan.target is not None and plan.target.is_open for plan in event.plans):
         evidence = [plan.announced for plan in event.plans] + [news.date for news in event.news]
         days |= {day_after((d.latest or d.earliest) + HORIZON) for d in evidence}
@@ -261,8 +287,9 @@ def status_changes(event: Event, as_of: date, sources: Mapping[str, Source]) -> 
     """
     changes: list[date] = []
     before: tuple[object, ...] | None = None
-    for day in sorted(d for d in _days_something_may_change(event, sources) if d <= as_of):
-        known = as_known_on(event, day, sources)
+    knowable = Knowable.of(event, sources)
+    for day in sorted(d for d in _days_something_may_change(knowable) if d <= as_of):
+        known = knowable.on(day)
         if known is None:
             continue
         entry = resolve(known, day, sources, None)

@@ -18,6 +18,7 @@ Words only: which status an event has is `statuses`' and `timeline`'s business.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -230,6 +231,7 @@ def participants_words(participants: Sequence[str]) -> str:
     return "; ".join(participants)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a source is cited again and again, in every output
 def source_phrase(source: Source) -> Phrase:
     """A source cited: "China Daily: “Rail bridge to open in 2018”, 16 February 2017"."""
     named = [] if source.display_name == source.title else [Part(source.display_name), Part(": ")]
@@ -259,6 +261,7 @@ def report_said(report: Outcome | OtherReport, source: Source) -> tuple[Part, ..
     return said(report.wording, "reported", source.published.words(), source)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same step is told by every output, and by each change after it
 def plan_step(plan: Plan, source: Source) -> Step:
     """ "Target 2018: “in operation in 2018”, announced 16 February 2017 by China Daily"."""
     head = (
@@ -267,6 +270,7 @@ def plan_step(plan: Plan, source: Source) -> Step:
     return Step(Phrase((*head, Part(": "), *plan_said(plan, source))), plan.quote)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same step is told by every output, and by each change after it
 def news_step(news: News, source: Source) -> Step:
     """ "News: “not open yet; works continue”, reported 5 October 2026 by Regional news"."""
     return Step(Phrase((Part("News: "), *news_said(news, source))), news.quote)
