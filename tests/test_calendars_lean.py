@@ -8,14 +8,17 @@ component serialised (`to_ical(vevent(...))`).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from calendar_support import NO_SITE
 from sinotime.calendars import render_calendars
-from sinotime.calendars.events import vevent
+from sinotime.calendars.events import _content_line, vevent
 from sinotime.calendars.grid import Placement
 from sinotime.calendars.lines import to_ical
 from sinotime.timeline import Entry, Timeline
@@ -39,3 +42,20 @@ def test_every_calendar_is_what_icalendars_components_would_write(
     assert lean.keys() == whole.keys()
     for file_name, content in lean.items():
         assert content == whole[file_name], file_name
+
+
+def test_a_line_written_once_is_never_given_for_an_equal_value_written_otherwise() -> None:
+    """Lines of days and times are written once and kept: one instant in two zones is equal in
+    Python but written apart (its TZID), and each line is what icalendar's component writes."""
+    in_utc = datetime(2026, 5, 1, 4, 0, tzinfo=UTC)
+    in_harbin = in_utc.astimezone(ZoneInfo("Asia/Harbin"))
+    in_moscow = in_utc.astimezone(ZoneInfo("Europe/Moscow"))
+    values = [in_utc, in_harbin, in_moscow, in_utc.replace(tzinfo=None), in_utc.date()]
+    assert in_utc == in_harbin == in_moscow
+    lines = [_content_line("dtstart", value, None) for value in values]
+    lines += [_content_line("dtstart", value, None) for value in values]  # from what was kept
+    assert len(set(lines)) == len(values)
+    for value, line in zip(values * 2, lines, strict=True):
+        component = icalendar.Event()
+        component.add("dtstart", value)
+        assert to_ical(component) == b"BEGIN:VEVENT\r\n" + line + b"\r\nEND:VEVENT\r\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -204,24 +205,48 @@ def vevent_bytes(entry: Entry, where: Placement, timeline: Timeline) -> bytes:
     """`to_ical(vevent(...))`, written without the component: each property typed by icalendar
     as `add` types it, written as its content line (`Contentline.from_parts` when it has
     parameters), in icalendar's order, folded by `fold`. A test compares the two on random events."""
-    typed = {
-        name.upper(): _typed(name, value, parameters)
+    lines = {
+        name.upper(): _content_line(name, value, parameters)
         for name, value, parameters in properties(entry, where, timeline)
     }
-    lines = [_BEGIN]
-    for name in canonsort_keys(typed, Event.canonical_order):
-        value = typed[name]
-        params = getattr(value, "params", None)
-        if params:
-            lines.append(fold(Contentline.from_parts(name, params, value)))
-        else:
-            lines.append(fold(f"{name}:{to_unicode(value.to_ical())}"))
-    lines.append(_END)
-    return b"\r\n".join(lines) + b"\r\n"
+    ordered = [lines[name] for name in canonsort_keys(lines, Event.canonical_order)]
+    return b"\r\n".join([_BEGIN, *ordered, _END]) + b"\r\n"
 
 
 _BEGIN, _END = b"BEGIN:VEVENT", b"END:VEVENT"
 _UTC_PROPERTIES = ("dtstamp", "created", "last-modified")
+# Values of these very types (not icalendar's own, nor ours) come again and again (days and
+# revisions): their lines are written once.
+_PLAIN_TYPES = (date, datetime, int)
+_OURS = (Text, Categories, PlainGeo)  # icalendar types already: `add` keeps them as they are
+
+
+def _content_line(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
+    """The property's folded content line."""
+    if type(value) not in _PLAIN_TYPES:
+        return _written(name, value, parameters)
+    # a datetime's zone and fold are in the key: equal instants in two zones are written apart
+    zone, fold_ = getattr(value, "tzinfo", None), getattr(value, "fold", 0)
+    return _plain_line(name, type(value).__name__, value, zone, fold_, tuple((parameters or {}).items()))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _plain_line(
+    name: str, kind: str, value: Any, zone: object, fold_: int, parameters: tuple[tuple[str, str], ...]
+) -> bytes:
+    """`_written` of a plain value; `kind`, `zone` and `fold_` only tell apart values that are
+    equal but written differently (a day and a time, one instant in two zones)."""
+    return _written(name, value, dict(parameters) or None)
+
+
+def _written(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
+    """The content line of a property as icalendar writes it, folded."""
+    # `add` keeps a value of our own types as it is when no parameters are given
+    typed = value if parameters is None and isinstance(value, _OURS) else _typed(name, value, parameters)
+    params = getattr(typed, "params", None)
+    if params:
+        return fold(Contentline.from_parts(name.upper(), params, typed))
+    return fold(f"{name.upper()}:{to_unicode(typed.to_ical())}")
 
 
 def _typed(name: str, value: Any, parameters: dict[str, str] | None) -> Any:
