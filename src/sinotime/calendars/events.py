@@ -215,27 +215,27 @@ def vevent_bytes(entry: Entry, where: Placement, timeline: Timeline) -> bytes:
 
 _BEGIN, _END = b"BEGIN:VEVENT", b"END:VEVENT"
 _UTC_PROPERTIES = ("dtstamp", "created", "last-modified")
-# Values of these very types (not icalendar's own, nor ours) come again and again (days and
-# revisions): their lines are written once.
-_PLAIN_TYPES = (date, datetime, int)
+# Values of these very types come again and again (days, revisions, a status, a source's
+# address): their lines are written once. (Each event's UID is its own: never kept.)
+_REPEATED_TYPES = (date, datetime, int, str, vUri)
 _OURS = (Text, Categories, PlainGeo)  # icalendar types already: `add` keeps them as they are
 
 
 def _content_line(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
     """The property's folded content line."""
-    if type(value) not in _PLAIN_TYPES:
+    if type(value) not in _REPEATED_TYPES or name == "uid":
         return _written(name, value, parameters)
     # a datetime's zone and fold are in the key: equal instants in two zones are written apart
     zone, fold_ = getattr(value, "tzinfo", None), getattr(value, "fold", 0)
-    return _plain_line(name, type(value).__name__, value, zone, fold_, tuple((parameters or {}).items()))
+    return _kept_line(name, type(value).__name__, value, zone, fold_, tuple((parameters or {}).items()))
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _plain_line(
+def _kept_line(
     name: str, kind: str, value: Any, zone: object, fold_: int, parameters: tuple[tuple[str, str], ...]
 ) -> bytes:
-    """`_written` of a plain value; `kind`, `zone` and `fold_` only tell apart values that are
-    equal but written differently (a day and a time, one instant in two zones)."""
+    """`_written`, kept; `kind`, `zone` and `fold_` only tell apart values that are equal but
+    written differently (a day and a time, one instant in two zones)."""
     return _written(name, value, dict(parameters) or None)
 
 
