@@ -156,6 +156,7 @@ class Staging:
         self.result = WriteResult()
         self.staged: list[tuple[Path, Path, str]] = []  # temporary, target, name
         self.made: list[Path] = []  # folders made, parents first
+        self.folders: set[Path] = set()  # every folder a file was staged in (each made once)
         self.committed = False
         self._lock: contextlib.ExitStack | None = None
 
@@ -196,7 +197,9 @@ class Staging:
                 raise OutputError(
                     f"cannot write {_shown(self.out / name)}: a folder is in its place; nothing was changed"
                 )
-            self._make_folder(target.parent)
+            if target.parent not in self.folders:
+                self._make_folder(target.parent)
+                self.folders.add(target.parent)
             if _has_content(target, content):
                 self.result.unchanged.append(name)
                 return
@@ -283,7 +286,7 @@ class Staging:
                 target.unlink()
                 if name in self.previous:
                     self.result.removed.append(name)
-        folders = {self.out, *(target_in(self.out, n).parent for n in produced | gone)}
+        folders = {self.out, *self.folders, *(target_in(self.out, n).parent for n in gone)}
         for folder in folders:
             for leftover in leftover_temporaries(folder, self.journal.tokens):
                 leftover.unlink(missing_ok=True)
