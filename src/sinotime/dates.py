@@ -24,7 +24,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
@@ -102,8 +102,27 @@ class DateSyntaxError(ValueError):
         self.hint = hint
 
 
+class WordedOnce:
+    """A date whose words, long and short, are each worked out once: every output asks for
+    them again and again (kept beside its fields: not compared, not copied)."""
+
+    __slots__ = ("_long_words", "_short_words")
+
+    def words(self, *, short: bool = False) -> str:
+        """Its words ("June 2014"; with `short`, "Jun 2014")."""
+        kept = "_short_words" if short else "_long_words"
+        said: str | None = getattr(self, kept, None)
+        if said is None:
+            said = self._words(short)
+            object.__setattr__(self, kept, said)  # a frozen dataclass: only its words are kept
+        return said
+
+    def _words(self, short: bool) -> str:
+        raise NotImplementedError
+
+
 @dataclass(frozen=True, slots=True)
-class Point:
+class Point(WordedOnce):
     """A single date at one precision: a time, a day, a month, a season, a year..."""
 
     precision: Precision
@@ -111,14 +130,6 @@ class Point:
     latest: date
     time: time | None = None
     label: str = ""  # season/quarter/half name, empty otherwise
-    # its words, long and short, each worked out once (every output asks for them again and again)
-    _said: dict[bool, str] = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    def words(self, *, short: bool = False) -> str:
-        said = self._said.get(short)
-        if said is None:
-            said = self._said[short] = self._words(short)
-        return said
 
     def _words(self, short: bool) -> str:
         months = MONTH_ABBREVIATIONS if short else MONTH_NAMES
@@ -138,7 +149,7 @@ class Point:
 
 
 @dataclass(frozen=True, slots=True)
-class FuzzyDate:
+class FuzzyDate(WordedOnce):
     """A date from a source, with its bounds, its precision and its written form.
 
     `first` is the date itself, the start of a span or of a window; `last` is the end of a
@@ -151,7 +162,6 @@ class FuzzyDate:
     last: Point | None
     approximate: bool = False
     uncertain: bool = False
-    _said: dict[bool, str] = field(default_factory=dict, init=False, repr=False, compare=False)  # as Point
 
     @property
     def earliest(self) -> date:
@@ -181,14 +191,8 @@ class FuzzyDate:
             return None
         return datetime.combine(self.last.earliest, self.last.time)
 
-    def words(self, *, short: bool = False) -> str:
-        """The date in words at its true precision: "June 2014", "15–19 June 2019"."""
-        said = self._said.get(short)
-        if said is None:
-            said = self._said[short] = self._words(short)
-        return said
-
     def _words(self, short: bool) -> str:
+        """The date in words at its true precision: "June 2014", "15–19 June 2019"."""
         text = _words(self, short=short)
         if self.approximate and self.uncertain:
             return f"about {text} (uncertain)"

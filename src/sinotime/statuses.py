@@ -131,7 +131,7 @@ class Slip:
 HALF_A_MONTH = 15  # days left over after whole months that count as one more month
 
 
-@functools.lru_cache(maxsize=1 << 16)  # every status asks it, of the same few days
+@functools.lru_cache(maxsize=1 << 12)  # every status asks it, of the same few days
 def slip_between(promised_by: date, happened_on: date) -> Slip | None:
     """The time from the latest promised day to the earliest day it happened; None if on time.
 

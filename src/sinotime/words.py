@@ -222,6 +222,11 @@ class Step:
     note: str | None = None  # what is uncertain about an outcome
 
 
+# A step is told again by each of its event's changes after it (the feeds), so the steps told last
+# are kept; a few thousand, not all (a step takes about a kilobyte).
+_STEPS_KEPT = 1 << 12
+
+
 def place_words(place: Place | None, *, countries: bool = True) -> str:
     """ "Tongjiang, Heilongjiang (CN)"; empty when the event names no place."""
     return "" if place is None else place.words(countries=countries)
@@ -231,7 +236,7 @@ def participants_words(participants: Sequence[str]) -> str:
     return "; ".join(participants)
 
 
-@functools.lru_cache(maxsize=1 << 16)  # a source is cited again and again, in every output
+@functools.lru_cache(maxsize=1 << 13)  # a source is cited again and again, in every output
 def source_phrase(source: Source) -> Phrase:
     """A source cited: "China Daily: “Rail bridge to open in 2018”, 16 February 2017"."""
     named = [] if source.display_name == source.title else [Part(source.display_name), Part(": ")]
@@ -261,7 +266,7 @@ def report_said(report: Outcome | OtherReport, source: Source) -> tuple[Part, ..
     return said(report.wording, "reported", source.published.words(), source)
 
 
-@functools.lru_cache(maxsize=1 << 16)  # the same step is told by every output, and by each change after it
+@functools.lru_cache(maxsize=_STEPS_KEPT)
 def plan_step(plan: Plan, source: Source) -> Step:
     """ "Target 2018: “in operation in 2018”, announced 16 February 2017 by China Daily"."""
     head = (
@@ -270,7 +275,7 @@ def plan_step(plan: Plan, source: Source) -> Step:
     return Step(Phrase((*head, Part(": "), *plan_said(plan, source))), plan.quote)
 
 
-@functools.lru_cache(maxsize=1 << 16)  # the same step is told by every output, and by each change after it
+@functools.lru_cache(maxsize=_STEPS_KEPT)
 def news_step(news: News, source: Source) -> Step:
     """ "News: “not open yet; works continue”, reported 5 October 2026 by Regional news"."""
     return Step(Phrase((Part("News: "), *news_said(news, source))), news.quote)
