@@ -45,15 +45,26 @@ def bold(entry: Entry) -> bool:
     return entry.flag is Flag.OVERDUE
 
 
-def label_lines(entry: Entry, room: float) -> tuple[str, ...]:
-    """The title in up to two lines, then the date and status in up to two, each within `room`."""
-    heavy = bold(entry)
-    title = wrap(entry.event.title.strip() or entry.event.id, room, LABEL_SIZE, TITLE_LINES, bold=heavy)
-    return (*title, *wrap(status_line(entry), room, LABEL_SIZE, STATUS_LINES, PHRASES, bold=heavy))
+@dataclass(frozen=True, slots=True)
+class Words:
+    """What a label says before it is fitted to a room: the title (its id when it has none), the
+    date and status (`status_line`), and whether it is set bold; worked out once a label."""
 
+    title: str
+    status: str
+    bold: bool
 
-def lines_width(lines: tuple[str, ...], entry: Entry) -> float:
-    return max((text_width(line, LABEL_SIZE, bold=bold(entry)) for line in lines), default=0.0)
+    @classmethod
+    def of(cls, entry: Entry) -> Words:
+        return cls(entry.event.title.strip() or entry.event.id, status_line(entry), bold(entry))
+
+    def lines(self, room: float) -> tuple[str, ...]:
+        """The title in up to two lines, then the date and status in up to two, each within `room`."""
+        title = wrap(self.title, room, LABEL_SIZE, TITLE_LINES, bold=self.bold)
+        return (*title, *wrap(self.status, room, LABEL_SIZE, STATUS_LINES, PHRASES, bold=self.bold))
+
+    def width(self, lines: tuple[str, ...]) -> float:
+        return max((text_width(line, LABEL_SIZE, bold=self.bold) for line in lines), default=0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,16 +82,17 @@ def place(entry: Entry, mark_left: float, mark_right: float) -> Label:
     """The label of an event whose marks run from `mark_left` to `mark_right`, inside the drawing."""
     room_right = WIDTH - EDGE - mark_right - LABEL_GAP
     room_left = mark_left - LABEL_GAP - EDGE
-    lines = label_lines(entry, LABEL_ROOM)
-    width = lines_width(lines, entry)
+    words = Words.of(entry)
+    lines = words.lines(LABEL_ROOM)
+    width = words.width(lines)
     if width <= room_right or width <= room_left:
         right = width <= room_right
     else:  # narrowed to the side with more room
         room = max(room_right, room_left)
         if room < MIN_ROOM:
-            return _over_the_marks(entry, mark_left)
-        lines = label_lines(entry, room)
-        width = lines_width(lines, entry)
+            return _over_the_marks(words, mark_left)
+        lines = words.lines(room)
+        width = words.width(lines)
         right = room_right >= room_left
     if right:
         x = mark_right + LABEL_GAP
@@ -89,8 +101,8 @@ def place(entry: Entry, mark_left: float, mark_right: float) -> Label:
     return Label(lines, x, "end", x - width, x)
 
 
-def _over_the_marks(entry: Entry, mark_left: float) -> Label:
+def _over_the_marks(words: Words, mark_left: float) -> Label:
     """Marks that leave no room on either side: the label starts over them."""
     x = max(EDGE, mark_left)
-    lines = label_lines(entry, min(LABEL_ROOM, WIDTH - EDGE - x))
-    return Label(lines, x, "start", x, x + lines_width(lines, entry))
+    lines = words.lines(min(LABEL_ROOM, WIDTH - EDGE - x))
+    return Label(lines, x, "start", x, x + words.width(lines))

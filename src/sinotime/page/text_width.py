@@ -75,8 +75,10 @@ def wrap(
     """`text` in at most `lines` lines each no wider than `room`, broken where `breaks` allows (at
     any word boundary where a piece is too long for a line); the last line shortened at a word
     boundary (`shorten`) when the text does not fit."""
-    result: list[str] = []
     rest = text.strip()
+    if rest and text_width(rest, size, bold=bold) <= room:
+        return [rest]  # what the loop below gives when the whole text fits: no piece can be wider
+    result: list[str] = []
     while rest and len(result) < lines - 1:
         line = _fill(rest, room, size, breaks, bold) or _fill(rest, room, size, WORDS, bold)
         if not line:
