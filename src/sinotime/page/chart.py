@@ -48,8 +48,8 @@ class Drawing:
     mark_right: float
 
 
-def draw(entry: Entry, scale: Scale, *, as_of_x: float) -> Drawing:
-    marks = marks_of(entry.event)
+def draw(entry: Entry, marks: list[Mark], scale: Scale, *, as_of_x: float) -> Drawing:
+    """An event's `marks` (`marks_of`) and its label, on `scale`."""
     bounds = [m.bounds(scale) for m in marks]
     if marks:
         mark_left, mark_right = min(b[0] for b in bounds), max(b[1] for b in bounds)
@@ -121,12 +121,13 @@ def _entry_svg(drawing: Drawing, y: float, as_of_x: float) -> str:
     event = entry.event
     parts: list[str] = []
     centres = [sum(bounds) / 2 for bounds in drawing.bounds]
+    line_y = px(y)
     for a, b in itertools.pairwise(centres):
-        parts.append(f'<line class="connector" x1="{px(a)}" y1="{px(y)}" x2="{px(b)}" y2="{px(y)}"/>')
+        parts.append(f'<line class="connector" x1="{px(a)}" y1="{line_y}" x2="{px(b)}" y2="{line_y}"/>')
     if entry.flag.is_past_due and centres:
         parts.append(
-            f'<line class="connector overdue-tail" x1="{px(centres[-1])}" y1="{px(y)}"'
-            f' x2="{px(as_of_x)}" y2="{px(y)}"/>'
+            f'<line class="connector overdue-tail" x1="{px(centres[-1])}" y1="{line_y}"'
+            f' x2="{px(as_of_x)}" y2="{line_y}"/>'
         )
         parts.append(
             f'<path class="warning" d="M{px(as_of_x)} {px(y - 7)}L{px(as_of_x + 7)} {px(y + 6)}'
@@ -171,10 +172,11 @@ def _label_svg(label: Label, y: float) -> str:
 
 def timeline_svg(timeline: Timeline) -> str:
     """The chart: years across, one row per series or kind, plans hollow, outcomes filled."""
+    marks = {entry.event.id: marks_of(entry.event) for entry in timeline}
     days = [timeline.as_of]
     for entry in timeline:
         days.append(sort_day(entry.event))
-        for mark in marks_of(entry.event):
+        for mark in marks[entry.event.id]:
             days.append(mark.date.earliest)
             days.append(mark.date.latest or mark.date.earliest)
     scale = Scale.around(days)
@@ -184,7 +186,7 @@ def timeline_svg(timeline: Timeline) -> str:
     body: list[str] = []
     y = float(AXIS_HEIGHT)
     for index, row in enumerate(rows):
-        drawings = [draw(e, scale, as_of_x=as_of_x) for e in row.entries]
+        drawings = [draw(e, marks[e.event.id], scale, as_of_x=as_of_x) for e in row.entries]
         lanes = pack(drawings)
         heights = [max(len(d.label.lines) for d in lane) * LINE_HEIGHT + LANE_PADDING for lane in lanes]
         height = ROW_PADDING + ROW_LABEL_HEIGHT + sum(heights) + ROW_PADDING
