@@ -24,7 +24,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
@@ -162,18 +162,15 @@ class FuzzyDate(WordedOnce):
     last: Point | None
     approximate: bool = False
     uncertain: bool = False
+    # Its bounds, read millions of times in a build, so set once from the fields above: the
+    # earliest day the date can be; the latest, None when the date is open-ended.
+    earliest: date = field(init=False, repr=False, compare=False)
+    latest: date | None = field(init=False, repr=False, compare=False)
 
-    @property
-    def earliest(self) -> date:
-        """The earliest day the date can be."""
-        return self.first.earliest
-
-    @property
-    def latest(self) -> date | None:
-        """The latest day the date can be; None when the date is open-ended."""
-        if self.precision is Precision.OPEN:
-            return None
-        return (self.last or self.first).latest
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "earliest", self.first.earliest)
+        latest = None if self.precision is Precision.OPEN else (self.last or self.first).latest
+        object.__setattr__(self, "latest", latest)
 
     @property
     def is_open(self) -> bool:

@@ -118,6 +118,7 @@ def _place_in_hour(event_id: str) -> int:
     return int.from_bytes(hashlib.sha256(event_id.encode()).digest()[:8]) % 3_600_000
 
 
+@functools.lru_cache(maxsize=1 << 12)  # the same days and targets, again and again
 def _part(text: str) -> str:
     """A piece of an id with only the characters a tag URI and the feed validators accept."""
     return quote(text, safe="-._~")
