@@ -9,6 +9,7 @@ Validation Service deems safe are used, with absolute links.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from sinotime.ledger import Change, known_after
 from sinotime.models import Source
@@ -30,7 +31,7 @@ from sinotime.words import (
     status_words,
 )
 
-__all__ = ["Markup", "change_html", "clean_text", "web_address"]  # the feeds' rule: `text`
+__all__ = ["Markup", "Written", "change_html", "clean_text", "web_address"]  # the feeds' rule: `text`
 
 MAX_STORY = 20  # the newest steps of a story an entry shows; older ones are counted
 
@@ -41,10 +42,25 @@ class Markup(str):
     __slots__ = ()
 
 
+@dataclass
+class Written:
+    """What `change_html` writes once and shows again, for the changes of one ledger: the texts
+    and links of the steps of a story (every later change of its event shows them again), each
+    event's opening blocks and closing link, and each source's line. (A step itself is no key:
+    hashing one hashes each of its parts, which costs more than writing it.)"""
+
+    texts: dict[str, str] = field(default_factory=dict)  # each text of a step, cleaned and escaped
+    links: dict[tuple[str, str], Markup] = field(default_factory=dict)  # by text and address
+    events: dict[str, tuple[Markup, Markup]] = field(default_factory=dict)  # by event id
+    sources: dict[str, Markup] = field(default_factory=dict)  # the "Source: ..." line, by source id
+
+
+_LINKED = (Role.SOURCE, Role.TITLE)  # the parts of a phrase that link to the source's article
+
 # Line breaks that make the content read and diff well: after the start tag of these...
-_BREAK_INSIDE = frozenset(("div", "ul", "blockquote"))
+_BREAK_INSIDE = {tag: "\n" for tag in ("div", "ul", "blockquote")}
 # ... and after the end tag of these, so that each block starts on a line of its own.
-_BREAK_AFTER = frozenset(("p", "ul", "li", "blockquote"))
+_BREAK_AFTER = {tag: "\n" for tag in ("p", "ul", "li", "blockquote")}
 
 
 def escape_text(text: str) -> str:
@@ -57,31 +73,51 @@ def escape_attribute(value: str) -> str:
     return value.replace("&", "&amp;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+def _markup(parts: Sequence[str | None]) -> Markup:
+    """`Markup` parts as they are, other strings as text (cleaned, escaped), joined."""
+    return Markup(
+        "".join(
+            [
+                part if isinstance(part, Markup) else escape_text(clean_text(part))
+                for part in parts
+                if part is not None
+            ]
+        )
+    )
+
+
 def _tag(tag: str, *parts: str | None, **attributes: str) -> Markup:
     """An element: `Markup` parts go in as they are, other strings as text (cleaned, escaped)."""
-    inner = "".join(
-        part if isinstance(part, Markup) else escape_text(clean_text(part))
-        for part in parts
-        if part is not None
+    written = (
+        "".join([f' {name}="{escape_attribute(value)}"' for name, value in attributes.items()])
+        if attributes
+        else ""
     )
-    written = "".join(f' {name}="{escape_attribute(value)}"' for name, value in attributes.items())
-    inside = "\n" if tag in _BREAK_INSIDE else ""
-    after = "\n" if tag in _BREAK_AFTER else ""
-    return Markup(f"<{tag}{written}>{inside}{inner}</{tag}>{after}")
+    inside, after = _BREAK_INSIDE.get(tag, ""), _BREAK_AFTER.get(tag, "")
+    return Markup(f"<{tag}{written}>{inside}{_markup(parts)}</{tag}>{after}")
 
 
 def _link(text: str, url: str | None) -> str:
     return text if url is None else _tag("a", text, href=web_address(url))
 
 
-def _parts(parts: Sequence[Part]) -> list[str]:
+def _parts(parts: Sequence[Part], written: Written) -> Markup:
     """Parts of a phrase of `sinotime.words`: a source's words in quotation marks, sources and
-    titles linked to their articles."""
+    titles linked to their articles; each text and link written once (`written`)."""
     shown: list[str] = []
     for part in parts:
         text = f"“{part.text}”" if part.role in QUOTED else part.text
-        shown.append(_link(text, part.url) if part.role in (Role.SOURCE, Role.TITLE) else text)
-    return shown
+        if part.url is not None and part.role in _LINKED:
+            link = written.links.get((text, part.url))
+            if link is None:
+                link = written.links[text, part.url] = _tag("a", text, href=web_address(part.url))
+            shown.append(link)
+        else:
+            escaped = written.texts.get(text)
+            if escaped is None:
+                escaped = written.texts[text] = escape_text(clean_text(text))
+            shown.append(escaped)
+    return Markup("".join(shown))
 
 
 def this_step(change: Change) -> Step | None:
@@ -100,20 +136,12 @@ def this_step(change: Change) -> Step | None:
     return None
 
 
-def _step(step: Step, *, this: bool) -> Markup:
+def _step(step: Step, *, this: bool, written: Written) -> Markup:
     """One step of the history, as every output words it (`sinotime.words.history`): "Target
     2018: “in operation in 2018”, announced 16 February 2017 by China Daily"; in bold when it is
     what this entry is about."""
-    parts = _parts(step.phrase.parts)
-    return _tag("li", _tag("strong", *parts)) if this else _tag("li", *parts)
-
-
-def _kept_step(step: Step, kept: dict[Step, Markup]) -> Markup:
-    """`_step(step, this=False)`, written once."""
-    written = kept.get(step)
-    if written is None:
-        written = kept[step] = _step(step, this=False)
-    return written
+    words = _parts(step.phrase.parts, written)
+    return _tag("li", _tag("strong", words)) if this else _tag("li", words)
 
 
 def _quote_of(change: Change) -> str | None:
@@ -137,9 +165,7 @@ def _names(names: Sequence[Name]) -> Markup | None:
     return _tag("p", *parts)
 
 
-def _story(
-    change: Change, story: list[Change], sources: Mapping[str, Source], kept: dict[Step, Markup]
-) -> list[str]:
+def _story(change: Change, story: list[Change], sources: Mapping[str, Source], written: Written) -> list[str]:
     """The event's history as it stood right after `change` (this change's step in bold): the
     same steps in the same words as the calendars, the page and the report give it."""
     assert change.status is not None
@@ -151,8 +177,41 @@ def _story(
         if len(shown) == len(steps)
         else f"The story so far ({len(steps) - len(shown)} earlier steps not shown)"
     )
-    written = [_step(step, this=True) if step == this else _kept_step(step, kept) for step in shown]
-    return [_tag("p", _tag("strong", heading)), _tag("ul", *written)]
+    items = [_step(step, this=step == this, written=written) for step in shown]
+    return [_tag("p", _tag("strong", heading)), _tag("ul", *items)]
+
+
+def _event_blocks(
+    change: Change, event_url: str | None, kind_label: str, names: Sequence[Name], written: Written
+) -> tuple[Markup, Markup]:
+    """What every entry of the event opens with (its title, kind and place, its names in other
+    languages, its description) and closes with (its link on the page), written once."""
+    event = change.event
+    kept = written.events.get(event.id)
+    if kept is None:
+        about = [kind_label] + ([place_words(event.place)] if event.place is not None else [])
+        opening = [
+            _tag("p", _tag("strong", event.title), f" — {' · '.join(about)}"),
+            _names(names),
+            _tag("p", event.description) if event.description else None,
+        ]
+        closing = (
+            Markup("")
+            if event_url is None
+            else _tag("p", _link("The event on the timeline", event_url), ", with where it stands today.")
+        )
+        kept = written.events[event.id] = (_markup(opening), closing)
+    return kept
+
+
+def _source_line(source: Source, written: Written) -> Markup:
+    """ "Source: China Daily: “Rail bridge to open in 2018”, 16 February 2017", written once."""
+    line = written.sources.get(source.id)
+    if line is None:
+        line = written.sources[source.id] = _tag(
+            "p", "Source: ", _parts(source_phrase(source).parts, written)
+        )
+    return line
 
 
 def change_html(
@@ -162,29 +221,22 @@ def change_html(
     event_url: str | None,
     kind_label: str,
     names: Sequence[Name] = (),
-    steps: dict[Step, Markup] | None = None,
+    written: Written | None = None,
 ) -> str:
     """What changed, the status it left, the event's history up to it (this change in bold), its
     source and the event's page; `kind_label` names the event's kind (`Kind.label`), `names` are
-    the event's names in other languages (`sinotime.names.other_names`); `steps` keeps each step
-    written (not in bold) for the next change of the event, whose story holds it again."""
-    event = change.event
-    about = [kind_label] + ([place_words(event.place)] if event.place is not None else [])
-    blocks: list[str | None] = [
-        _tag("p", _tag("strong", event.title), f" — {' · '.join(about)}"),
-        _names(names),
-        _tag("p", event.description) if event.description else None,
-    ]
+    the event's names in other languages (`sinotime.names.other_names`); `written` keeps what
+    the next changes of the same ledger show again (the same event, its steps, the source)."""
+    written = Written() if written is None else written
+    opening, closing = _event_blocks(change, event_url, kind_label, names, written)
+    blocks: list[str | None] = [opening]
     if change.source is not None:
-        blocks.append(_tag("p", "Source: ", *_parts(source_phrase(change.source).parts)))
+        blocks.append(_source_line(change.source, written))
     if change.status is not None:  # the status the change left, and what qualifies it
         note = f" {change.status.note}" if change.status.note else ""
         blocks.append(_tag("p", _tag("strong", "Status"), f": {status_words(change.status)}.{note}"))
     if quote_text := _quote_of(change):
         blocks.append(_tag("blockquote", _tag("p", clean_text(quote_text))))
-    blocks += _story(change, story, sources, {} if steps is None else steps)
-    if event_url is not None:
-        blocks.append(
-            _tag("p", _link("The event on the timeline", event_url), ", with where it stands today.")
-        )
+    blocks += _story(change, story, sources, written)
+    blocks.append(closing)
     return str(_tag("div", *blocks))

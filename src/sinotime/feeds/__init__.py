@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sinotime.catalogue import event_pages
-from sinotime.feed_content import clean_text, web_address
+from sinotime.feed_content import Written, clean_text, web_address
 from sinotime.feeds.documents import FORMATS, ChangeFeed, Document, documents, feeds_of
 from sinotime.feeds.entries import Made, entry_pieces, new_entry
 from sinotime.feeds.formats import (
@@ -82,4 +82,4 @@ def iter_feeds(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
             for document in documents(feed):
                 yield document.name(fmt), render_document(document, fmt, ledger, site, made)
         made.entries.clear()
-        made.steps.clear()  # every content is made in the first format
+        made.written = Written()  # every content is made in the first format

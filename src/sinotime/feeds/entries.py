@@ -12,12 +12,11 @@ from feedgen.entry import FeedEntry
 
 from sinotime.catalogue import PAGE_NAME
 from sinotime.change_words import CHANGE_LABELS, change_title
-from sinotime.feed_content import Markup, change_html, clean_text, web_address
+from sinotime.feed_content import Written, change_html, clean_text, web_address
 from sinotime.feeds.documents import kind_heading
 from sinotime.ledger import Change, Ledger
 from sinotime.names import other_names
 from sinotime.site import Site
-from sinotime.words import Step
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +39,7 @@ class Made:
     format."""
 
     pieces: dict[str, Pieces] = field(default_factory=dict)
-    steps: dict[Step, Markup] = field(default_factory=dict)  # each step of a story, written
+    written: Written = field(default_factory=Written)  # what entries' contents show again
     entries: dict[str, bytes] = field(default_factory=dict)  # of the format being written
     pages: dict[str, str] = field(default_factory=dict)  # the page of each event, when not index.html
     last_format: bool = False  # each change's pieces are asked for once more: let go of them then
@@ -75,7 +74,7 @@ def entry_content(change: Change, ledger: Ledger, page: str | None, made: Made) 
     series = ledger.series.get(change.event.series or "")
     names = other_names(change.event, series)
     label = ledger.data.kind(change.event.kind).label
-    return change_html(change, ledger.story(change), ledger.sources, page, label, names, made.steps)
+    return change_html(change, ledger.story(change), ledger.sources, page, label, names, made.written)
 
 
 def event_url(change: Change, site: Site, made: Made) -> str | None:
