@@ -9,6 +9,7 @@ like a formula is prefixed with an apostrophe.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from wcwidth import wcswidth
@@ -20,6 +21,11 @@ def display_width(text: str) -> int:
     """Columns `text` takes in a terminal (wide East Asian characters take two)."""
     width = wcswidth(text)
     return width if width >= 0 else len(text)
+
+
+@functools.cache  # a text's characters are few and repeat: each measured once
+def _character_width(character: str) -> int:
+    return max(display_width(character), 0)
 
 
 def wrap(text: str, width: int, *, indent: str = "", hang: str = "  ") -> list[str]:
@@ -88,7 +94,7 @@ def wrap_any(text: str, width: int, *, indent: str = "", hang: str = "  ") -> li
             lines.append(line)
             line, used, empty = hang, display_width(hang), True
         for ch in word:
-            ch_width = max(display_width(ch), 0)
+            ch_width = _character_width(ch)
             if used + ch_width > width and not empty:
                 lines.append(line)
                 line, used = hang, display_width(hang)
