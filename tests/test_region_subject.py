@@ -18,6 +18,7 @@ from page_support import parse_html, text_of
 from sinotime.build import build
 from sinotime.cli import main
 from sinotime.cli.options import flag_meant
+from sinotime.fields import REGISTERED_TAGS
 from sinotime.loading import load_events
 from sinotime.report import (
     Filters,
@@ -182,3 +183,9 @@ def test_the_file_format_documents_the_bare_source_ids_that_init_writes() -> Non
     doc = (ROOT / "docs" / "file-format.md").read_text("utf-8")
     bare = re.search(r"cites: \[[a-z0-9-]+, [a-z0-9-]+\]", starter)
     assert bare is not None and f"`{bare[0]}`" in doc
+
+
+def test_the_tags_known_without_the_registry_are_registered_ones() -> None:
+    import langcodes
+
+    assert all(langcodes.tag_is_valid(tag) for tag in REGISTERED_TAGS)

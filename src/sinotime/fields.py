@@ -147,7 +147,7 @@ def _check_language_tag(value: str) -> str:
     if found["region"]:
         parts.append(found["region"].upper())
     tag = "-".join(parts) + found["variants"].lower()
-    unknown = _unregistered_subtag(tag)
+    unknown = None if tag in REGISTERED_TAGS else _unregistered_subtag(tag)
     if unknown is not None:
         raise PydanticCustomError(
             "hinted",
@@ -156,6 +156,12 @@ def _check_language_tag(value: str) -> str:
         )
     return tag
 
+
+# Tags most files write, all registered (tests/test_region_subject.py asks langcodes): known
+# without importing langcodes, whose import compiles the whole registry into one pattern (0.1 s).
+REGISTERED_TAGS = frozenset(
+    ("en", "ru", "zh", "zh-Hans", "zh-Hant", "de", "fr", "it", "es", "ja", "ko", "mn")
+)
 
 # Region codes for private use (RFC 5646, 2.2.4): no country, so no language to suggest.
 _PRIVATE_REGION = re.compile(r"AA|Q[M-Z]|X[A-Z]|ZZ")
