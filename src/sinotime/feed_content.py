@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sinotime.ledger import Change, known_after
-from sinotime.models import Source
-from sinotime.names import OTHER_NAMES, SEPARATOR, Name
+from sinotime.models import Series, Source
+from sinotime.names import OTHER_NAMES, SEPARATOR, Name, other_names
 from sinotime.text import feed_uri as web_address
 from sinotime.text import xml_text as clean_text
 from sinotime.words import (
@@ -182,7 +182,7 @@ def _story(change: Change, story: list[Change], sources: Mapping[str, Source], w
 
 
 def _event_blocks(
-    change: Change, event_url: str | None, kind_label: str, names: Sequence[Name], written: Written
+    change: Change, event_url: str | None, kind_label: str, series: Series | None, written: Written
 ) -> tuple[Markup, Markup]:
     """What every entry of the event opens with (its title, kind and place, its names in other
     languages, its description) and closes with (its link on the page), written once."""
@@ -192,7 +192,7 @@ def _event_blocks(
         about = [kind_label] + ([place_words(event.place)] if event.place is not None else [])
         opening = [
             _tag("p", _tag("strong", event.title), f" — {' · '.join(about)}"),
-            _names(names),
+            _names(other_names(event, series)),
             _tag("p", event.description) if event.description else None,
         ]
         closing = (
@@ -220,15 +220,16 @@ def change_html(
     sources: Mapping[str, Source],
     event_url: str | None,
     kind_label: str,
-    names: Sequence[Name] = (),
+    series: Series | None = None,
     written: Written | None = None,
 ) -> str:
     """What changed, the status it left, the event's history up to it (this change in bold), its
-    source and the event's page; `kind_label` names the event's kind (`Kind.label`), `names` are
-    the event's names in other languages (`sinotime.names.other_names`); `written` keeps what
-    the next changes of the same ledger show again (the same event, its steps, the source)."""
+    source and the event's page; `kind_label` names the event's kind (`Kind.label`), `series` is
+    the event's series (its names in other languages are `sinotime.names.other_names` of the
+    event and its series); `written` keeps what the next changes of the same ledger show again
+    (the same event, its steps, the source)."""
     written = Written() if written is None else written
-    opening, closing = _event_blocks(change, event_url, kind_label, names, written)
+    opening, closing = _event_blocks(change, event_url, kind_label, series, written)
     blocks: list[str | None] = [opening]
     if change.source is not None:
         blocks.append(_source_line(change.source, written))

@@ -15,7 +15,6 @@ from sinotime.change_words import CHANGE_LABELS, change_title
 from sinotime.feed_content import Written, change_html, clean_text, web_address
 from sinotime.feeds.documents import kind_heading
 from sinotime.ledger import Change, Ledger
-from sinotime.names import other_names
 from sinotime.site import Site
 
 
@@ -72,9 +71,8 @@ def entry_pieces(change: Change, ledger: Ledger, site: Site, made: Made) -> Piec
 def entry_content(change: Change, ledger: Ledger, page: str | None, made: Made) -> str:
     """The HTML content: the change, the status it left and the event's story (`change_html`)."""
     series = ledger.series.get(change.event.series or "")
-    names = other_names(change.event, series)
     label = ledger.data.kind(change.event.kind).label
-    return change_html(change, ledger.story(change), ledger.sources, page, label, names, made.written)
+    return change_html(change, ledger.story(change), ledger.sources, page, label, series, made.written)
 
 
 def event_url(change: Change, site: Site, made: Made) -> str | None:

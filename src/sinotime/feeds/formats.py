@@ -44,8 +44,8 @@ def render_document(document: Document, fmt: str, ledger: Ledger, site: Site, ma
     closing = CLOSING[fmt]
     if not text.endswith(closing):
         raise AssertionError(f"feedgen wrote a {fmt} document that does not end as expected")
-    newest_first = b"".join(entries[change.id] for change in reversed(document.changes))
-    return text[: -len(closing)] + newest_first + closing
+    newest_first = [entries[change.id] for change in reversed(document.changes)]
+    return b"".join([text[: -len(closing)], *newest_first, closing])  # one copy of a big document
 
 
 def feed_generator(
@@ -178,8 +178,13 @@ def json_item_text(item: dict[str, Any]) -> bytes:
 def json_document(feed: dict[str, Any], items: list[bytes]) -> bytes:
     """The document of `feed` (without its items) with `items` (from `json_item_text`) last."""
     head = json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8")  # "{ ... \n}"
-    listed = b"[\n" + b",\n".join(items) + b"\n ]" if items else b"[]"
-    return head[:-2] + b',\n "items": ' + listed + b"\n}\n"
+    if not items:
+        return head[:-2] + b',\n "items": []\n}\n'
+    parts = [head[:-2] + b',\n "items": [\n']
+    for item in items:
+        parts += (item, b",\n")
+    parts[-1] = b"\n ]\n}\n"
+    return b"".join(parts)  # one copy of a big document
 
 
 def json_item_fields(pieces: Pieces) -> dict[str, Any]:
