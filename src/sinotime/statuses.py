@@ -131,7 +131,7 @@ class Slip:
 HALF_A_MONTH = 15  # days left over after whole months that count as one more month
 
 
-@functools.lru_cache(maxsize=1 << 12)  # every status asks it, of the same few days
+@functools.lru_cache(maxsize=1 << 14)  # every status asks it, of the same few days
 def slip_between(promised_by: date, happened_on: date) -> Slip | None:
     """The time from the latest promised day to the earliest day it happened; None if on time.
 
@@ -190,7 +190,14 @@ def due_until(event: Event) -> date | None:
         return target.latest
     newest = newest_evidence(event)
     assert newest is not None  # a plan with a target is itself evidence
-    return (newest.latest or newest.earliest) + HORIZON
+    return after_horizon(newest.latest or newest.earliest)
+
+
+@functools.lru_cache(maxsize=1 << 12)  # relativedelta's sum is slow, and the days repeat
+def after_horizon(day: date) -> date:
+    """`day` + `HORIZON`: the last day an open-ended target stays due after its newest source."""
+    result: date = day + HORIZON
+    return result
 
 
 def news_after(event: Event, day: date) -> News | None:

@@ -26,6 +26,7 @@ from sinotime.statuses import (
     Fit,
     Flag,
     Slip,
+    after_horizon,
     current_plan,
     current_target,
     first_target,
@@ -274,7 +275,7 @@ def _days_something_may_change(knowable: Knowable) -> set[date]:
         days.add(knowable.outcome)
     if any(plan.target is not None and plan.target.is_open for plan in event.plans):
         evidence = [plan.announced for plan in event.plans] + [news.date for news in event.news]
-        days |= {day_after((d.latest or d.earliest) + HORIZON) for d in evidence}
+        days |= {day_after(after_horizon(d.latest or d.earliest)) for d in evidence}
     return days
 
 
