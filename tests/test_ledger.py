@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from builders import build
+from builders import build, event, events_file
 from sinotime import ledger
 from sinotime.build import render_files
 from sinotime.change_words import change_title
@@ -190,3 +190,11 @@ def test_a_builds_feeds_and_page_work_out_each_events_story_once(monkeypatch: py
     assert build_ledger(data, as_of=AS_OF).changes == build_ledger(sample(), as_of=AS_OF).changes
     assert build_ledger(data, as_of=date(2020, 1, 1)).as_of == date(2020, 1, 1)
     assert len(counted) == 3 * len(data.events)
+
+
+def test_a_source_saying_the_same_approximate_target_twice_gives_two_changes_with_their_own_ids() -> None:
+    said_twice = {"target": "2018~", "wording": "around 2018", "announced": "2016-05-01", "source": "source-a"}
+    data = events_file([event("bridge", plans=[said_twice, said_twice, {**said_twice, "target": "2018"}])])
+    ids = [c.id for c in build_ledger(data, as_of=AS_OF) if "/target/" in c.id]
+    assert len(ids) == 3
+    assert len(set(ids)) == 3, ids

@@ -234,7 +234,10 @@ def event_changes(event: Event, sources: Mapping[str, Source], as_of: date) -> l
         key = f"{change.key}~{repeats + 1}" if repeats else change.key
         placed.append(replace(change, step=on_day[change.day], key=key, status=status))
         on_day[change.day] += 1
-        said[change.key.split("~")[0]] += 1  # "2018~" counts as "2018", as ids always did
+        plain = change.key.split("~")[0]  # "2018~" counts as "2018", as ids always did,
+        said[plain] += 1
+        if change.key != plain:  # and as itself: the same "2018~" said twice gets "~2" too
+            said[change.key] += 1
     return placed
 
 
