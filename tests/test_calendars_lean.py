@@ -17,8 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from calendar_support import NO_SITE
+from library_reference import vevent
 from sinotime.calendars import render_calendars
-from sinotime.calendars.events import _content_line, vevent
+from sinotime.calendars.events import _content_line
 from sinotime.calendars.grid import Placement
 from sinotime.calendars.lines import to_ical
 from sinotime.timeline import Entry, Timeline

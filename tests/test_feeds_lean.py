@@ -17,6 +17,7 @@ from feedgen.feed import FeedGenerator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from library_reference import feedgen_entry, json_item_fields, json_item_text, new_entry
 from sinotime.feed_content import Markup, _tag, clean_text
 from sinotime.feeds import (
     FORMATS,
@@ -26,12 +27,9 @@ from sinotime.feeds import (
     feed_generator,
     feeds_of,
     json_document,
-    json_item_fields,
-    json_item_text,
-    new_entry,
     render_document,
 )
-from sinotime.feeds.entries import Pieces, feedgen_entry
+from sinotime.feeds.entries import Pieces
 from sinotime.feeds.formats import CLOSING
 from sinotime.feeds.lean import atom_entry, json_item, rss_item
 from sinotime.ledger import build_ledger

@@ -193,7 +193,12 @@ def test_a_builds_feeds_and_page_work_out_each_events_story_once(monkeypatch: py
 
 
 def test_a_source_saying_the_same_approximate_target_twice_gives_two_changes_with_their_own_ids() -> None:
-    said_twice = {"target": "2018~", "wording": "around 2018", "announced": "2016-05-01", "source": "source-a"}
+    said_twice = {
+        "target": "2018~",
+        "wording": "around 2018",
+        "announced": "2016-05-01",
+        "source": "source-a",
+    }
     data = events_file([event("bridge", plans=[said_twice, said_twice, {**said_twice, "target": "2018"}])])
     ids = [c.id for c in build_ledger(data, as_of=AS_OF) if "/target/" in c.id]
     assert len(ids) == 3

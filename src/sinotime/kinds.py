@@ -36,12 +36,6 @@ class DeclaredKind(Protocol):
     def colour(self) -> str | None: ...
 
 
-def default_kinds_table() -> str:
-    """The default kinds as the Markdown table docs/file-format.md shows (a test keeps it so)."""
-    rows = [f"| `{id_}` | {label} | {heading} | {use} |" for id_, label, heading, use in DEFAULT_KINDS]
-    return "\n".join(["| id | label | heading | for |", "|---|---|---|---|", *rows]) + "\n"
-
-
 def kind_colours_css(kinds: Iterable[DeclaredKind]) -> str:
     """Style rules that mark each event of a coloured kind on the page with a stripe (every event
     keeps the same indent, striped or not); empty when no kind has a colour. Ids are slugs and

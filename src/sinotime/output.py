@@ -65,11 +65,6 @@ def leftover_files(out: Path, names: set[str]) -> list[str]:
     return found
 
 
-def safe_target(out: Path, name: str) -> Path:
-    """The path of `name` inside `out`; refuse names that would escape it."""
-    return target_in(out, name)
-
-
 def stale_files(out: Path, files: Mapping[str, bytes]) -> list[str]:
     """Names whose file in `out` is missing or differs from the rendered bytes."""
     return [

@@ -190,17 +190,6 @@ def properties(entry: Entry, where: Placement, timeline: Timeline) -> list[Prope
     return found
 
 
-def vevent(entry: Entry, where: Placement, timeline: Timeline) -> Event:
-    """The event's VEVENT as icalendar's component."""
-    component = Event()
-    for name, value, parameters in properties(entry, where, timeline):
-        if parameters is None:
-            component.add(name, value)
-        else:
-            component.add(name, value, parameters=parameters)
-    return component
-
-
 def vevent_bytes(entry: Entry, where: Placement, timeline: Timeline) -> bytes:
     """`to_ical(vevent(...))`, written without the component: each property typed by icalendar
     as `add` types it, written as its content line (`Contentline.from_parts` when it has

@@ -36,12 +36,10 @@ from collections.abc import Iterator
 from sinotime.catalogue import event_pages
 from sinotime.feed_content import Written, clean_text, web_address
 from sinotime.feeds.documents import FORMATS, ChangeFeed, Document, documents, feeds_of
-from sinotime.feeds.entries import Made, entry_pieces, new_entry
+from sinotime.feeds.entries import Made, entry_pieces
 from sinotime.feeds.formats import (
     feed_generator,
     json_document,
-    json_item_fields,
-    json_item_text,
     render_document,
 )
 from sinotime.ledger import build_ledger
@@ -60,9 +58,6 @@ __all__ = [
     "feeds_of",
     "iter_feeds",
     "json_document",
-    "json_item_fields",
-    "json_item_text",
-    "new_entry",
     "render_document",
     "web_address",
 ]

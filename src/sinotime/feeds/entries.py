@@ -1,14 +1,11 @@
 """A feed's entries: one a change, its pieces (title, links, HTML content...) made once for
-every format and every feed that holds it; feedgen's entry of them (`new_entry`) defines what
-each format writes, and `lean` writes the same bytes directly."""
+every format and every feed that holds it; `lean` writes each format's bytes of them directly,
+which tests hold to feedgen's entry of the same pieces (tests/library_reference.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
-
-from feedgen.entry import FeedEntry
 
 from sinotime.catalogue import PAGE_NAME
 from sinotime.change_words import CHANGE_LABELS, change_title
@@ -92,43 +89,3 @@ def feed_title(change: Change) -> str:
     """The entry's title: the event's title trimmed of what is left at its ends once cleaned
     (a line break before a character a feed drops)."""
     return clean_text(change_title(change, clean_text(change.event.title).strip()))
-
-
-def new_entry(change: Change, ledger: Ledger, site: Site, made: Made) -> FeedEntry:
-    """The feedgen entry of `change`."""
-    return feedgen_entry(entry_pieces(change, ledger, site, made))
-
-
-def feedgen_entry(pieces: Pieces) -> FeedEntry:
-    """The feedgen entry of `pieces`: what `lean` writes directly, and a test compares."""
-    entry = FixedFeedEntry()
-    entry.id(pieces.id)  # also the RSS guid, isPermaLink="false"
-    entry.title(pieces.title)
-    entry.updated(pieces.moment)
-    entry.published(pieces.moment)  # RSS pubDate
-    entry.link(href=pieces.link, rel="alternate")
-    if pieces.related is not None:
-        entry.link(href=pieces.related, rel="related")
-    entry.content(pieces.content.decode("utf-8"), type="html")  # RSS: the item description
-    for term, label in pieces.categories:
-        entry.category(term=term, label=label)
-    return entry
-
-
-class FixedFeedEntry(FeedEntry):  # type: ignore[misc]
-    """A FeedEntry whose Atom links keep their `rel` and `type`.
-
-    feedgen 1.0.0 writes an entry's links without rel, type, hreflang, title and length (its
-    issue 135: the loop variable is rebound to the new element). `link()` still returns the
-    link data, in the order the elements were written, so put the attributes back.
-    """
-
-    def atom_entry(self, extensions: bool = True) -> Any:
-        element = super().atom_entry(extensions=extensions)
-        links = self.link() or []
-        written = element.findall("link")
-        for link_element, data in zip(written, links, strict=True):
-            for key in ("rel", "type", "hreflang", "title", "length"):
-                if data.get(key):
-                    link_element.set(key, str(data[key]))
-        return element

@@ -12,7 +12,7 @@ from feedgen.feed import FeedGenerator
 
 from sinotime.feed_content import clean_text, web_address
 from sinotime.feeds.documents import MEDIA_TYPES, Document, archive_name, updated
-from sinotime.feeds.entries import Made, Pieces, entry_pieces
+from sinotime.feeds.entries import Made, entry_pieces
 from sinotime.feeds.lean import atom_entry, json_item, rss_item
 from sinotime.ledger import Ledger
 from sinotime.site import Site
@@ -169,14 +169,8 @@ def render_json(document: Document, ledger: Ledger, site: Site, made: Made) -> b
 # escaped), so indenting its lines is exact. A test compares the two on random feeds.
 
 
-def json_item_text(item: dict[str, Any]) -> bytes:
-    """One item as it stands in a document's list of items, in UTF-8."""
-    lines = json.dumps(item, ensure_ascii=False, indent=1).split("\n")
-    return "\n".join(f"  {line}" for line in lines).encode("utf-8")
-
-
 def json_document(feed: dict[str, Any], items: list[bytes]) -> bytes:
-    """The document of `feed` (without its items) with `items` (from `json_item_text`) last."""
+    """The document of `feed` (without its items) with `items` (from `lean.json_item`) last."""
     head = json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8")  # "{ ... \n}"
     if not items:
         return head[:-2] + b',\n "items": []\n}\n'
@@ -185,18 +179,3 @@ def json_document(feed: dict[str, Any], items: list[bytes]) -> bytes:
         parts += (item, b",\n")
     parts[-1] = b"\n ]\n}\n"
     return b"".join(parts)  # one copy of a big document
-
-
-def json_item_fields(pieces: Pieces) -> dict[str, Any]:
-    """A JSON Feed item, as `lean.json_item` writes it (a test compares them)."""
-    item: dict[str, Any] = {
-        "id": pieces.id,
-        "url": pieces.link,
-        "title": pieces.title,
-        "content_html": pieces.content.decode("utf-8"),
-        "date_published": pieces.moment.isoformat(),
-        "tags": [term for term, _ in pieces.categories],
-    }
-    if pieces.related is not None and pieces.related != pieces.link:
-        item["external_url"] = pieces.related
-    return item

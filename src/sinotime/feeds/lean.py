@@ -1,6 +1,6 @@
-"""Each entry's bytes written directly: what feedgen and lxml write of an entry (`entries.
-feedgen_entry`) within a pretty-printed document, and what `json.dumps(..., indent=1)` writes
-of a JSON Feed item within a document's list of items.
+"""Each entry's bytes written directly: what feedgen and lxml write of an entry (tests'
+`library_reference.feedgen_entry`) within a pretty-printed document, and what
+`json.dumps(..., indent=1)` writes of a JSON Feed item within a document's list of items.
 
 The escaping is lxml's (libxml2's): in text `&`, `<`, `>` and CR; in an attribute also `"`,
 tab and line feed. A test compares every document with the libraries' own on hostile events.
