@@ -1,5 +1,6 @@
 """Every input costs bounded work: aliases are charged the text they stand for, checking stops
-after a fixed number of problems, and "did you mean" is guessed for a bounded number of names.
+after a fixed number of problems, "did you mean" is guessed for a bounded number of names, and
+an event's story (whose every step each of its feed entries retells) has a bounded length.
 
 The bounds are on counts (characters, problems, comparisons), never on wall time.
 """
@@ -7,13 +8,14 @@ The bounds are on counts (characters, problems, comparisons), never on wall time
 from __future__ import annotations
 
 import difflib
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from sinotime.errors import MAX_PROBLEMS, InputError
+from sinotime.fields import MAX_STEPS
 from sinotime.loading import parse_events
 from sinotime.suggest import MAX_COMPARISONS, MAX_SUGGESTIONS
 
@@ -138,3 +140,25 @@ def test_among_thousands_of_known_ids_fewer_guesses_are_made(guesses: list[str])
     events = "".join(event(n, cites=f"source-numbr-{n}") for n in range(100))
     error_of(HEAD.replace("sources:\n", "sources:\n" + sources) + "events:\n" + events)
     assert len(guesses) * 3001 <= MAX_COMPARISONS
+
+
+def plans(count: int) -> str:
+    """`count` plans, one a week from 1 January 1900, each for a month after it was announced."""
+    lines = ["    plans:\n"]
+    for n in range(count):
+        announced = date(1900, 1, 1) + timedelta(weeks=n)
+        target = announced + timedelta(days=30)
+        lines.append(
+            f"      - {{target: '{target}', wording: w{n}, announced: '{announced}', source: a-source}}\n"
+        )
+    return "".join(lines)
+
+
+def test_an_event_tells_at_most_a_hundred_plans_news_and_reports() -> None:
+    parse_events((HEAD + "events:\n" + event(0, plans(MAX_STEPS))).encode(), "big.yaml", today=TODAY)
+    error = error_of(HEAD + "events:\n" + event(0) + event(1, plans(MAX_STEPS + 1)))
+    (problem,) = error.problems
+    assert (problem.file, problem.path) == ("big.yaml", "events[1]")
+    assert problem.line == HEAD.count("\n") + 2 + event(0).count("\n")
+    assert problem.message == f"{MAX_STEPS + 1} plans, news and other reports in one event; the limit is 100"
+    assert "series of events" in (problem.hint or "")

@@ -27,6 +27,9 @@ from sinotime.text import unsafe_character, web_url_problem
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_TEXT = 20_000  # characters in one description, quote or note
 MAX_LINE = 500  # characters in a title, a name, a wording
+# Plans, news and other reports in one event together: each feed entry of an event tells its
+# story up to that change, so an event's cost grows with the square of its steps.
+MAX_STEPS = 100
 
 Slug = Annotated[
     str,

@@ -260,7 +260,8 @@ def _located_from_pydantic(error: ValidationError, model: type[BaseModel]) -> It
             hint = f"did you mean '{guess[0]}'?" if guess else f"use one of: {', '.join(choices)}"
             yield Located(loc, f"unknown {field} {value!r}", hint)
         elif kind == "hinted":
-            yield Located(loc, detail["msg"], ctx.get("hint") or None, at_key=detail["loc"][-1] == "[key]")
+            at_key = bool(detail["loc"]) and detail["loc"][-1] == "[key]"  # a whole record's own has no key
+            yield Located(loc, detail["msg"], ctx.get("hint") or None, at_key=at_key)
         elif kind == "string_pattern_mismatch" and str(ctx.get("pattern", "")).startswith("^[a-z0-9]"):
             yield Located(
                 loc, f"{value!r} is not a valid id", "use lowercase letters, digits and single hyphens"

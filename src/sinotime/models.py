@@ -26,6 +26,7 @@ from sinotime.dates import FuzzyDate
 from sinotime.fields import (
     LANGUAGE_TAG_PATTERN,
     LANGUAGE_TAG_SCHEMA,
+    MAX_STEPS,
     Colour,
     Day,
     LanguageTag,
@@ -322,6 +323,22 @@ class Event(Strict):
     )
     added: Day = Field(description="The day this record was added.")
     changed: Day = Field(description="The day this record was last changed.")
+
+    @model_validator(mode="after")
+    def _story_within_the_limit(self) -> Event:
+        reports = () if self.outcome is None else self.outcome.other_reports
+        steps = len(self.plans) + len(self.news) + len(reports)
+        if steps > MAX_STEPS:
+            raise PydanticCustomError(
+                "hinted",
+                "{steps} plans, news and other reports in one event; the limit is {limit}",
+                {
+                    "steps": f"{steps:,}",
+                    "limit": MAX_STEPS,
+                    "hint": "a programme with that many targets reads better as a series of events",
+                },
+            )
+        return self
 
     @model_validator(mode="after")
     def _has_a_date(self) -> Event:
