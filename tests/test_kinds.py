@@ -17,9 +17,8 @@ from sinotime.build import build
 from sinotime.catalogue import published
 from sinotime.cli import main
 from sinotime.errors import InputError
-from sinotime.kinds import DEFAULT_KINDS
+from sinotime.kinds import DEFAULT_KINDS, default_kinds
 from sinotime.loading import parse_events
-from sinotime.models import default_kinds
 from sinotime.page import render_page
 from sinotime.site import Site
 from sinotime.starter import EVENTS_FILE, starter_files

@@ -29,7 +29,8 @@ from datetime import date, timedelta
 from enum import IntEnum, auto
 
 from sinotime.dates import MONTH_NAMES, day_words
-from sinotime.models import Kind, Series
+from sinotime.kinds import Kind
+from sinotime.models import Series
 from sinotime.timeline import Entry, Timeline, sort_day
 
 PAGE_NAME = "index.html"  # the timeline page, which links to every file offered

@@ -1,14 +1,18 @@
 """The kinds of event: the default set, its table in docs/file-format.md, and the page's colours.
 
-A file declares its own kinds in `kinds` (`models.Kind`: id, label, heading, colour); one that
+A file declares its own kinds in `kinds` (`Kind`: id, label, heading, colour); one that
 declares none gets `DEFAULT_KINDS`, a set for anyone who follows plans and what became of
 them: a newsroom on infrastructure, a city on its projects, a researcher on a region.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
-from typing import Protocol
+
+from pydantic import Field
+
+from sinotime.fields import Colour, Line, Slug, Strict
 
 # id, label (one event), heading (the group), what it is for; in the order outputs list them
 DEFAULT_KINDS: tuple[tuple[str, str, str, str], ...] = (
@@ -29,14 +33,28 @@ DEFAULT_KINDS: tuple[tuple[str, str, str, str], ...] = (
 )  # fmt: skip
 
 
-class DeclaredKind(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def colour(self) -> str | None: ...
+class Kind(Strict):
+    """A sort of event the file declares in `kinds`: each gets a calendar and a feed of its own."""
+
+    id: Slug = Field(description="What events write as their `kind`; names its files: `kind-ID.ics`.")
+    label: Line = Field(description="One event of this kind, beside the event: `Construction project`.")
+    heading: Line = Field(
+        description="Events of this kind together: the name of its calendar, feed and page row: "
+        "`Construction projects`."
+    )
+    colour: Colour | None = Field(
+        default=None,
+        description='A colour for its events on the page, "#rrggbb" (quoted: a # starts a YAML comment).',
+    )
 
 
-def kind_colours_css(kinds: Iterable[DeclaredKind]) -> str:
+@functools.cache
+def default_kinds() -> tuple[Kind, ...]:
+    """The kinds of a file that declares none (`DEFAULT_KINDS`)."""
+    return tuple(Kind(id=id_, label=label, heading=heading) for id_, label, heading, _ in DEFAULT_KINDS)
+
+
+def kind_colours_css(kinds: Iterable[Kind]) -> str:
     """Style rules that mark each event of a coloured kind on the page with a stripe (every event
     keeps the same indent, striped or not); empty when no kind has a colour. Ids are slugs and
     colours `#rrggbb` (both validated), so nothing here needs escaping."""

@@ -24,7 +24,8 @@ from pydantic import BaseModel, ValidationError
 
 from sinotime.errors import MAX_PROBLEMS, InputError, Problem
 from sinotime.fields import SUGGESTIONS
-from sinotime.models import CalendarInfo, Event, EventsFile, Kind, Series, Source, default_kinds
+from sinotime.kinds import Kind, default_kinds
+from sinotime.models import CalendarInfo, Event, EventsFile, Series, Source
 from sinotime.suggest import Suggestions
 from sinotime.validation import Records, check_file, references_to_check, unknown_translation_sources
 from sinotime.yamlreader import YamlReader, collector_paused, path_text, positions

@@ -27,7 +27,6 @@ from sinotime.fields import (
     LANGUAGE_TAG_PATTERN,
     LANGUAGE_TAG_SCHEMA,
     MAX_STEPS,
-    Colour,
     Day,
     LanguageTag,
     Line,
@@ -42,29 +41,7 @@ from sinotime.fields import (
     WebUrl,
     namespace_from,
 )
-
-
-class Kind(Strict):
-    """A sort of event the file declares in `kinds`: each gets a calendar and a feed of its own."""
-
-    id: Slug = Field(description="What events write as their `kind`; names its files: `kind-ID.ics`.")
-    label: Line = Field(description="One event of this kind, beside the event: `Construction project`.")
-    heading: Line = Field(
-        description="Events of this kind together: the name of its calendar, feed and page row: "
-        "`Construction projects`."
-    )
-    colour: Colour | None = Field(
-        default=None,
-        description='A colour for its events on the page, "#rrggbb" (quoted: a # starts a YAML comment).',
-    )
-
-
-@functools.cache
-def default_kinds() -> tuple[Kind, ...]:
-    """The kinds of a file that declares none (`sinotime.kinds.DEFAULT_KINDS`)."""
-    from sinotime.kinds import DEFAULT_KINDS
-
-    return tuple(Kind(id=id_, label=label, heading=heading) for id_, label, heading, _ in DEFAULT_KINDS)
+from sinotime.kinds import Kind, default_kinds
 
 
 class OutcomeStatus(StrEnum):

@@ -13,15 +13,14 @@ from datetime import date
 from typing import Any
 
 from sinotime.dates import FuzzyDate
+from sinotime.kinds import Kind, default_kinds
 from sinotime.models import (
     CalendarInfo,
     Event,
     EventsFile,
-    Kind,
     OutcomeStatus,
     Series,
     Source,
-    default_kinds,
 )
 from sinotime.suggest import Suggestions
 

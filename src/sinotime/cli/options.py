@@ -150,8 +150,8 @@ def complete_kinds(ctx: click.Context, _param: click.Parameter, incomplete: str)
 
     from sinotime.clock import today_somewhere
     from sinotime.errors import InputError
+    from sinotime.kinds import default_kinds
     from sinotime.loading import STDIN, load_events
-    from sinotime.models import default_kinds
 
     path = ctx.params.get("file") or Path(DEFAULT_FILE)
     try:

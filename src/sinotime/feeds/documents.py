@@ -9,8 +9,8 @@ from datetime import UTC, datetime, time
 
 from sinotime.catalogue import FEED_FORMATS, everything, of_kind, of_series
 from sinotime.feed_content import clean_text
+from sinotime.kinds import Kind
 from sinotime.ledger import Change, Ledger
-from sinotime.models import Kind
 from sinotime.paging import PAGE_SIZE, paged
 
 FORMATS = tuple(fmt.extension for fmt in FEED_FORMATS)  # "rss", "atom", "json"
