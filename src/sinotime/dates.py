@@ -52,16 +52,6 @@ class Precision(StrEnum):
     OPEN = "open"
 
 
-POINT_PRECISIONS = (
-    Precision.TIME,
-    Precision.DAY,
-    Precision.MONTH,
-    Precision.SEASON,
-    Precision.QUARTER,
-    Precision.HALF,
-    Precision.YEAR,
-)
-
 # EDTF sub-year groupings: code -> (name, first month, last month)
 SUB_YEAR_GROUPS: dict[int, tuple[Precision, str, int, int]] = {
     21: (Precision.SEASON, "spring", 3, 5),

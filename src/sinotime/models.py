@@ -229,7 +229,9 @@ class Outcome(Strict):
     quote: Quote = None
     note: Text | None = Field(default=None, description="How the date was worked out, or what is uncertain.")
     other_reports: tuple[Report, ...] = Field(
-        default=(), description="Other sources that say something else."
+        default=(),
+        description="Other sources that say something else.",
+        json_schema_extra={"maxItems": MAX_STEPS},
     )
     scope: Text | None = Field(
         default=None,
@@ -292,10 +294,13 @@ class Event(Strict):
     tags: tuple[Tag, ...] = Field(default=(), description="Free keywords.")
     timezone: TimeZoneName | None = Field(default=None, description="Zone of a timed date.")
     cites: tuple[CitationOrId, ...] = Field(min_length=1, description="At least one citation.")
-    plans: tuple[Plan, ...] = Field(default=(), description="Targets in the order announced.")
+    plans: tuple[Plan, ...] = Field(
+        default=(), description="Targets in the order announced.", json_schema_extra={"maxItems": MAX_STEPS}
+    )
     outcome: Outcome | None = Field(default=None, description="What actually happened, when known.")
     news: tuple[News, ...] = Field(
         default=(),
+        json_schema_extra={"maxItems": MAX_STEPS},
         description="Dated reports that the plan had not happened yet, oldest first; see docs/curation.md.",
     )
     added: Day = Field(description="The day this record was added.")

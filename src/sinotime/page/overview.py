@@ -18,7 +18,6 @@ from sinotime.timeline import Timeline, sort_day
 ROW_HEIGHT = 40
 CELL_HEIGHT = 22
 LABEL_SIZE = 13  # px, a row's heading (bold)
-COUNT_SIZE = 11.5  # px, a cell's count
 
 
 def _cells(timeline: Timeline) -> tuple[Counter[tuple[str, int]], Counter[tuple[str, int]]]:
