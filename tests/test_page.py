@@ -552,7 +552,7 @@ def test_every_status_and_precision_has_a_mark_and_words_on_the_chart_and_in_the
     assert [m.tag for m in marks(entries["signed"])] == [f"{SVG}circle"]
     assert [p.attrib["class"] for p in entries["called-off"].iter(f"{SVG}path")] == ["cross"]
     listed = {li.attrib["id"]: " ".join(text_of(li).split()) for li in event_items(document)}
-    assert listed["event-no-date"].startswith("No date announced Planned, no date")
+    assert listed["event-no-date"].startswith("no date given Planned, no date")
     assert "Cancelled, reported 1 May 2023 by P" in listed["event-called-off"]
     assert "Postponed, no new date, reported" in listed["event-put-off"]
     assert "Happened 15 June 2023, 10:00, reported" in listed["event-signed"]

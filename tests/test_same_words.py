@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import html
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from sinotime.words import (
     place_words,
     source_phrase,
     status_words,
+    when_words,
 )
 
 SAMPLE = Path(__file__).parent / "data" / "feeds-sample.yaml"  # one event of every status
@@ -127,6 +129,32 @@ def test_the_feed_the_page_and_the_report_give_each_event_the_same_status(
             assert feed_titles[event_id].startswith(f"{words}: "), event_id
         assert badges[event_id] == words, event_id
         assert f"\n  {words} · " in report, event_id
+
+
+def test_every_events_date_reads_the_same_on_the_page_and_in_the_reports(
+    timeline: Timeline, files: dict[str, bytes]
+) -> None:
+    page = html5lib.parse(files["index.html"], treebuilder="etree", namespaceHTMLElements=False)
+    shown = {
+        li.get("id", "").removeprefix("event-"): "".join(span.itertext())
+        for li in page.iter("li")
+        if li.get("id", "").startswith("event-")
+        for span in li.iter("span")
+        if "date-words" in span.get("class", "").split()
+    }
+    report = make_report(timeline, Filters())
+    text = render_text(report, width=400)
+    cells = [line.split(" | ")[:2] for line in render_markdown(report).splitlines() if line.startswith("| ")]
+    announced = r"(?: \(announced [^)]+\))?"  # the report says when a plan with no date was announced
+    for event_id, entry in by_id(timeline).items():
+        when, title = when_words(entry), entry.event.title
+        assert shown[event_id] == when, event_id
+        assert re.search(rf"\n{re.escape(when)}{announced}: {re.escape(title)}\n", text), event_id
+        assert any(
+            re.fullmatch(rf"\| {re.escape(markdown_escape(when))}{announced}", date)
+            and event_title.startswith(markdown_escape(title))
+            for date, event_title in cells
+        ), event_id
 
 
 def test_the_calendar_gives_the_same_status_and_the_same_link_as_the_feed(

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sinotime.ledger import Change, ChangeKind
-from sinotime.words import date_words, status_words
+from sinotime.words import NO_DATE, date_words, status_words
 
 CHANGE_LABELS = {  # what each kind of change is called in the feeds and the terminal
     ChangeKind.ANNOUNCED: "Target announced",
@@ -37,23 +37,23 @@ def change_details(change: Change) -> str:
     match change.kind:
         case ChangeKind.ANNOUNCED | ChangeKind.CONFIRMED:
             target = change.plan.target if change.plan is not None else None
-            words = target.words() if target is not None else "no date given"
+            words = target.words() if target is not None else NO_DATE
             if change.previous is not None and change.previous.words() != words:
                 return f"{change.previous.words()} → {words}"  # the same latest day, in other words
             return words
         case ChangeKind.MOVED | ChangeKind.BROUGHT_FORWARD:
             target = change.plan.target if change.plan is not None else None
-            before = change.previous.words() if change.previous is not None else "no date"
-            after = target.words() if target is not None else "no date"
+            before = change.previous.words() if change.previous is not None else NO_DATE
+            after = target.words() if target is not None else NO_DATE
             slip = f", {change.slip.words()} so far" if change.slip is not None else ""
             return f"{before} → {after}{slip}"
         case ChangeKind.NEWS:
             return change.news.says if change.news is not None else ""
         case ChangeKind.OUTCOME:
-            return (date_words(change.status) if change.status is not None else None) or "no date given"
+            return (date_words(change.status) if change.status is not None else None) or NO_DATE
         case ChangeKind.REPORT:
             report = change.report
-            return report.date.words() if report is not None and report.date is not None else "no date given"
+            return report.date.words() if report is not None and report.date is not None else NO_DATE
         case ChangeKind.DEADLINE:
             return f"due {change.due.words()}" if change.due is not None else "due"
     raise AssertionError(change.kind)  # pragma: no cover

@@ -175,6 +175,14 @@ def date_words(status: Entry, *, short: bool = False) -> str | None:
     return words
 
 
+NO_DATE = "no date given"  # a plan, an outcome or a report whose source gives no date
+
+
+def when_words(status: Entry, *, short: bool = False) -> str:
+    """`date_words`, and `NO_DATE` for a plan with no date: what a list says beside the title."""
+    return date_words(status, short=short) or NO_DATE
+
+
 # Phrases a renderer marks up ------------------------------------------------------------------
 
 PLACE = "Place"

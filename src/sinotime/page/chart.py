@@ -27,7 +27,7 @@ from sinotime.page.marks import (
 from sinotime.page.markup import esc
 from sinotime.page.text_width import shorten
 from sinotime.timeline import Entry, Flag, Timeline, sort_day
-from sinotime.words import date_words, status_words
+from sinotime.words import status_words, when_words
 
 FIRST_BASELINE = 11  # from the top of a label's first line to its baseline, at 11.5 px
 LANE_PADDING = 10  # between two lanes' labels
@@ -148,7 +148,7 @@ def _entry_svg(drawing: Drawing, y: float, as_of_x: float) -> str:
             f'M{px(c - 5)} {px(y + 5)}L{px(c + 5)} {px(y - 5)}"/>'
         )
     parts.append(_label_svg(drawing.label, y))
-    tooltip = f"{event.title} — {status_words(entry)} — {date_words(entry) or 'no date'}"
+    tooltip = f"{event.title} — {status_words(entry)} — {when_words(entry)}"
     return (
         f'<g class="entry f-{esc(entry.flag.value)}" data-kind="{esc(event.kind)}"'
         f' data-flag="{esc(entry.flag.value)}"><a href="#event-{esc(event.id)}">'

@@ -12,7 +12,7 @@ from sinotime.dates import day_words
 from sinotime.ledger import Change
 from sinotime.page.markup import esc
 from sinotime.timeline import Entry, Flag, Timeline
-from sinotime.words import date_words, duration_words, status_words
+from sinotime.words import duration_words, status_words, when_words
 
 NEXT_SHOWN = 5  # plans due next
 CHANGES_SHOWN = 5  # the latest changes
@@ -83,7 +83,7 @@ def _status_badge(entry: Entry) -> str:
 
 
 def _due_item(entry: Entry, homes: Mapping[str, str] | None) -> str:
-    when = date_words(entry) or "no date announced"
+    when = when_words(entry)
     return (
         f'<li>{_link(entry, entry.event.title, homes)} <span class="when">{esc(when)}</span>'
         f" {_status_badge(entry)}</li>"

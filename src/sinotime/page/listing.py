@@ -13,12 +13,12 @@ from sinotime.site import Site
 from sinotime.timeline import Entry, Flag, Timeline
 from sinotime.words import (
     PARTICIPANTS,
-    date_words,
     history,
     participants_words,
     place_words,
     source_phrase,
     status_words,
+    when_words,
 )
 
 # --- the list ----------------------------------------------------------------------------------
@@ -93,7 +93,7 @@ def add_to_calendar(entry: Entry, site: Site, published: Catalogue) -> str:
 def entry_html(entry: Entry, timeline: Timeline, added: str = "", sources: SourceList | None = None) -> str:
     """An event in the list; `sources` is the list of sources of the render, to share among events."""
     event = entry.event
-    when = date_words(entry) or "No date announced"
+    when = when_words(entry)
     meta = [timeline.data.kind(event.kind).label]
     if entry.series is not None:
         meta.append(entry.series.title)

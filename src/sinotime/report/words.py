@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from sinotime.models import Source
 from sinotime.report.model import Row
+from sinotime.words import NO_DATE, slip_words, source_phrase, status_words
 from sinotime.words import date_words as event_date_words
-from sinotime.words import slip_words, source_phrase, status_words
 
 
 def date_words(row: Row, *, short: bool = False, plain: bool = False) -> str:
@@ -23,7 +23,7 @@ def date_words(row: Row, *, short: bool = False, plain: bool = False) -> str:
             row.status.date.words(short=short) if plain else event_date_words(row.status, short=short) or ""
         )
     announced = f" (announced {row.announced.words(short=short)})" if row.announced else ""
-    return f"no date{announced}"
+    return f"{NO_DATE}{announced}"
 
 
 def _lower_first(text: str) -> str:
@@ -53,7 +53,7 @@ def slip_line(row: Row) -> str:
 
 def past_due_words(row: Row, *, short: bool = False) -> str:
     """ "target summer 2026 ("during the summer"), past due, no news since 2 March 2026, for 2 m"."""
-    target = row.status.date.words(short=short) if row.status.date else "no date"
+    target = row.status.date.words(short=short) if row.status.date else NO_DATE
     wording = f' ("{row.wording}")' if row.wording else ""
     status = _lower_first(status_words(row.status, short=short))
     return f"target {target}{wording}, {status}, for {row.past_due_for or '0 d'}"
