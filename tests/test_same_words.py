@@ -67,6 +67,18 @@ def by_id(timeline: Timeline) -> dict[str, Entry]:
     return {entry.event.id: entry for entry in timeline}
 
 
+def listed_spans(files: dict[str, bytes], css_class: str) -> dict[str, str]:
+    """The text of the span of `css_class` in each event of the page's list, by event id."""
+    page = html5lib.parse(files["index.html"], treebuilder="etree", namespaceHTMLElements=False)
+    return {
+        li.get("id", "").removeprefix("event-"): "".join(span.itertext())
+        for li in page.iter("li")
+        if li.get("id", "").startswith("event-")
+        for span in li.iter("span")
+        if css_class in span.get("class", "").split()
+    }
+
+
 def test_the_sample_has_every_status(timeline: Timeline) -> None:
     assert {entry.flag for entry in timeline} == set(Flag)
     assert len(Flag) == 10
@@ -114,14 +126,7 @@ def test_the_feed_the_page_and_the_report_give_each_event_the_same_status(
 ) -> None:
     entries = by_id(timeline)
     feed_titles = outcome_titles(files)
-    page = html5lib.parse(files["index.html"], treebuilder="etree", namespaceHTMLElements=False)
-    badges = {
-        li.get("id", "").removeprefix("event-"): "".join(span.itertext())
-        for li in page.iter("li")
-        if li.get("id", "").startswith("event-")
-        for span in li.iter("span")
-        if "flag" in span.get("class", "").split()
-    }
+    badges = listed_spans(files, "flag")
     report = render_text(make_report(timeline, Filters()), width=200)
     for event_id, entry in entries.items():
         words = status_words(entry)
@@ -134,14 +139,7 @@ def test_the_feed_the_page_and_the_report_give_each_event_the_same_status(
 def test_every_events_date_reads_the_same_on_the_page_and_in_the_reports(
     timeline: Timeline, files: dict[str, bytes]
 ) -> None:
-    page = html5lib.parse(files["index.html"], treebuilder="etree", namespaceHTMLElements=False)
-    shown = {
-        li.get("id", "").removeprefix("event-"): "".join(span.itertext())
-        for li in page.iter("li")
-        if li.get("id", "").startswith("event-")
-        for span in li.iter("span")
-        if "date-words" in span.get("class", "").split()
-    }
+    shown = listed_spans(files, "date-words")
     report = make_report(timeline, Filters())
     text = render_text(report, width=400)
     cells = [line.split(" | ")[:2] for line in render_markdown(report).splitlines() if line.startswith("| ")]
