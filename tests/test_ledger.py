@@ -173,8 +173,8 @@ def test_news_that_a_passed_target_was_not_met_leaves_the_plan_overdue() -> None
 
 
 def test_a_builds_feeds_and_page_work_out_each_events_story_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The feeds and the page's first screen both read the ledger of the same data and day: it
-    is worked out once; another day or other data gets a ledger of its own."""
+    """The feeds and the page's first screen both read the ledger of the build's timeline: it
+    is worked out once; another timeline (another day) gets a ledger of its own."""
     data = sample()
     counted: list[str] = []
     real = ledger.event_changes
@@ -184,11 +184,12 @@ def test_a_builds_feeds_and_page_work_out_each_events_story_once(monkeypatch: py
         return real(event, *args)
 
     monkeypatch.setattr(ledger, "event_changes", counting)
-    files = dict(render_files(build_timeline(data, as_of=AS_OF), Site("https://example.org/t/")))
+    timeline = build_timeline(data, as_of=AS_OF)
+    files = dict(render_files(timeline, Site("https://example.org/t/")))
     assert any(name.endswith(".atom") for name in files) and "index.html" in files
     assert sorted(counted) == sorted(event.id for event in data.events)
-    assert build_ledger(data, as_of=AS_OF).changes == build_ledger(sample(), as_of=AS_OF).changes
-    assert build_ledger(data, as_of=date(2020, 1, 1)).as_of == date(2020, 1, 1)
+    assert ledger.ledger_of(timeline).changes == build_ledger(sample(), as_of=AS_OF).changes
+    assert ledger.ledger_of(build_timeline(data, as_of=date(2020, 1, 1))).as_of == date(2020, 1, 1)
     assert len(counted) == 3 * len(data.events)
 
 

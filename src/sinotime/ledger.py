@@ -39,7 +39,7 @@ from urllib.parse import quote
 from sinotime.dates import FuzzyDate, day_after
 from sinotime.models import Event, EventsFile, News, Outcome, Plan, Report, Series, Source
 from sinotime.statuses import Flag, due_until, past_due_since
-from sinotime.timeline import Entry, Knowable, Slip, known_from, resolve, said_from, slip_between
+from sinotime.timeline import Entry, Knowable, Slip, Timeline, known_from, resolve, said_from, slip_between
 
 TAG_YEAR = 2026  # the tag URIs' date (RFC 4151): fixed, so ids never change
 
@@ -319,22 +319,22 @@ class Ledger:
         return {k: tuple(v) for k, v in kinds.items()}, {k: tuple(v) for k, v in series.items()}
 
 
-_LAST_BUILT: list[Ledger] = []  # the ledger built last (one at most)
+def ledger_of(timeline: Timeline) -> Ledger:
+    """The ledger of the timeline's data up to its as-of day, built once for the timeline: a
+    build's feeds and its page's first screen both read it."""
+    if not timeline.ledger_kept:
+        timeline.ledger_kept.append(build_ledger(timeline.data, as_of=timeline.as_of))
+    ledger = timeline.ledger_kept[0]
+    assert isinstance(ledger, Ledger)
+    return ledger
 
 
 def build_ledger(data: EventsFile, *, as_of: date) -> Ledger:
-    """Every change of every event up to `as_of`, oldest first (by moment, then id).
-
-    The ledger built last is given again when asked for the very same data (an EventsFile is
-    frozen) and day: a build's feeds and its page's first screen both ask for it."""
-    if _LAST_BUILT and _LAST_BUILT[0].data is data and _LAST_BUILT[0].as_of == as_of:
-        return _LAST_BUILT[0]
+    """Every change of every event up to `as_of`, oldest first (by moment, then id)."""
     sources = {s.id: s for s in data.sources}
     by_event = {event.id: tuple(event_changes(event, sources, as_of)) for event in data.events}
     changes = sorted((c for story in by_event.values() for c in story), key=lambda c: c.order)
-    ledger = Ledger(data, as_of, tuple(changes), sources, {s.id: s for s in data.series}, by_event)
-    _LAST_BUILT[:] = [ledger]
-    return ledger
+    return Ledger(data, as_of, tuple(changes), sources, {s.id: s for s in data.series}, by_event)
 
 
 def since(changes: Iterable[Change], day: date | None) -> list[Change]:

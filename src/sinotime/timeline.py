@@ -137,6 +137,8 @@ class Timeline:
     # entries by scanning all of them took time in proportion to series x events)
     _by_series: dict[str, tuple[Entry, ...]] = field(init=False, repr=False, compare=False)
     _changes: dict[str, tuple[date, ...]] = field(init=False, repr=False, compare=False, default_factory=dict)
+    # its ledger (`ledger.ledger_of`), once made: the feeds and the page's first screen read it
+    ledger_kept: list[object] = field(init=False, repr=False, compare=False, default_factory=list)
 
     def __post_init__(self) -> None:
         by_series: dict[str, list[Entry]] = {}

@@ -42,7 +42,7 @@ from sinotime.feeds.formats import (
     json_document,
     render_document,
 )
-from sinotime.ledger import build_ledger
+from sinotime.ledger import ledger_of
 from sinotime.site import Site
 from sinotime.timeline import Timeline
 
@@ -68,7 +68,7 @@ def iter_feeds(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
     can write each away); nothing without a public address."""
     if site.base_url is None:
         return
-    ledger = build_ledger(timeline.data, as_of=timeline.as_of)
+    ledger = ledger_of(timeline)
     made = Made(pages=event_pages(timeline))
     feeds = feeds_of(ledger)
     for fmt in FORMATS:  # a format's entries are kept for all its feeds, then let go

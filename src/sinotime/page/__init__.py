@@ -18,7 +18,7 @@ from datetime import date
 from sinotime.catalogue import PAGE_NAME, Catalogue, Reach
 from sinotime.dates import day_words
 from sinotime.kinds import kind_colours_css
-from sinotime.ledger import build_ledger
+from sinotime.ledger import ledger_of
 from sinotime.page.chart import legend, timeline_svg
 from sinotime.page.event_data import json_ld
 from sinotime.page.first_screen import at_a_glance, tally
@@ -102,7 +102,7 @@ def _header(
         _facts(timeline, alike.last_changed),
         tally(timeline, linked=homes is None),
         quick_subscribe(catalogue, site),
-        at_a_glance(timeline, build_ledger(data, as_of=timeline.as_of).changes, homes),
+        at_a_glance(timeline, ledger_of(timeline).changes, homes),
         "</header>",
     ]
 
