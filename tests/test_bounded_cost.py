@@ -162,3 +162,30 @@ def test_an_event_tells_at_most_a_hundred_plans_news_and_reports() -> None:
     assert problem.line == HEAD.count("\n") + 2 + event(0).count("\n")
     assert problem.message == f"{MAX_STEPS + 1} plans, news and other reports in one event; the limit is 100"
     assert "series of events" in (problem.hint or "")
+
+
+def test_a_feed_entry_words_only_the_end_of_a_long_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each of an event's changes is an entry that shows its story so far; of a story of 100
+    plans only the newest steps an entry shows are worded, so an event costs its steps, not
+    their square (every entry wording every earlier plan: 5,050 of them)."""
+    from sinotime import words
+    from sinotime.build import site_for
+    from sinotime.feed_content import MAX_STORY
+    from sinotime.feeds import iter_feeds
+    from sinotime.timeline import build_timeline
+
+    worded: list[object] = []
+    plan_step = words.plan_step.__wrapped__
+
+    def counted(plan: Any, source: Any) -> Any:
+        worded.append(plan)
+        return plan_step(plan, source)
+
+    monkeypatch.setattr(words, "plan_step", counted)
+    data = parse_events((HEAD + "events:\n" + event(0, plans(MAX_STEPS))).encode(), "big.yaml", today=TODAY)
+    timeline = build_timeline(data, as_of=TODAY)
+    site = site_for(data, "https://example.org/")
+    published = dict(iter_feeds(timeline, site))
+    story_told = [content for name, content in published.items() if name.endswith(".json")]
+    assert story_told and b"earlier steps not shown" in story_told[0]
+    assert len(worded) <= MAX_STEPS * MAX_STORY

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sinotime.ledger import Change, known_after
+from sinotime.ledger import Change
 from sinotime.models import Series, Source
 from sinotime.names import OTHER_NAMES, SEPARATOR, Name, other_names
 from sinotime.text import feed_uri as web_address
@@ -21,7 +21,7 @@ from sinotime.words import (
     Part,
     Role,
     Step,
-    history,
+    history_tail,
     news_step,
     other_report_step,
     outcome_step,
@@ -165,17 +165,17 @@ def _names(names: Sequence[Name]) -> Markup | None:
     return _tag("p", *parts)
 
 
-def _story(change: Change, story: list[Change], sources: Mapping[str, Source], written: Written) -> list[str]:
-    """The event's history as it stood right after `change` (this change's step in bold): the
-    same steps in the same words as the calendars, the page and the report give it."""
+def _story(change: Change, sources: Mapping[str, Source], written: Written) -> list[str]:
+    """The event's history as it stood right after `change` (the event as its status tells it;
+    this change's step in bold): the same steps in the same words as the calendars, the page and
+    the report give it."""
     assert change.status is not None
-    steps = history(known_after(change.event, story), change.status.flag, sources)
+    told, shown = history_tail(change.status.event, change.status.flag, sources, MAX_STORY)
     this = this_step(change)
-    shown = steps[-MAX_STORY:]
     heading = (
         "The story so far"
-        if len(shown) == len(steps)
-        else f"The story so far ({len(steps) - len(shown)} earlier steps not shown)"
+        if len(shown) == told
+        else f"The story so far ({told - len(shown)} earlier steps not shown)"
     )
     items = [_step(step, this=step == this, written=written) for step in shown]
     return [_tag("p", _tag("strong", heading)), _tag("ul", *items)]
@@ -216,7 +216,6 @@ def _source_line(source: Source, written: Written) -> Markup:
 
 def change_html(
     change: Change,
-    story: list[Change],
     sources: Mapping[str, Source],
     event_url: str | None,
     kind_label: str,
@@ -238,6 +237,6 @@ def change_html(
         blocks.append(_tag("p", _tag("strong", "Status"), f": {status_words(change.status)}.{note}"))
     if quote_text := _quote_of(change):
         blocks.append(_tag("blockquote", _tag("p", clean_text(quote_text))))
-    blocks += _story(change, story, sources, written)
+    blocks += _story(change, sources, written)
     blocks.append(closing)
     return str(_tag("div", *blocks))

@@ -38,12 +38,15 @@ def temporary_name(token: str, number: int) -> str:
     return f".sinotime-{token}-{number}.tmp"
 
 
-def target_in(out: Path, name: str) -> Path:
+def target_in(out: Path, name: str, resolved: dict[Path, Path] | None = None) -> Path:
     """The path of `name` inside `out`, its folders resolved but not its own name (a link
-    there is replaced, never written through); refuse names that would leave `out`."""
-    root = out.resolve()
+    there is replaced, never written through); refuse names that would leave `out`.
+    `resolved` keeps the folders resolved so far, for a caller that asks for thousands of
+    names while it holds the folder's lock."""
+    known = {} if resolved is None else resolved
+    root = known.get(out) or known.setdefault(out, out.resolve())
     path = root / name
-    parent = path.parent.resolve()
+    parent = known.get(path.parent) or known.setdefault(path.parent, path.parent.resolve())
     if path.name in ("", ".", "..") or not parent.is_relative_to(root) or name in RESERVED:
         raise OutputError(
             f"refusing to write '{terminal_safe(name)}': it is outside {terminal_safe(str(out))}"

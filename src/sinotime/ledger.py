@@ -241,16 +241,10 @@ def event_changes(event: Event, sources: Mapping[str, Source], as_of: date) -> l
     return placed
 
 
-def known_after(event: Event, story: Sequence[Change]) -> Event:
-    """The event as its story up to a change tells it: the plans, news, outcome and other reports
-    of those changes, and nothing said later (even on the same day); the event as known on the
-    day of the last change when the story holds neither a plan nor an outcome."""
-    said = {id(part) for c in story for part in (c.plan, c.news, c.report) if part is not None}
-    return _known_from(event, said, any(c.kind is ChangeKind.OUTCOME for c in story))
-
-
 def _known_from(event: Event, said: set[int], outcome_told: bool) -> Event:
-    """`known_after` of a story that told the parts in `said` (by `id`), and the outcome or not."""
+    """The event as a story that told the parts in `said` (by `id`), and the outcome or not,
+    tells it: those plans, news, outcome and other reports, and nothing said later (even on the
+    same day); the event as it is when the story holds neither a plan nor an outcome."""
     outcome = event.outcome if outcome_told else None
     if outcome is not None and not all(id(r) in said for r in outcome.other_reports):
         reports = tuple(r for r in outcome.other_reports if id(r) in said)
@@ -267,7 +261,7 @@ def _known_from(event: Event, said: set[int], outcome_told: bool) -> Event:
 def _statuses(event: Event, story: Sequence[Change], sources: Mapping[str, Source]) -> Iterator[Entry]:
     """The event's status right after each change of `story` (oldest first), on that change's
     day: what the calendars, the page and the report say of it from then until its next change
-    (the event as `known_after` the story up to that change; what it told gathered as it goes)."""
+    (the event as the story up to that change tells it, `_known_from`; what it told gathered as it goes)."""
     said: set[int] = set()
     outcome_told = False
     for change in story:
@@ -286,7 +280,6 @@ class Ledger:
     sources: dict[str, Source]
     series: dict[str, Series]
     by_event: dict[str, tuple[Change, ...]]  # each event's changes, oldest first
-    _orders: dict[str, list[tuple[datetime, str]]] = field(default_factory=dict, repr=False, compare=False)
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
@@ -297,15 +290,6 @@ class Ledger:
     def tag(self, what: str) -> str:
         """The tag URI of a change (`Change.id`) or a feed (`feed/NAME`) of this publisher."""
         return tag_prefix(self.data) + what
-
-    def story(self, change: Change) -> list[Change]:
-        """The changes of `change`'s event up to and including it, oldest first."""
-        changes = self.by_event[change.event.id]
-        orders = self._orders.get(change.event.id)
-        if orders is None:  # each is asked for every change of its event
-            orders = self._orders[change.event.id] = [c.order for c in changes]
-        mine = change.order
-        return [c for c, order in zip(changes, orders, strict=True) if order <= mine]
 
     def grouped(self) -> tuple[dict[str, tuple[Change, ...]], dict[str, tuple[Change, ...]]]:
         """The changes of each kind and of each series, oldest first, found in one pass (asking

@@ -154,6 +154,7 @@ class Staging:
         self.folders: set[Path] = set()  # every folder a file was staged in (each made once)
         self.committed = False
         self._lock: contextlib.ExitStack | None = None
+        self._resolved: dict[Path, Path] = {}  # folders resolved while the lock is held
 
     def __enter__(self) -> Staging:
         try:
@@ -185,7 +186,7 @@ class Staging:
 
     def add(self, name: str, content: bytes) -> None:
         """Stage one file (or note that its bytes are already there)."""
-        target = target_in(self.out, name)
+        target = target_in(self.out, name, self._resolved)
         self.names.append(name)
         try:
             if is_folder(target):

@@ -19,7 +19,7 @@ Words only: which status an event has is `statuses`' and `timeline`'s business.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -322,13 +322,32 @@ def closing_words(flag: Flag) -> str | None:
 def history(event: Event, flag: Flag, sources: Mapping[str, Source]) -> list[Step]:
     """The event's story: its targets and news in the order they were said, then the outcome
     and the other reports of it, then how it ends when nothing is known to have happened."""
-    dated = [(plan.announced.earliest, plan_step(plan, sources[plan.source])) for plan in event.plans]
-    dated += [(news.date.earliest, news_step(news, sources[news.source])) for news in event.news]
-    steps = [step for _, step in sorted(dated, key=lambda pair: pair[0])]
+    return [make() for make in _history_steps(event, flag, sources)]
+
+
+def history_tail(
+    event: Event, flag: Flag, sources: Mapping[str, Source], newest: int
+) -> tuple[int, list[Step]]:
+    """How many steps `history` tells, and the `newest` of them, worded without wording the
+    rest (a feed entry shows the end of a long story: this keeps an event of many steps linear)."""
+    makers = _history_steps(event, flag, sources)
+    return len(makers), [make() for make in makers[-newest:]]
+
+
+def _history_steps(event: Event, flag: Flag, sources: Mapping[str, Source]) -> list[Callable[[], Step]]:
+    """`history`'s steps in order, each still to be worded."""
+    dated: list[tuple[date, Callable[[], Step]]] = [
+        (plan.announced.earliest, functools.partial(plan_step, plan, sources[plan.source]))
+        for plan in event.plans
+    ]
+    dated += [
+        (news.date.earliest, functools.partial(news_step, news, sources[news.source])) for news in event.news
+    ]
+    steps = [make for _, make in sorted(dated, key=lambda pair: pair[0])]
     outcome = event.outcome
     if outcome is not None:
-        steps.append(outcome_step(outcome, sources[outcome.source]))
-        steps += [other_report_step(r, sources[r.source]) for r in outcome.other_reports]
+        steps.append(functools.partial(outcome_step, outcome, sources[outcome.source]))
+        steps += [functools.partial(other_report_step, r, sources[r.source]) for r in outcome.other_reports]
     elif (closing := closing_words(flag)) is not None:
-        steps.append(Step(Phrase((Part(closing),))))
+        steps.append(functools.partial(Step, Phrase((Part(closing),))))
     return steps

@@ -69,7 +69,7 @@ def entry_content(change: Change, ledger: Ledger, page: str | None, made: Made) 
     """The HTML content: the change, the status it left and the event's story (`change_html`)."""
     series = ledger.series.get(change.event.series or "")
     label = ledger.data.kind(change.event.kind).label
-    return change_html(change, ledger.story(change), ledger.sources, page, label, series, made.written)
+    return change_html(change, ledger.sources, page, label, series, made.written)
 
 
 def event_url(change: Change, site: Site, made: Made) -> str | None:

@@ -58,8 +58,11 @@ def summary_svg(timeline: Timeline) -> str:
     most = max(events.values(), default=1)
     body: list[str] = []
     y = float(AXIS_HEIGHT)
+    of_kind: dict[str, list[tuple[int, int]]] = {}
+    for (kind_id, year), count in events.items():
+        of_kind.setdefault(kind_id, []).append((year, count))
     for kind in timeline.data.kinds:
-        cells = sorted((year, count) for (of, year), count in events.items() if of == kind.id)
+        cells = sorted(of_kind.get(kind.id, ()))
         if not cells:
             continue
         label = shorten(kind.heading, WIDTH - 2 * MARGIN, LABEL_SIZE, bold=True) or kind.id
