@@ -16,8 +16,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TextIO
 
-from sinotime.text import terminal_safe
-
 COLOR_CHOICES = ("auto", "always", "never")
 _CLEAR_LINE = "\r\x1b[K"
 
@@ -59,6 +57,8 @@ class Console:
 
     def progress(self, text: str) -> None:
         """A one-line, overwritten note of the stage a long command is at; only on a terminal."""
+        from sinotime.text import terminal_safe
+
         if self.quiet or not _is_terminal(sys.stderr):
             return
         sys.stderr.write(f"{_CLEAR_LINE}{terminal_safe(text)}…")
@@ -66,6 +66,8 @@ class Console:
         self._progress_shown = True
 
     def _write(self, text: str) -> None:
+        from sinotime.text import terminal_safe
+
         if self._progress_shown:
             sys.stderr.write(_CLEAR_LINE)
             self._progress_shown = False

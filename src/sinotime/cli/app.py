@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import gc
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
 from sinotime import __version__
 from sinotime.console import COLOR_CHOICES, Console
-from sinotime.text import terminal_safe
 
-DEFAULT_FILE = Path("events.yaml")
-STDOUT = Path("-")  # -o -: standard output, as most tools take it
+DEFAULT_FILE = "events.yaml"
+STDOUT = "-"  # -o -: standard output, as most tools take it
 DEFAULT_MAX_INPUT_MB = 32  # as loading.MAX_FILE_BYTES; not imported, to keep --help fast
 
 
@@ -38,6 +36,8 @@ def say(text: str, *, err: bool = False, nl: bool = True, level: str = "info") -
 
 def safe_lines(text: str) -> str:
     """`text` with every line made safe for a terminal (`text.terminal_safe`), line breaks kept."""
+    from sinotime.text import terminal_safe
+
     return "\n".join(terminal_safe(line) for line in text.split("\n"))
 
 
@@ -49,8 +49,7 @@ def _console() -> Console:
 
 def _made_safe(error: click.ClickException) -> click.ClickException:
     """click's own messages quote what was typed (a bad value, a file name): make them safe."""
-    safe = "\n".join(terminal_safe(line) for line in error.message.split("\n"))
-    vars(error)["message"] = safe  # click declares it final; it is read only when printed
+    vars(error)["message"] = safe_lines(error.message)  # click declares it final; read only when printed
     return error
 
 

@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 from click.decorators import FC
 
 from sinotime.cli.app import DEFAULT_FILE
-from sinotime.text import terminal_safe
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from click.shell_completion import CompletionItem
 
 FIRST_YEAR, LAST_YEAR = 1000, 2999  # as dates.MIN_YEAR and MAX_YEAR (tests check they agree)
 
+
+class PathType(click.Path["Path"]):
+    """A file or folder named on the command line, given to the command as a `pathlib.Path`.
+
+    As `click.Path(path_type=Path)`, but pathlib (and the urllib.parse it imports) is imported
+    when a path is converted, not when the commands are declared: `sinotime --help` needs neither.
+    """
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        from pathlib import Path
+
+        return Path(super().convert(value, param, ctx))
+
+
 events_file_argument = click.argument(
     "file",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    type=PathType(dir_okay=False, allow_dash=True),
     default=DEFAULT_FILE,
     required=False,
 )
@@ -33,6 +46,8 @@ class DayType(click.ParamType[date]):
     name = "YYYY-MM-DD"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        from sinotime.text import terminal_safe
+
         if isinstance(value, date):
             return value
         text = str(value).strip()
@@ -52,7 +67,7 @@ DAY = DayType()
 
 def web_address(value: str | None) -> str | None:
     """--base-url, by the rule of `calendar.base_url` and every source address."""
-    from sinotime.text import web_url_problem
+    from sinotime.text import terminal_safe, web_url_problem
 
     if value is not None and (problem := web_url_problem(value)):
         raise click.BadParameter(f"'{terminal_safe(value)}': {problem}")
@@ -121,6 +136,8 @@ def _letters(text: str) -> str:
 def flag_meant(value: str) -> str | None:
     """The flag a mistyped `--flag` most likely means: by its value or by the words the outputs
     show ("past-due", "Past due, no news" -> unverified), spelt exactly or nearly; else None."""
+    import difflib
+
     said = {_letters(flag): flag for flag in FLAG_VALUES}
     said |= {_letters(words): flag for words, flag in FLAG_WORDS.items()}
     if _letters(value) in said:
@@ -146,6 +163,8 @@ def complete_kinds(ctx: click.Context, _param: click.Parameter, incomplete: str)
     """The kinds of the events file, each with its heading; the default kinds when it cannot be
     read. The file is ./events.yaml in practice: click's completion drops a FILE written before
     an option that still waits for its value (`report my.yaml --kind <TAB>`)."""
+    from pathlib import Path
+
     from click.shell_completion import CompletionItem
 
     from sinotime.clock import today_somewhere
@@ -181,7 +200,7 @@ def output_option(help_text: str) -> Callable[[FC], FC]:
     return click.option(
         "-o",
         "--output",
-        type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+        type=PathType(dir_okay=False, allow_dash=True),
         default=None,
         help=help_text,
     )

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from sinotime.cli.app import STDOUT, _console, count, main, max_input_bytes, say
-from sinotime.cli.options import DAY, events_file_argument, output_option, web_address
+from sinotime.cli.options import DAY, PathType, events_file_argument, output_option, web_address
 from sinotime.clock import today_somewhere, utc_today
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @main.command()
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."), required=False)
+@click.argument("folder", type=PathType(file_okay=False), default=".", required=False)
 def init(folder: Path) -> None:
     """Start a timeline: write a commented events.yaml and its schema into FOLDER.
 
@@ -75,8 +78,8 @@ def validate(file: Path, format_: str) -> None:
 @events_file_argument
 @click.option(
     "--out",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("feeds"),
+    type=PathType(file_okay=False),
+    default="feeds",
     show_default=True,
     help="The folder to write into.",
 )
@@ -153,7 +156,7 @@ def schema(output: Path | None) -> None:
     from sinotime.schema import schema_json
 
     text = schema_json()
-    if output is None or output == STDOUT:
+    if output is None or str(output) == STDOUT:
         sys.stdout.write(text)
     else:
         from sinotime.output import write_file

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,6 +16,7 @@ from sinotime.cli.options import (
     FLAG_VALUES,
     REPORT_FORMATS,
     FlagChoice,
+    PathType,
     checked_by_extract,
     complete_kinds,
     day_bound_option,
@@ -25,6 +25,9 @@ from sinotime.cli.options import (
 )
 from sinotime.clock import today_somewhere
 from sinotime.console import wants_colour
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @main.command()
@@ -116,7 +119,7 @@ def report(
 
     if start is not None and end is not None and end < start:
         raise click.BadParameter(f"--to {end} is before --from {start}", param_hint="'--to'")
-    to_stdout = output is None or output == STDOUT
+    to_stdout = output is None or str(output) == STDOUT
     colour = (
         to_stdout
         and format_ == "text"
@@ -126,7 +129,7 @@ def report(
     result = report_file(file, request, today=today_somewhere(), max_bytes=max_input_bytes())
     if result.note:
         say(result.note, err=True)
-    if output is None or output == STDOUT:
+    if output is None or str(output) == STDOUT:
         for block in result.blocks:
             click.echo(block, nl=False, color=colour)
     else:
@@ -137,7 +140,7 @@ def report(
 
 
 @main.command()
-@click.argument("article", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@click.argument("article", type=PathType(dir_okay=False, allow_dash=True))
 @click.option(
     "--published",
     required=True,
@@ -211,8 +214,8 @@ def changes(file: Path, since: date | None, as_of: date | None) -> None:
 
 
 @main.command()
-@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
-@click.argument("new", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("old", type=PathType(dir_okay=False))
+@click.argument("new", type=PathType(dir_okay=False))
 @click.option(
     "--as-of",
     type=DAY,
