@@ -23,7 +23,7 @@ CLI_MODULES = {
     "sinotime.clock",
     "sinotime.console",
     "sinotime.errors",  # the group says them; a command's --help passes through the group
-    "dataclasses",  # the console's and the errors'
+    "dataclasses",  # the errors'
     "copy",  # dataclasses'
     "gc",  # built in: the group pauses the collector while a command runs
 }

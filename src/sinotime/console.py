@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TextIO
 
 COLOR_CHOICES = ("auto", "always", "never")
@@ -31,12 +30,18 @@ def wants_colour(choice: str, environ: Mapping[str, str], is_terminal: bool) -> 
     return is_terminal
 
 
-@dataclass
 class Console:
-    quiet: bool = False
-    verbose: bool = False
-    color: str = "auto"
-    _progress_shown: bool = False
+    """What `--quiet`, `--verbose` and `--color` asked for, and whether a progress line is shown.
+
+    A plain class, not a dataclass: `sinotime --help` loads this module, and dataclasses with it
+    would cost it a few milliseconds.
+    """
+
+    def __init__(self, quiet: bool = False, verbose: bool = False, color: str = "auto") -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+        self.color = color
+        self._progress_shown = False
 
     def colour_for(self, stream: TextIO) -> bool:
         return wants_colour(self.color, os.environ, _is_terminal(stream))
