@@ -1,12 +1,22 @@
-"""The largest valid file under the default size limit, and what each command costs on it.
+"""The costliest valid files under the default size limit, and what each command costs on them.
 
-    python benchmarks/limit.py --out /tmp/sinotime-limit          # writes the file, runs every command
+    python benchmarks/limit.py --out /tmp/sinotime-limit            # every shape, every command
+    python benchmarks/limit.py --shape news --mib 2                 # one shape at another limit
 
-The file holds as many minimal events as fit in the limit, 32 MiB or `--mib N` (about 230,000
-at 32 MiB: an id, a title, a kind, one citation, one dated outcome, two days), all on one day,
-which is the worst case for the page's chart (every event in one row). Each command is run once
-under /usr/bin/time -v and its wall time, CPU time and peak resident memory are printed: the
-aim of issue 13 is no command above 10 s and 500 MB.
+Each shape fills the limit (1 MiB, or `--mib N`) with valid events of one kind of costliness,
+so that together they find the worst case per byte for each command:
+
+- minimal: as many minimal events as fit (an id, a title, a kind, one citation, one dated
+  outcome, two days), all on one day, the worst case for the page's chart;
+- plans and news: events of 100 plans or 100 news each (the most an event may hold), each a
+  change with a feed entry that retells the story so far;
+- described: events of 100 plans and a description of 19,000 characters, shown in every entry;
+- upcoming: minimal events of one plan each, due in 2030 (a calendar for each upcoming plan);
+- kinds: minimal events of the most kinds a file may declare (100), a calendar and a feed each;
+- series: an event for each of thousands of series, a calendar and a feed each.
+
+Each command is run once under /usr/bin/time -v; its wall time, CPU time (user and system) and
+peak resident memory are printed. Issue 13's aim: no command above 10 s and 500 MB.
 """
 
 from __future__ import annotations
@@ -16,35 +26,87 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-LIMIT = 32 * 1024 * 1024
+DEFAULT_MIB = 1  # sinotime's default limit (loading.MAX_FILE_BYTES)
+MAX_KINDS = 100  # the most kinds a file may declare (fields.MAX_KINDS)
+AS_OF = "2026-11-23"
 HEAD = """calendar:
   name: limit
-  description: The largest file under the size limit.
+  description: The costliest files under the size limit.
   base_url: https://example.org/limit/
 sources:
   - id: s
     publisher: P
     title: T
     published: "2020"
-events:
 """
-EVENT = "- {{id: e{n}, title: Event {n}, kind: gathering, cites: [s], outcome: {{date: '2020-01-01', source: s}}, added: '2026-01-01', changed: '2026-01-01'}}\n"  # noqa: E501
+DESCRIPTION = "A long description. " * 950  # 19,000 characters (the limit is 20,000)
 
 
-def write_file(path: Path, limit: int = LIMIT) -> int:
-    """Write the largest file under `limit` bytes; return how many events it holds."""
-    size, count, parts = len(HEAD), 0, [HEAD]
+def minimal(n: int, extra: str = "", kind: str = "gathering") -> str:
+    return (
+        f"- {{id: e{n}, title: Event {n}, kind: {kind}, cites: [s], outcome: {{date: '2020-01-01',"
+        f" source: s}}, added: '2026-01-01', changed: '2026-01-01'{extra}}}\n"
+    )
+
+
+def plans(count: int) -> str:
+    """`count` plans, each announced a year after the one before."""
+    said = ", ".join(
+        f"{{target: '2010-01-{i % 28 + 1:02d}', wording: by then, announced: '{1900 + i}-01-01', source: s}}"
+        for i in range(count)
+    )
+    return f", plans: [{said}]"
+
+
+def news(count: int) -> str:
+    told = ", ".join(f"{{date: '{1900 + i}-01-01', says: news number {i}, source: s}}" for i in range(count))
+    return f", news: [{told}]"
+
+
+def upcoming(n: int) -> str:
+    return (
+        f"- {{id: e{n}, title: Event {n}, kind: gathering, cites: [s], plans: [{{target: '2030-01-"
+        f"{n % 28 + 1:02d}', wording: by then, announced: '2020-01-01', source: s}}],"
+        " added: '2026-01-01', changed: '2026-01-01'}\n"
+    )
+
+
+# Each shape: the nth event, and what it declares (a kind or a series) under which heading.
+SHAPES: dict[str, Callable[[int], tuple[str, str, str]]] = {
+    "minimal": lambda n: (minimal(n), "", ""),
+    "plans": lambda n: (minimal(n, plans(100)), "", ""),
+    "news": lambda n: (minimal(n, news(100)), "", ""),
+    "described": lambda n: (minimal(n, plans(100) + f", description: {DESCRIPTION}"), "", ""),
+    "upcoming": lambda n: (upcoming(n), "", ""),
+    "kinds": lambda n: (
+        minimal(n, kind=f"k{n % MAX_KINDS}"),
+        "kinds",
+        f"  - {{id: k{n}, label: K, heading: K}}\n" if n < MAX_KINDS else "",
+    ),
+    "series": lambda n: (minimal(n, f", series: r{n}"), "series", f"  - {{id: r{n}, title: R}}\n"),
+}
+
+
+def write_file(path: Path, shape: str, limit: int) -> int:
+    """Write the largest file of `shape` under `limit` bytes; return how many events it holds."""
+    make = SHAPES[shape]
+    events: list[str] = []
+    declared: list[str] = []
+    heading = make(0)[1]
+    size = len(HEAD) + len("events:\n") + (len(f"{heading}:\n") if heading else 0)
     while True:
-        line = EVENT.format(n=count)
-        if size + len(line) > limit:
+        event, _, declaration = make(len(events))
+        if size + len(event) + len(declaration) > limit:
             break
-        parts.append(line)
-        size += len(line)
-        count += 1
-    path.write_text("".join(parts), encoding="utf-8")
-    return count
+        size += len(event) + len(declaration)
+        events.append(event)
+        declared.append(declaration)
+    text = HEAD + (f"{heading}:\n" + "".join(declared) if heading else "") + "events:\n" + "".join(events)
+    path.write_text(text, encoding="utf-8")
+    return len(events)
 
 
 def measure(command: list[str]) -> tuple[float, float, int, int]:
@@ -59,48 +121,42 @@ def measure(command: list[str]) -> tuple[float, float, int, int]:
     return clock, sum(map(float, cpu)), int(peak.group(1)) // 1024, done.returncode
 
 
+def commands(events: Path, out: Path, mib: int) -> dict[str, list[str]]:
+    """Every command that reads an events file, on `events`, writing into `out`."""
+    sinotime = [sys.executable, "-m", "sinotime", "--max-input-mb", str(mib)]
+    report = [*sinotime, "report", str(events), "--as-of", AS_OF]
+    return {
+        "validate": [*sinotime, "validate", str(events)],
+        "report": [*report, "-o", str(out / "r.txt")],
+        "report --format json": [*report, "--format", "json", "-o", str(out / "r.json")],
+        "report --format csv": [*report, "--format", "csv", "-o", str(out / "r.csv")],
+        "changes": [*sinotime, "changes", str(events), "--as-of", AS_OF],
+        "diff": [*sinotime, "diff", str(events), str(events), "--as-of", AS_OF],
+        "build": [*sinotime, "build", str(events), "--out", str(out / "feeds"), "--as-of", AS_OF],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "sinotime-limit")
-    parser.add_argument("--mib", type=int, default=LIMIT // 2**20, help="the size limit to fill, in MiB")
+    parser.add_argument("--mib", type=int, default=DEFAULT_MIB, help="the size limit to fill, in MiB")
+    parser.add_argument("--shape", choices=sorted(SHAPES), action="append", help="only these shapes")
+    parser.add_argument("--command", action="append", help="only these commands (validate, build...)")
     args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    events = args.out / "limit.yaml"
-    count = write_file(events, args.mib * 2**20)
-    print(f"{events}: {count:,} events, {events.stat().st_size:,} bytes")
-    sinotime = [sys.executable, "-m", "sinotime", "--max-input-mb", str(args.mib)]
-    commands = {
-        "validate": [*sinotime, "validate", str(events)],
-        "report": [*sinotime, "report", str(events), "--as-of", "2026-11-23", "-o", str(args.out / "r.txt")],
-        "report --format json": [
-            *sinotime,
-            "report",
-            str(events),
-            "--as-of",
-            "2026-11-23",
-            "--format",
-            "json",
-            "-o",
-            str(args.out / "r.json"),
-        ],
-        "report --format csv": [
-            *sinotime,
-            "report",
-            str(events),
-            "--as-of",
-            "2026-11-23",
-            "--format",
-            "csv",
-            "-o",
-            str(args.out / "r.csv"),
-        ],
-        "build": [*sinotime, "build", str(events), "--out", str(args.out / "feeds")],
-    }
-    for name, command in commands.items():
-        seconds, cpu, megabytes, status = measure(command)
-        print(f"{name:24} {seconds:7.1f} s {cpu:7.1f} s CPU {megabytes:6,} MB  exit {status}", flush=True)
+    for shape in args.shape or SHAPES:
+        out = args.out / shape
+        out.mkdir(parents=True, exist_ok=True)
+        events = out / "limit.yaml"
+        count = write_file(events, shape, args.mib * 2**20)
+        print(f"{shape}: {count:,} events, {events.stat().st_size:,} bytes", flush=True)
+        for name, command in commands(events, out, args.mib).items():
+            if args.command and name not in args.command:
+                continue
+            seconds, cpu, megabytes, status = measure(command)
+            line = f"  {name:22} {seconds:6.1f} s {cpu:6.1f} s CPU {megabytes:6,} MB  exit {status}"
+            print(line, flush=True)
 
 
 if __name__ == "__main__":

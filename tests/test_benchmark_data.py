@@ -1,5 +1,6 @@
 """The benchmark's synthetic timelines are valid input, as varied as the format allows, and the
-same events in yaml2ics's format. (The benchmark itself is run by hand: benchmarks/run.py.)"""
+same events in yaml2ics's format; the costliest files under the size limit are valid. (The
+benchmarks themselves are run by hand: benchmarks/run.py, benchmarks/limit.py.)"""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 
+import limit
 from generate import (
     CHANGED_EVENT_TITLE_SUFFIX,
     LAST_DAY,
@@ -96,3 +99,14 @@ def test_yaml2ics_gets_every_event_in_the_calendar_grid_once() -> None:
 
 def _zone(name: str | None) -> ZoneInfo:
     return ZoneInfo(name or "Asia/Harbin")
+
+
+@pytest.mark.parametrize("shape", sorted(limit.SHAPES))
+def test_each_costly_shape_fills_its_limit_with_valid_events(shape: str, tmp_path: Path) -> None:
+    """benchmarks/limit.py measures valid files (a refused one would look cheap) under the limit."""
+    path = tmp_path / f"{shape}.yaml"
+    count = limit.write_file(path, shape, 128 * 1024)
+    raw = path.read_bytes()
+    assert len(raw) <= 128 * 1024
+    data = parse_events(raw, path.name, today=date(2026, 11, 27))
+    assert len(data.events) == count >= 3

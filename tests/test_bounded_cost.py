@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from sinotime.errors import MAX_PROBLEMS, InputError
-from sinotime.fields import MAX_STEPS
+from sinotime.fields import MAX_KINDS, MAX_STEPS
 from sinotime.loading import parse_events
 from sinotime.suggest import MAX_COMPARISONS, MAX_SUGGESTIONS
 
@@ -189,3 +189,15 @@ def test_a_feed_entry_words_only_the_end_of_a_long_story(monkeypatch: pytest.Mon
     story_told = [content for name, content in published.items() if name.endswith(".json")]
     assert story_told and b"earlier steps not shown" in story_told[0]
     assert len(worded) <= MAX_STEPS * MAX_STORY
+
+
+def test_a_file_declares_at_most_a_hundred_kinds() -> None:
+    def declaring(count: int) -> str:
+        kinds = "".join(f"  - {{id: k{n}, label: K{n}, heading: K{n}}}\n" for n in range(count))
+        return HEAD + "kinds:\n" + kinds + "events:\n" + event(0).replace("kind: gathering", "kind: k0")
+
+    parse_events(declaring(MAX_KINDS).encode(), "kinds.yaml", today=TODAY)
+    (problem,) = error_of(declaring(MAX_KINDS + 1)).problems
+    assert (problem.path, problem.line) == ("kinds", HEAD.count("\n") + 1)
+    assert problem.message == "101 kinds; the limit is 100"
+    assert "tags or series" in (problem.hint or "")

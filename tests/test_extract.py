@@ -322,3 +322,19 @@ def test_many_phrases_in_one_sentence_each_get_their_own_kind() -> None:
     assert len(candidates) == 1000
     assert [c.kind for c in candidates[:2]] == [Kind.OUTCOME, Kind.PLAN]
     assert {c.date.text for c in candidates} == {"2014-05", "2015-06"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=300), min_size=1, max_size=4), st.sampled_from(SAMPLE_PHRASES))
+def test_the_stubs_read_back_as_written_whatever_a_sentence_holds(texts: list[str], phrase: str) -> None:
+    """render_yaml writes through libyaml's emitter (for speed): what it writes loads back as
+    the very stubs, and holds no character that could act on a terminal."""
+    import yaml
+
+    from sinotime.extract import render_yaml
+    from sinotime.extract.render import event_stub
+
+    extraction = extract(" ".join(texts) + " " + phrase, "2019-06-18")
+    written = render_yaml(extraction)
+    assert yaml.safe_load(written) == {"events": [event_stub(c, extraction) for c in extraction.candidates]}
+    assert not any((ord(c) < 32 and c != "\n") or 127 <= ord(c) < 160 for c in written)

@@ -196,3 +196,22 @@ def test_the_stubs_validate_once_the_curator_adds_ids_titles_and_kinds(article: 
         yaml.safe_dump(document, allow_unicode=True).encode(), "stubs.yaml", today=date(2026, 11, 27)
     )
     assert [event.id for event in data.events] == ["event-0", "event-1"]
+
+
+def test_an_article_of_thousands_of_dates_gets_the_first_thousand_and_a_count(tmp_path: Path) -> None:
+    from sinotime.extract.find import MAX_CANDIDATES
+
+    table = tmp_path / "table.txt"
+    sentences = [f"It opened on {n % 28 + 1} May 2019. " for n in range(1_500)]
+    table.write_text("".join(sentences), encoding="utf-8")
+    result = run(str(table), "--published", "2019-06-18", "--format", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert (len(document["candidates"]), document["left_out"]) == (MAX_CANDIDATES, 500)
+    starts = [candidate["start"] for candidate in document["candidates"]]
+    assert starts == sorted(starts) and starts[-1] < len("".join(sentences[:MAX_CANDIDATES]))
+    assert result.stderr == (
+        f"{table}: the first 1,000 date phrases are proposed; 500 more were found and left out\n"
+    )
+    stubs = yaml.safe_load(run(str(table), "--published", "2019-06-18").stdout)["events"]
+    assert len(stubs) == MAX_CANDIDATES

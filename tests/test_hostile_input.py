@@ -1,6 +1,6 @@
 """Whatever events.yaml holds, sinotime answers with a clear error or a valid model.
 
-The limits (docs in README, "Limits and guarantees"): files up to 32 MiB by default
+The limits (docs in README, "Limits and guarantees"): files up to 1 MiB by default
 (`sinotime --max-input-mb`), 64 levels of nesting, aliases expanding to at most as many
 characters as the file holds (at least 1,000,000), 1,000,000 characters in one YAML value, 500
 in a title and 20,000 in a description, years 1000-2999, 1,000 problems listed.
@@ -43,14 +43,24 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed(tmp_path: Pat
     big = tmp_path / "big.yaml"
     with big.open("wb") as handle:
         handle.write(VALID.encode())
-        handle.write(b"# " + b"x" * (50 * 1024 * 1024) + b"\n")
+        handle.write(b"# " + b"x" * (5 * 1024 * 1024) + b"\n")
     result = CliRunner().invoke(main, ["validate", str(big)])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{big}: file is larger than the limit of 33,554,432 bytes (hint: raise the limit with"
-        f" `sinotime --max-input-mb N` if the file is meant to be this large)\n1 problem in {big}\n"
+        f"{big}: file is larger than the limit of 1 MiB (1,048,576 bytes) (hint: raise the limit"
+        " with `sinotime --max-input-mb N` or SINOTIME_MAX_INPUT_MB=N if the file is meant to be"
+        f" this large)\n1 problem in {big}\n"
     )
-    raised = CliRunner().invoke(main, ["--max-input-mb", "64", "validate", str(big)])
+    raised = CliRunner().invoke(main, ["--max-input-mb", "6", "validate", str(big)])
+    assert raised.exit_code == 0, raised.output
+
+
+def test_the_size_limit_can_be_raised_for_a_session_in_the_environment(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(VALID.encode() + b"# " + b"x" * (2 * 1024 * 1024) + b"\n")
+    refused = CliRunner().invoke(main, ["validate", str(big)], env={"SINOTIME_MAX_INPUT_MB": "2"})
+    assert "larger than the limit of 2 MiB" in refused.stderr
+    raised = CliRunner().invoke(main, ["validate", str(big)], env={"SINOTIME_MAX_INPUT_MB": "3"})
     assert raised.exit_code == 0, raised.output
 
 

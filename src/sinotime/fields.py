@@ -27,9 +27,12 @@ from sinotime.text import unsafe_character, web_url_problem
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_TEXT = 20_000  # characters in one description, quote or note
 MAX_LINE = 500  # characters in a title, a name, a wording
-# Plans, news and other reports in one event together: each feed entry of an event tells its
-# story up to that change, so an event's cost grows with the square of its steps.
+# Plans, news and other reports in one event together: each is a change, and each change's feed
+# entry shows the newest steps of the story up to it.
 MAX_STEPS = 100
+# Kinds declared in one file: each has a calendar, a feed and a row of the page's chart, a list
+# a reader chooses from (the default kinds are 12).
+MAX_KINDS = 100
 
 Slug = Annotated[
     str,

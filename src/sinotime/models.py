@@ -26,6 +26,7 @@ from sinotime.dates import FuzzyDate
 from sinotime.fields import (
     LANGUAGE_TAG_PATTERN,
     LANGUAGE_TAG_SCHEMA,
+    MAX_KINDS,
     MAX_STEPS,
     Day,
     LanguageTag,
@@ -356,6 +357,7 @@ class EventsFile(Strict):
     kinds: tuple[Kind, ...] = Field(
         default_factory=default_kinds,
         min_length=1,
+        max_length=MAX_KINDS,
         description=(
             "The sorts of event, in the order calendars, feeds and the page list them; each event"
             " names one by id. Leave it out for the default kinds (docs/file-format.md#kinds)."

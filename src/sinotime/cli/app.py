@@ -16,7 +16,7 @@ from sinotime.console import COLOR_CHOICES, Console
 
 DEFAULT_FILE = "events.yaml"
 STDOUT = "-"  # -o -: standard output, as most tools take it
-DEFAULT_MAX_INPUT_MB = 32  # as loading.MAX_FILE_BYTES; not imported, to keep --help fast
+DEFAULT_MAX_INPUT_MB = 1  # as loading.MAX_FILE_BYTES; not imported, to keep --help fast
 
 
 def say(text: str, *, err: bool = False, nl: bool = True, level: str = "info") -> None:
@@ -103,7 +103,10 @@ class SinotimeGroup(click.Group):
     type=click.IntRange(1, 4096),
     default=DEFAULT_MAX_INPUT_MB,
     show_default=True,
-    help="Refuse events files larger than this many MiB.",
+    envvar="SINOTIME_MAX_INPUT_MB",
+    show_envvar=True,
+    help="Refuse events files and articles larger than this many MiB (up to 1 MiB every command"
+    " answers within 10 s and 500 MB; larger files cost time in proportion).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Say more: each file written or removed.")

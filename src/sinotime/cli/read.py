@@ -181,6 +181,13 @@ def extract(article: Path, published: Any, source: str | None, format_: str) -> 
     result = extract_article(stream, name, published, source=source, max_bytes=max_input_bytes())
     if not result.candidates:
         say(f"{name}: no date phrases found", err=True)
+    if result.left_out:
+        say(
+            f"{name}: the first {len(result.candidates):,} date phrases are proposed;"
+            f" {result.left_out:,} more were found and left out",
+            err=True,
+            level="error",
+        )
     click.echo(render_json(result) if format_ == "json" else render_yaml(result), nl=False)
 
 

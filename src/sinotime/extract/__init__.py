@@ -31,7 +31,8 @@ __all__ = [
 def extract(text: str, published: str, *, source: str | None = None) -> Extraction:
     """The candidates of an article published on `published` (a day, a month, a window...)."""
     date = parse_published(published)
-    return Extraction(date, check_source(source), tuple(candidates(text, date)))
+    found, left_out = candidates(text, date)
+    return Extraction(date, check_source(source), tuple(found), left_out)
 
 
 def extract_article(
@@ -42,4 +43,5 @@ def extract_article(
     Raises InputError when it cannot be read, is over `max_bytes` or is not UTF-8.
     """
     text = read_article(article, name, max_bytes=max_bytes)
-    return Extraction(published, check_source(source), tuple(candidates(text, published)))
+    found, left_out = candidates(text, published)
+    return Extraction(published, check_source(source), tuple(found), left_out)

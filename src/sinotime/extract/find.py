@@ -17,6 +17,9 @@ from sinotime.text import terminal_line
 
 Pattern = tuple[re.Pattern[str], Callable[[re.Match[str]], list[Phrase]]]
 MAX_QUOTE = 1000  # characters of a sentence quoted with a candidate
+# An article rarely dates more than a few dozen things; one of thousands of dates is a table or
+# an attack, and proposing them all would cost minutes and a stub file no one reads.
+MAX_CANDIDATES = 1_000
 # Each language's patterns, and the letters without which none of them can match.
 LANGUAGES: tuple[tuple[list[Pattern], re.Pattern[str]], ...] = (
     (english.PATTERNS, re.compile(r"[A-Za-z0-9]")),
@@ -75,12 +78,16 @@ def decide_kind(kind: Kind | None, resolved: FuzzyDate, published: FuzzyDate) ->
     return Kind.OUTCOME if latest is not None and latest < published.earliest else Kind.PLAN
 
 
-def candidates(text: str, published: FuzzyDate) -> list[Candidate]:
-    """Every candidate of an article published on (or within) `published`."""
+def candidates(text: str, published: FuzzyDate) -> tuple[list[Candidate], int]:
+    """The candidates of an article published on (or within) `published`, the first
+    MAX_CANDIDATES of them in text order, and how many date phrases were left out after them."""
     sentences = Sentences(text)
     quotes: dict[int, str] = {}  # each sentence made one clean line once
-    found = []
-    for phrase in all_phrases(text, sentences):
+    found: list[Candidate] = []
+    phrases = all_phrases(text, sentences)
+    for number, phrase in enumerate(phrases):
+        if len(found) == MAX_CANDIDATES:
+            return found, len(phrases) - number
         kind = phrase.kind or sentences.kind_near(phrase.start, phrase.end)
         try:
             resolved = resolve_phrase(phrase, published, kind)
@@ -102,7 +109,7 @@ def candidates(text: str, published: FuzzyDate) -> list[Candidate]:
                 sentence=quote_around(quotes[sentence.start], phrase.start - sentence.start),
             )
         )
-    return found
+    return found, 0
 
 
 def quote_around(sentence: str, at: int) -> str:

@@ -59,6 +59,7 @@ class Extraction:
     published: FuzzyDate
     source: str | None
     candidates: tuple[Candidate, ...]
+    left_out: int = 0  # date phrases found after the first MAX_CANDIDATES, not proposed
 
 
 # A pattern's handler: the phrases one match of it stands for (none, one, or one per year).
