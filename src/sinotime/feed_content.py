@@ -21,6 +21,7 @@ from sinotime.words import (
     Part,
     Role,
     Step,
+    WordedSteps,
     history_tail,
     news_step,
     other_report_step,
@@ -45,14 +46,17 @@ class Markup(str):
 @dataclass
 class Written:
     """What `change_html` writes once and shows again, for the changes of one ledger: the texts
-    and links of the steps of a story (every later change of its event shows them again), each
-    event's opening blocks and closing link, and each source's line. (A step itself is no key:
-    hashing one hashes each of its parts, which costs more than writing it.)"""
+    and links of the steps of a story (every later change of its event shows them again), the
+    steps themselves, worded and written, each event's opening blocks and closing link, and
+    each source's line. (A step is kept by its `id`, beside it: hashing one hashes each of its
+    parts, which costs more than writing it.)"""
 
     texts: dict[str, str] = field(default_factory=dict)  # each text of a step, cleaned and escaped
     links: dict[tuple[str, str], Markup] = field(default_factory=dict)  # by text and address
     events: dict[str, tuple[Markup, Markup]] = field(default_factory=dict)  # by event id
     sources: dict[str, Markup] = field(default_factory=dict)  # the "Source: ..." line, by source id
+    worded: WordedSteps = field(default_factory=dict)  # each step worded (`history_tail`)
+    items: dict[int, tuple[Step, Markup]] = field(default_factory=dict)  # each step's <li>, by its id
 
 
 _LINKED = (Role.SOURCE, Role.TITLE)  # the parts of a phrase that link to the source's article
@@ -140,8 +144,14 @@ def _step(step: Step, *, this: bool, written: Written) -> Markup:
     """One step of the history, as every output words it (`sinotime.words.history`): "Target
     2018: “in operation in 2018”, announced 16 February 2017 by China Daily"; in bold when it is
     what this entry is about."""
-    words = _parts(step.phrase.parts, written)
-    return _tag("li", _tag("strong", words)) if this else _tag("li", words)
+    if this:
+        return _tag("li", _tag("strong", _parts(step.phrase.parts, written)))
+    kept = written.items.get(id(step))
+    if kept is not None and kept[0] is step:
+        return kept[1]
+    item = _tag("li", _parts(step.phrase.parts, written))
+    written.items[id(step)] = (step, item)
+    return item
 
 
 def _quote_of(change: Change) -> str | None:
@@ -170,7 +180,7 @@ def _story(change: Change, sources: Mapping[str, Source], written: Written) -> l
     this change's step in bold): the same steps in the same words as the calendars, the page and
     the report give it."""
     assert change.status is not None
-    told, shown = history_tail(change.status.event, change.status.flag, sources, MAX_STORY)
+    told, shown = history_tail(change.status.event, change.status.flag, sources, MAX_STORY, written.worded)
     this = this_step(change)
     heading = (
         "The story so far"

@@ -322,32 +322,55 @@ def closing_words(flag: Flag) -> str | None:
 def history(event: Event, flag: Flag, sources: Mapping[str, Source]) -> list[Step]:
     """The event's story: its targets and news in the order they were said, then the outcome
     and the other reports of it, then how it ends when nothing is known to have happened."""
-    return [make() for make in _history_steps(event, flag, sources)]
+    return [make() for _, make in _history_steps(event, flag, sources)]
+
+
+# Steps already worded, by the `id` of what they tell (a plan, a news item, an outcome, a
+# report), each kept beside it so that the id stays its own: see `history_tail`.
+WordedSteps = dict[int, tuple[object, Step]]
 
 
 def history_tail(
-    event: Event, flag: Flag, sources: Mapping[str, Source], newest: int
+    event: Event, flag: Flag, sources: Mapping[str, Source], newest: int, worded: WordedSteps | None = None
 ) -> tuple[int, list[Step]]:
     """How many steps `history` tells, and the `newest` of them, worded without wording the
-    rest (a feed entry shows the end of a long story: this keeps an event of many steps linear)."""
-    makers = _history_steps(event, flag, sources)
-    return len(makers), [make() for make in makers[-newest:]]
+    rest (a feed entry shows the end of a long story: this keeps an event of many steps linear);
+    `worded` keeps each step worded once for a caller that tells the same story many times."""
+    steps = _history_steps(event, flag, sources)
+    return len(steps), [_worded(told, make, worded) for told, make in steps[-newest:]]
 
 
-def _history_steps(event: Event, flag: Flag, sources: Mapping[str, Source]) -> list[Callable[[], Step]]:
-    """`history`'s steps in order, each still to be worded."""
-    dated: list[tuple[date, Callable[[], Step]]] = [
-        (plan.announced.earliest, functools.partial(plan_step, plan, sources[plan.source]))
+def _worded(told: object, make: Callable[[], Step], worded: WordedSteps | None) -> Step:
+    if worded is None or told is None:
+        return make()
+    kept = worded.get(id(told))
+    if kept is not None and kept[0] is told:
+        return kept[1]
+    step = make()
+    worded[id(told)] = (told, step)
+    return step
+
+
+def _history_steps(
+    event: Event, flag: Flag, sources: Mapping[str, Source]
+) -> list[tuple[object, Callable[[], Step]]]:
+    """`history`'s steps in order, each beside what it tells (None for how it ends) and still
+    to be worded."""
+    dated: list[tuple[date, object, Callable[[], Step]]] = [
+        (plan.announced.earliest, plan, functools.partial(plan_step, plan, sources[plan.source]))
         for plan in event.plans
     ]
     dated += [
-        (news.date.earliest, functools.partial(news_step, news, sources[news.source])) for news in event.news
+        (news.date.earliest, news, functools.partial(news_step, news, sources[news.source]))
+        for news in event.news
     ]
-    steps = [make for _, make in sorted(dated, key=lambda pair: pair[0])]
+    steps = [(told, make) for _, told, make in sorted(dated, key=lambda said: said[0])]
     outcome = event.outcome
     if outcome is not None:
-        steps.append(functools.partial(outcome_step, outcome, sources[outcome.source]))
-        steps += [functools.partial(other_report_step, r, sources[r.source]) for r in outcome.other_reports]
+        steps.append((outcome, functools.partial(outcome_step, outcome, sources[outcome.source])))
+        steps += [
+            (r, functools.partial(other_report_step, r, sources[r.source])) for r in outcome.other_reports
+        ]
     elif (closing := closing_words(flag)) is not None:
-        steps.append(functools.partial(Step, Phrase((Part(closing),))))
+        steps.append((None, functools.partial(Step, Phrase((Part(closing),)))))
     return steps
