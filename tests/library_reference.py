@@ -5,23 +5,43 @@ hold the product's byte-writers (`calendars.events.vevent_bytes`, `feeds.lean`) 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 from feedgen.entry import FeedEntry
-from icalendar import Event
+from icalendar import Calendar, Component, Event
 
 from sinotime.calendars.events import properties
+from sinotime.calendars.files import Zone, build_properties
 from sinotime.calendars.grid import Placement
+from sinotime.calendars.lines import Property, to_ical
 from sinotime.feeds.entries import Made, Pieces, entry_pieces
 from sinotime.ledger import Change, Ledger
 from sinotime.site import Site
 from sinotime.timeline import Entry, Timeline
 
+ComponentT = TypeVar("ComponentT", bound=Component)
+
 
 def vevent(entry: Entry, where: Placement, timeline: Timeline) -> Event:
     """The event's VEVENT as icalendar's component."""
-    component = Event()
-    for name, value, parameters in properties(entry, where, timeline):
+    return with_properties(Event(), properties(entry, where, timeline))
+
+
+def whole_calendar(shared: Any, own: list[Property], zones: list[Zone], vevents: list[bytes]) -> bytes:
+    """What `_Shared.calendar` writes, through icalendar's component: the properties added, each
+    VTIMEZONE a component, and the VEVENTs' bytes put in before the END (where icalendar writes
+    a component's subcomponents)."""
+    calendar = with_properties(Calendar(), [*build_properties(), *own])
+    for zone in zones:
+        calendar.add_component(shared.zones.vtimezone(*zone))
+    head, end = to_ical(calendar), b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    return b"".join([head[: -len(end)], *vevents, end])
+
+
+def with_properties(component: ComponentT, added: list[Property]) -> ComponentT:
+    """The component with each property added by `Component.add`."""
+    for name, value, parameters in added:
         if parameters is None:
             component.add(name, value)
         else:

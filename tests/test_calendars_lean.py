@@ -1,9 +1,9 @@
-"""The calendars write each VEVENT without icalendar's component tree, byte for byte as it would.
+"""The calendars are written without icalendar's component tree, byte for byte as it would.
 
-`vevent_bytes` types every property as icalendar's `Component.add` does and writes its content
-line as icalendar does; on generated events with hostile text, times in several zones, places,
-addresses and series, every calendar must come out exactly as when each VEVENT is icalendar's
-component serialised (`to_ical(vevent(...))`).
+`vevent_bytes` and each calendar's header (`_Shared.calendar`) type every property as
+icalendar's `Component.add` does and write its content line as icalendar does; on generated
+events with hostile text, times in several zones, places, addresses and series, every calendar
+must come out exactly as when the calendar and each VEVENT are icalendar's components serialised.
 """
 
 from __future__ import annotations
@@ -15,15 +15,22 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from calendar_support import NO_SITE
-from library_reference import vevent
+from library_reference import vevent, whole_calendar
 from sinotime.calendars import render_calendars
-from sinotime.calendars.events import _content_line
 from sinotime.calendars.grid import Placement
-from sinotime.calendars.lines import to_ical
+from sinotime.calendars.lines import content_line, to_ical
+from sinotime.site import Site
 from sinotime.timeline import Entry, Timeline
 from test_calendars_hypothesis import events, hostile, timeline_of
+
+# no public address (no SOURCE, no URL), and one long enough to fold and with characters to escape
+SITES = [
+    NO_SITE,
+    Site("https://example.org/a-long-folder-name-for-the-calendars-of-the-timeline/%C3%A9,x;y/"),
+]
 
 
 def through_the_component(entry: Entry, where: Placement, timeline: Timeline) -> bytes:
@@ -31,15 +38,16 @@ def through_the_component(entry: Entry, where: Placement, timeline: Timeline) ->
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(records=events(), series_title=hostile(6), name=hostile(6))
+@given(records=events(), series_title=hostile(6), name=hostile(6), site=st.sampled_from(SITES))
 def test_every_calendar_is_what_icalendars_components_would_write(
-    records: list[dict[str, Any]], series_title: str, name: str
+    records: list[dict[str, Any]], series_title: str, name: str, site: Site
 ) -> None:
     timeline = timeline_of(records, series_title, name)
-    lean = render_calendars(timeline, NO_SITE)
+    lean = render_calendars(timeline, site)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("sinotime.calendars.files.vevent_bytes", through_the_component)
-        whole = render_calendars(timeline, NO_SITE)
+        patch.setattr("sinotime.calendars.files._Shared.calendar", whole_calendar)
+        whole = render_calendars(timeline, site)
     assert lean.keys() == whole.keys()
     for file_name, content in lean.items():
         assert content == whole[file_name], file_name
@@ -53,8 +61,8 @@ def test_a_line_written_once_is_never_given_for_an_equal_value_written_otherwise
     in_moscow = in_utc.astimezone(ZoneInfo("Europe/Moscow"))
     values = [in_utc, in_harbin, in_moscow, in_utc.replace(tzinfo=None), in_utc.date()]
     assert in_utc == in_harbin == in_moscow
-    lines = [_content_line("dtstart", value, None) for value in values]
-    lines += [_content_line("dtstart", value, None) for value in values]  # from what was kept
+    lines = [content_line("dtstart", value, None) for value in values]
+    lines += [content_line("dtstart", value, None) for value in values]  # from what was kept
     assert len(set(lines)) == len(values)
     for value, line in zip(values * 2, lines, strict=True):
         component = icalendar.Event()

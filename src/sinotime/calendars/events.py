@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from datetime import UTC, date, datetime, time
-from typing import Any
 
 from icalendar import Event, vUri
-from icalendar.caselessdict import canonsort_keys
-from icalendar.parser import Contentline
-from icalendar.parser_tools import to_unicode
-from icalendar.timezone import tzp
 
 from sinotime.calendars.grid import Placement
-from sinotime.calendars.lines import Categories, PlainGeo, Text, fold
+from sinotime.calendars.lines import Categories, PlainGeo, Property, Text, component_bytes, property_lines
 from sinotime.dates import MONTH_NAMES, FuzzyDate, Point, Precision, day_words
 from sinotime.models import OutcomeStatus
 from sinotime.names import OTHER_NAMES, names_words, other_names
@@ -150,10 +144,6 @@ def describe(entry: Entry, timeline: Timeline, where: Placement) -> str:
     return ical_text("\n\n".join(parts))
 
 
-# A property as `Component.add` takes it: name, value, parameters.
-Property = tuple[str, Any, dict[str, str] | None]
-
-
 def properties(entry: Entry, where: Placement, timeline: Timeline) -> list[Property]:
     """The properties of the event's VEVENT, in the order they are added."""
     event = entry.event
@@ -191,59 +181,9 @@ def properties(entry: Entry, where: Placement, timeline: Timeline) -> list[Prope
 
 
 def vevent_bytes(entry: Entry, where: Placement, timeline: Timeline) -> bytes:
-    """`to_ical(vevent(...))`, written without the component: each property typed by icalendar
-    as `add` types it, written as its content line (`Contentline.from_parts` when it has
-    parameters), in icalendar's order, folded by `fold`. A test compares the two on random events."""
-    lines = {
-        name.upper(): _content_line(name, value, parameters)
-        for name, value, parameters in properties(entry, where, timeline)
-    }
-    ordered = [lines[name] for name in canonsort_keys(lines, Event.canonical_order)]
-    return b"\r\n".join([_BEGIN, *ordered, _END]) + b"\r\n"
-
-
-_BEGIN, _END = b"BEGIN:VEVENT", b"END:VEVENT"
-_UTC_PROPERTIES = ("dtstamp", "created", "last-modified")
-# Values of these very types come again and again (days, revisions, a status, a source's
-# address): their lines are written once. (Each event's UID is its own: never kept.)
-_REPEATED_TYPES = (date, datetime, int, str, vUri)
-_OURS = (Text, Categories, PlainGeo)  # icalendar types already: `add` keeps them as they are
-
-
-def _content_line(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
-    """The property's folded content line."""
-    if type(value) not in _REPEATED_TYPES or name == "uid":
-        return _written(name, value, parameters)
-    # a datetime's zone and fold are in the key: equal instants in two zones are written apart
-    zone, fold_ = getattr(value, "tzinfo", None), getattr(value, "fold", 0)
-    return _kept_line(name, type(value).__name__, value, zone, fold_, tuple((parameters or {}).items()))
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _kept_line(
-    name: str, kind: str, value: Any, zone: object, fold_: int, parameters: tuple[tuple[str, str], ...]
-) -> bytes:
-    """`_written`, kept; `kind`, `zone` and `fold_` only tell apart values that are equal but
-    written differently (a day and a time, one instant in two zones)."""
-    return _written(name, value, dict(parameters) or None)
-
-
-def _written(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
-    """The content line of a property as icalendar writes it, folded."""
-    # `add` keeps a value of our own types as it is when no parameters are given
-    typed = value if parameters is None and isinstance(value, _OURS) else _typed(name, value, parameters)
-    params = getattr(typed, "params", None)
-    if params:
-        return fold(Contentline.from_parts(name.upper(), params, typed))
-    return fold(f"{name.upper()}:{to_unicode(typed.to_ical())}")
-
-
-def _typed(name: str, value: Any, parameters: dict[str, str] | None) -> Any:
-    """The value as `Component.add` keeps it: in UTC where RFC 5545 says, as icalendar's type."""
-    if isinstance(value, datetime) and name in _UTC_PROPERTIES:
-        value = tzp.localize_utc(value)
-    # `add` types a value by this (icalendar's own, if private, step); the component is skipped
-    return Event._encode(name, value, dict(parameters) if parameters else None)  # type: ignore[no-untyped-call]
+    """`to_ical(vevent(...))`, written without the component (`lines.component_bytes`). A test
+    compares the two on random events."""
+    return component_bytes(Event, property_lines(properties(entry, where, timeline)))
 
 
 def categories(entry: Entry, timeline: Timeline) -> list[str]:

@@ -10,13 +10,15 @@ from icalendar import Calendar, vDuration, vUri
 
 from sinotime.calendars.events import vevent_bytes
 from sinotime.calendars.grid import Placement, grid_placement, zone_days
-from sinotime.calendars.lines import Text, to_ical
+from sinotime.calendars.lines import Property, Text, component_bytes, property_lines
 from sinotime.calendars.sets import MAX_CALENDAR_BYTES, Held, calendar_sets
 from sinotime.calendars.zones import ZoneOnsets
 from sinotime.catalogue import ARCHIVE_FOLDER
 from sinotime.site import Site
 from sinotime.text import ical_text, ical_uri
 from sinotime.timeline import Entry, Timeline
+
+Zone = tuple[str, date, date]  # a zone, and the first and last day a calendar needs it
 
 PRODID = "-//sinotime//sinotime calendars//EN"
 REFRESH = timedelta(hours=12)
@@ -73,11 +75,21 @@ class _Shared:
             entry.event.id: grid_placement(entry, ZoneInfo(_zone_of(entry, zone))) for entry in timeline
         }
         self.vevents: dict[str, bytes] = {}
+        self.build_lines = property_lines(build_properties())
         days: dict[str, list[date]] = {}
         for where in self.placements.values():
             for tzid, day in zone_days(where):
                 days.setdefault(tzid, []).append(day)
         self.zones = ZoneOnsets({tzid: (min(each), max(each)) for tzid, each in days.items()})
+
+    def calendar(self, properties: list[Property], zones: list[Zone], vevents: list[bytes]) -> bytes:
+        """A calendar of `build_properties` (their lines written once) and `properties`, a
+        VTIMEZONE of each zone for its days (each written once), and these VEVENTs, as icalendar
+        writes the whole calendar (a test compares them)."""
+        lines = {**self.build_lines, **property_lines(properties)}
+        return component_bytes(
+            Calendar, lines, [*(self.zones.vtimezone_bytes(*zone) for zone in zones), *vevents]
+        )
 
     def vevent(self, entry: Entry, where: Placement) -> bytes:
         content = self.vevents.get(entry.event.id)
@@ -89,50 +101,54 @@ class _Shared:
 def _calendar(
     shared: _Shared, site: Site, file_name: str, name: str, description: str, entries: Iterable[Entry]
 ) -> bytes:
-    calendar = Calendar()
-    calendar.add("version", "2.0")
-    calendar.add("prodid", PRODID)
-    calendar.add("calscale", "GREGORIAN")
-    # icalendar 7 types NAME and the X-WR- properties as unknown and escapes nothing in them:
-    # say they are text, so a comma, a semicolon or a line break in a name stays text.
-    # (Every text value goes through `Text`, for its escaping; see there.)
-    for key, value in (
-        ("name", name),
-        ("x-wr-calname", name),
-        ("description", description),
-        ("x-wr-caldesc", description),
-    ):
-        calendar.add(key, Text(ical_text(value)))
-    # icalendar writes REFRESH-INTERVAL without the VALUE=DURATION that RFC 7986 requires, and a
-    # timedelta X-PUBLISHED-TTL as "12:00:00": give both explicitly.
-    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", vDuration(REFRESH))
-    source_url, home_url = site.url(file_name), site.url("")
-    if source_url is not None and home_url is not None:
-        calendar.add("source", vUri(ical_uri(source_url)), parameters={"VALUE": "URI"})
-        calendar.add("url", vUri(ical_uri(home_url)), parameters={"VALUE": "URI"})
-
     placed: list[tuple[Placement, Entry]] = []
     for entry in entries:
         where = shared.placements[entry.event.id]
         if where is not None:
             placed.append((where, entry))
     placed.sort(key=lambda pair: (pair[0].first_day, pair[1].event.id))
-
+    assert placed, f"{file_name} would be empty"  # `calendar_sets` makes no empty calendar
     spans: dict[str, list[date]] = {}
     for where, _ in placed:
         for tzid, day in zone_days(where):
             spans.setdefault(tzid, []).append(day)
-    assert placed, f"{file_name} would be empty"  # `calendar_sets` makes no empty calendar
-    for tzid, days in sorted(spans.items()):
-        calendar.add_component(shared.zones.vtimezone(tzid, min(days), max(days)))
-    # icalendar writes a component's lines after its parent's properties and before its END, so
-    # the calendar is its own lines with each VEVENT's, written once, put in before the END.
-    head = to_ical(calendar)
-    end = b"END:VCALENDAR\r\n"
-    assert head.endswith(end)
-    events = [shared.vevent(entry, where) for where, entry in placed]
-    return b"".join([head[: -len(end)], *events, end])
+    zones = [(tzid, min(days), max(days)) for tzid, days in sorted(spans.items())]
+    properties = calendar_properties(site, file_name, name, description)
+    return shared.calendar(properties, zones, [shared.vevent(entry, where) for where, entry in placed])
+
+
+def build_properties() -> list[Property]:
+    """The properties every calendar of a build has, with the same values."""
+    return [
+        ("version", "2.0", None),
+        ("prodid", PRODID, None),
+        ("calscale", "GREGORIAN", None),
+        # icalendar writes REFRESH-INTERVAL without the VALUE=DURATION that RFC 7986 requires,
+        # and a timedelta X-PUBLISHED-TTL as "12:00:00": give both explicitly.
+        ("refresh-interval", REFRESH, {"VALUE": "DURATION"}),
+        ("x-published-ttl", vDuration(REFRESH), None),
+    ]
+
+
+def calendar_properties(site: Site, file_name: str, name: str, description: str) -> list[Property]:
+    """The properties of one calendar that are its own: its name, description and addresses."""
+    # icalendar 7 types NAME and the X-WR- properties as unknown and escapes nothing in them:
+    # say they are text, so a comma, a semicolon or a line break in a name stays text.
+    # (Every text value goes through `Text`, for its escaping; see there.)
+    found: list[Property] = [
+        (key, Text(ical_text(value)), None)
+        for key, value in (
+            ("name", name),
+            ("x-wr-calname", name),
+            ("description", description),
+            ("x-wr-caldesc", description),
+        )
+    ]
+    source_url, home_url = site.url(file_name), site.url("")
+    if source_url is not None and home_url is not None:
+        found.append(("source", vUri(ical_uri(source_url)), {"VALUE": "URI"}))
+        found.append(("url", vUri(ical_uri(home_url)), {"VALUE": "URI"}))
+    return found
 
 
 def _zone_of(entry: Entry, default: str) -> str:

@@ -1,19 +1,47 @@
 """Content lines: text, addresses and numbers as RFC 5545 writes them, folded as icalendar folds.
 
-`to_ical` writes a component's lines; `Text`, `Categories` and `PlainGeo` are the property
-values sinotime writes itself, because icalendar 7 escapes too much or too little in them.
+`to_ical` writes a component's lines; `component_bytes` writes a component from its properties'
+lines (`property_lines`) without building it, byte for byte as icalendar would; `Text`,
+`Categories` and `PlainGeo` are the property values sinotime writes itself, because icalendar 7
+escapes too much or too little in them.
 """
 
 from __future__ import annotations
 
-from icalendar import Component, vCategory, vGeo, vText
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from icalendar import Component, vCategory, vGeo, vText, vUri
+from icalendar.caselessdict import canonsort_keys
+from icalendar.parser import Contentline
+from icalendar.parser_tools import to_unicode
+from icalendar.timezone import tzp
 
 from sinotime.text import ical_text
+
+# A property as `Component.add` takes it: name, value, parameters.
+Property = tuple[str, Any, dict[str, str] | None]
 
 
 def to_ical(component: Component) -> bytes:
     """`component.to_ical()`: icalendar's content lines, folded by `fold` (which is faster)."""
     return b"\r\n".join([fold(line) for line in component.content_lines() if line]) + b"\r\n"
+
+
+def component_bytes(kind: type[Component], lines: Mapping[str, bytes], inside: Sequence[bytes] = ()) -> bytes:
+    """`to_ical` of a component of `kind` with properties of these content lines (by name, as
+    `property_lines` gives them) and these subcomponents (each written whole), without the
+    component: its BEGIN, its lines in icalendar's order, its subcomponents, its END."""
+    ordered = [lines[name] for name in canonsort_keys(lines, kind.canonical_order)]
+    begin, end = f"BEGIN:{kind.name}".encode(), f"END:{kind.name}\r\n".encode()
+    return b"".join([b"\r\n".join([begin, *ordered]), b"\r\n", *inside, end])
+
+
+def property_lines(properties: Iterable[Property]) -> dict[str, bytes]:
+    """Each property's folded content line, by its name in capitals (one value a name)."""
+    return {name.upper(): content_line(name, value, parameters) for name, value, parameters in properties}
 
 
 FOLD_AT = 75  # icalendar starts a new line before the octet that would make one 75 long
@@ -77,3 +105,47 @@ class PlainGeo(vGeo):
 def _six_places(number: float) -> str:
     text = f"{number:.6f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+_UTC_PROPERTIES = ("dtstamp", "created", "last-modified")
+# Values of these very types come again and again (days, revisions, a status, a source's
+# address): their lines are written once. (Each event's UID is its own: never kept.)
+_REPEATED_TYPES = (date, datetime, int, str, vUri)
+_OURS = (Text, Categories, PlainGeo)  # icalendar types already: `add` keeps them as they are
+
+
+def content_line(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
+    """The property's folded content line, as `Component.add(name, value, parameters)` then
+    `to_ical` write it."""
+    if type(value) not in _REPEATED_TYPES or name == "uid":
+        return _written(name, value, parameters)
+    # a datetime's zone and fold are in the key: equal instants in two zones are written apart
+    zone, fold_ = getattr(value, "tzinfo", None), getattr(value, "fold", 0)
+    return _kept_line(name, type(value).__name__, value, zone, fold_, tuple((parameters or {}).items()))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _kept_line(
+    name: str, kind: str, value: Any, zone: object, fold_: int, parameters: tuple[tuple[str, str], ...]
+) -> bytes:
+    """`_written`, kept; `kind`, `zone` and `fold_` only tell apart values that are equal but
+    written differently (a day and a time, one instant in two zones)."""
+    return _written(name, value, dict(parameters) or None)
+
+
+def _written(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
+    """The content line of a property as icalendar writes it, folded."""
+    # `add` keeps a value of our own types as it is when no parameters are given
+    typed = value if parameters is None and isinstance(value, _OURS) else _typed(name, value, parameters)
+    params = getattr(typed, "params", None)
+    if params:
+        return fold(Contentline.from_parts(name.upper(), params, typed))
+    return fold(f"{name.upper()}:{to_unicode(typed.to_ical())}")
+
+
+def _typed(name: str, value: Any, parameters: dict[str, str] | None) -> Any:
+    """The value as `Component.add` keeps it: in UTC where RFC 5545 says, as icalendar's type."""
+    if isinstance(value, datetime) and name in _UTC_PROPERTIES:
+        value = tzp.localize_utc(value)
+    # `add` types a value by this (icalendar's own, if private, step); the component is skipped
+    return Component._encode(name, value, dict(parameters) if parameters else None)  # type: ignore[no-untyped-call]

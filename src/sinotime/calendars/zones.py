@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar.timezone import tzp as icalendar_zones
 
+from sinotime.calendars.lines import to_ical
 from sinotime.dates import day_after
 
 
@@ -81,12 +82,20 @@ class ZoneOnsets:
         self.ranges = ranges
         self.found: dict[str, list[Onset] | None] = {}
         self.made: dict[tuple[str, date, date], Timezone] = {}
+        self.written: dict[tuple[str, date, date], bytes] = {}
 
     def vtimezone(self, tzid: str, first: date, last: date) -> Timezone:
         key = (tzid, first, last)
         if key not in self.made:
             self.made[key] = _zone_component(tzid, self.onsets(tzid, first, last))
         return self.made[key]
+
+    def vtimezone_bytes(self, tzid: str, first: date, last: date) -> bytes:
+        """`to_ical(self.vtimezone(...))`, kept: many calendars use a zone for the same days."""
+        key = (tzid, first, last)
+        if key not in self.written:
+            self.written[key] = to_ical(self.vtimezone(tzid, first, last))
+        return self.written[key]
 
     def onsets(self, tzid: str, first: date, last: date) -> list[Onset]:
         bounds = self.ranges.get(tzid)
