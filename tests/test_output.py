@@ -65,17 +65,16 @@ def test_a_disk_that_fills_up_part_way_changes_no_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, words: str
 ) -> None:
     write_files(tmp_path, OLD)
-    real_fdopen = os.fdopen
-    opened = []
+    real_write = os.write
+    written = []
 
-    def failing_fdopen(fd: int, *args: object, **kwargs: object) -> object:
-        opened.append(fd)
-        if len(opened) == 2:
-            os.close(fd)
+    def failing_write(fd: int, data: bytes) -> int:  # the second file does not fit
+        written.append(fd)
+        if len(written) == 2:
             raise OSError(code, os.strerror(code))
-        return real_fdopen(fd, *args, **kwargs)  # type: ignore[call-overload]
+        return real_write(fd, data)
 
-    monkeypatch.setattr(os, "fdopen", failing_fdopen)
+    monkeypatch.setattr(os, "write", failing_write)
     with pytest.raises(OutputError, match=f"{words}.*no file was changed"):
         write_files(tmp_path, NEW)
     assert contents(tmp_path) == OLD, "an old file changed, or a temporary file was left behind"

@@ -38,23 +38,35 @@ def temporary_name(token: str, number: int) -> str:
     return f".sinotime-{token}-{number}.tmp"
 
 
-def target_in(out: Path, name: str, resolved: dict[Path, Path] | None = None) -> Path:
+def target_in(out: Path, name: str) -> Path:
     """The path of `name` inside `out`, its folders resolved but not its own name (a link
-    there is replaced, never written through); refuse names that would leave `out`.
-    `resolved` keeps the folders resolved so far, for a caller that asks for thousands of
-    names while it holds the folder's lock."""
-    known = {} if resolved is None else resolved
-    root = known.get(out) or known.setdefault(out, out.resolve())
-    path = root / name
-    parent = known.get(path.parent) or known.setdefault(path.parent, path.parent.resolve())
-    if path.name in ("", ".", "..") or not parent.is_relative_to(root) or name in RESERVED:
+    there is replaced, never written through); refuse names that would leave `out`."""
+    return Path(target_path(out, name, {}))
+
+
+def target_path(out: Path, name: str, resolved: dict[str, str]) -> str:
+    """`target_in` as a string, for a caller that asks for thousands of names while it holds
+    the folder's lock: `resolved` keeps the folders resolved so far (by their unresolved path).
+
+    A name of plain parts ("a.ics", "event/x.ics") is joined as a string; any other is read by
+    pathlib, which drops empty and "." parts, so both give the path `Path(out) / name` would."""
+    root = resolved.get(os.fspath(out)) or resolved.setdefault(os.fspath(out), os.path.realpath(out))
+    folder, _, base = name.rpartition("/")
+    if all(part not in ("", ".", "..") for part in name.split("/")):
+        unresolved = f"{root}/{folder}" if folder else root
+    else:
+        path = Path(root) / name
+        unresolved, base = str(path.parent), path.name
+    parent = resolved.get(unresolved) or resolved.setdefault(unresolved, os.path.realpath(unresolved))
+    inside = parent == root or parent.startswith(os.path.join(root, ""))
+    if base in ("", ".", "..") or not inside or name in RESERVED:
         raise OutputError(
             f"refusing to write '{terminal_safe(name)}': it is outside {terminal_safe(str(out))}"
         )
-    return parent / path.name
+    return os.path.join(parent, base)
 
 
-def is_folder(path: Path) -> bool:
+def is_folder(path: Path | str) -> bool:
     """True for a real folder (not a link to one)."""
     try:
         return stat.S_ISDIR(os.lstat(path).st_mode)

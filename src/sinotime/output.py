@@ -29,6 +29,7 @@ from sinotime.folderstate import (
     read_journal,
     read_manifest,
     target_in,
+    target_path,
     temporary_name,
     write_journal,
 )
@@ -149,12 +150,13 @@ class Staging:
         self.previous: list[str] = []
         self.journal = Journal()
         self.result = WriteResult()
-        self.staged: list[tuple[Path, Path, str]] = []  # temporary, target, name
+        # paths as strings: thousands of files are staged, and pathlib would cost more than the writing
+        self.staged: list[tuple[str, str, str]] = []  # temporary, target, name
         self.made: list[Path] = []  # folders made, parents first
-        self.folders: set[Path] = set()  # every folder a file was staged in (each made once)
+        self.folders: set[str] = set()  # every folder a file was staged in (each made once)
         self.committed = False
         self._lock: contextlib.ExitStack | None = None
-        self._resolved: dict[Path, Path] = {}  # folders resolved while the lock is held
+        self._resolved: dict[str, str] = {}  # folders resolved while the lock is held
 
     def __enter__(self) -> Staging:
         try:
@@ -186,20 +188,22 @@ class Staging:
 
     def add(self, name: str, content: bytes) -> None:
         """Stage one file (or note that its bytes are already there)."""
-        target = target_in(self.out, name, self._resolved)
+        target = target_path(self.out, name, self._resolved)
         self.names.append(name)
         try:
-            if is_folder(target):
+            there = _lstat(target)
+            if there is not None and stat.S_ISDIR(there.st_mode):
                 raise OutputError(
                     f"cannot write {_shown(self.out / name)}: a folder is in its place; nothing was changed"
                 )
-            if target.parent not in self.folders:
-                self._make_folder(target.parent)
-                self.folders.add(target.parent)
-            if _has_content(target, content):
+            folder = os.path.dirname(target)
+            if folder not in self.folders:
+                self._make_folder(Path(folder))
+                self.folders.add(folder)
+            if there is not None and _holds(target, there, content):
                 self.result.unchanged.append(name)
                 return
-            temporary = target.parent / temporary_name(self.token, len(self.staged) + 1)
+            temporary = os.path.join(folder, temporary_name(self.token, len(self.staged) + 1))
             self.staged.append((temporary, target, name))
             _write_new(temporary, content, sync=False)  # put on disk together by `commit`
             self.result.written.append(name)
@@ -239,7 +243,7 @@ class Staging:
             (self.out / JOURNAL).unlink()
         except OSError as error:
             for temporary, _, _ in self.staged[replaced:]:
-                temporary.unlink(missing_ok=True)
+                _remove(temporary)
             raise self._error(error, replaced) from None
         self.result.written.sort()
         self.result.unchanged.sort()
@@ -248,7 +252,7 @@ class Staging:
     def abort(self) -> None:
         """Remove the temporary files and the folders made for them; restore the journal."""
         for temporary, _, _ in self.staged:
-            temporary.unlink(missing_ok=True)
+            _remove(temporary)
         self.staged.clear()
         with contextlib.suppress(OSError):
             if self.journal.text is None:
@@ -261,9 +265,9 @@ class Staging:
         self.made.clear()
 
     def _add_manifest(self, listed: bytes) -> None:
-        target = self.out / MANIFEST
+        target = os.path.join(self.out, MANIFEST)
         if not _has_content(target, listed):
-            temporary = self.out / temporary_name(self.token, len(self.staged) + 1)
+            temporary = os.path.join(self.out, temporary_name(self.token, len(self.staged) + 1))
             self.staged.append((temporary, target, MANIFEST))
             try:
                 _write_new(temporary, listed, sync=False)
@@ -282,7 +286,7 @@ class Staging:
                 target.unlink()
                 if name in self.previous:
                     self.result.removed.append(name)
-        folders = {self.out, *self.folders, *(target_in(self.out, n).parent for n in gone)}
+        folders = {self.out, *map(Path, self.folders), *(target_in(self.out, n).parent for n in gone)}
         for folder in folders:
             for leftover in leftover_temporaries(folder, self.journal.tokens):
                 leftover.unlink(missing_ok=True)
@@ -312,39 +316,69 @@ def _exists(out: Path, name: str) -> bool:
         return False
 
 
-def _has_content(target: Path, content: bytes) -> bool:
+def _has_content(target: Path | str, content: bytes) -> bool:
     """True when `target` is a regular file (not a link) holding exactly `content`."""
+    info = _lstat(target)
+    return info is not None and _holds(target, info, content)
+
+
+def _holds(target: Path | str, info: os.stat_result, content: bytes) -> bool:
+    """`_has_content`, given what `os.lstat` says of `target`."""
+    if not stat.S_ISREG(info.st_mode) or info.st_size != len(content):
+        return False
     try:
-        info = os.lstat(target)
-        if not stat.S_ISREG(info.st_mode) or info.st_size != len(content):
-            return False
-        return target.read_bytes() == content
+        with open(target, "rb") as handle:
+            return handle.read() == content
     except OSError:
         return False
 
 
-def _write_new(temporary: Path, content: bytes | Iterable[bytes], *, sync: bool = True) -> None:
+def _lstat(path: Path | str) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None
+
+
+def _write_new(temporary: Path | str, content: bytes | Iterable[bytes], *, sync: bool = True) -> None:
     """Write a new file (never an existing one) and, with `sync`, put it on disk."""
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.writelines([content] if isinstance(content, bytes) else content)
-            handle.flush()
+        try:
+            if isinstance(content, bytes):  # in one piece: no file object needed
+                _write_all(descriptor, content)
+            else:
+                with open(descriptor, "wb", closefd=False) as handle:
+                    handle.writelines(content)
+            os.fchmod(descriptor, 0o644)  # whatever the umask
             if sync:
-                os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644)
+                os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        _remove(temporary)
         raise
 
 
-def put_on_disk(files: list[Path]) -> None:
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
+
+
+def _remove(path: Path | str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+
+
+def put_on_disk(files: list[str]) -> None:
     """Every file on disk, before any is renamed into place: one flush of each file system
     that holds them (Linux's syncfs), rather than an fsync of each of thousands of files (5 ms
     apiece on a shared disk); an fsync of each where syncfs is not to be had."""
     folders: dict[int, Path] = {}
     for path in files:
-        folders.setdefault(os.stat(path.parent).st_dev, path.parent)
+        folder = os.path.dirname(path)
+        folders.setdefault(os.stat(folder).st_dev, Path(folder))
     if all(_syncfs(folder) for folder in folders.values()):
         return
     for path in files:
