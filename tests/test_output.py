@@ -50,6 +50,31 @@ def test_a_name_can_never_escape_the_output_folder(tmp_path: Path, name: str) ->
     assert not (tmp_path / "escape.ics").exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        ("a//b.ics", "a/b.ics"),
+        ("./c.ics", "c.ics"),
+        ("sub/./d.ics", "sub/d.ics"),
+        ("e.ics/", "e.ics"),
+        ("sub/../f.ics", "f.ics"),
+    ],
+)
+def test_a_name_is_read_as_a_path_in_the_output_folder(tmp_path: Path, name: str, where: str) -> None:
+    write_files(tmp_path, {name: b"x"})
+    assert (tmp_path / where).read_bytes() == b"x"
+
+
+def test_a_name_through_a_link_to_a_folder_outside_is_refused(tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "feeds", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "event").symlink_to(elsewhere)
+    with pytest.raises(OutputError, match="outside"):
+        write_files(out, {"event/a.ics": b"x"})
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_an_output_folder_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
     out = tmp_path / "feeds"
     out.write_bytes(b"I am a file")
