@@ -17,6 +17,7 @@ from feedgen.feed import FeedGenerator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from builders import event, events_file
 from library_reference import feedgen_entry, json_item_fields, json_item_text, new_entry
 from sinotime.feed_content import Markup, _tag, clean_text
 from sinotime.feeds import (
@@ -29,8 +30,10 @@ from sinotime.feeds import (
     json_document,
     render_document,
 )
+from sinotime.feeds.documents import ChangeFeed, Document
 from sinotime.feeds.entries import Pieces
-from sinotime.feeds.formats import CLOSING
+from sinotime.feeds.formats import CLOSING, document_head
+from sinotime.feeds.heads import Heads
 from sinotime.feeds.lean import atom_entry, json_item, rss_item
 from sinotime.ledger import build_ledger
 from sinotime.models import EventsFile
@@ -44,11 +47,12 @@ def test_each_rss_and_atom_document_is_feedgens_whole_document_byte_for_byte(
 ) -> None:
     data, _ = case
     ledger = build_ledger(data, as_of=date(2026, 2, 1))
+    heads = Heads(lambda document, fmt, when: document_head(document, fmt, ledger, SITE, when))
     for fmt in ("rss", "atom"):
         made = Made()
         for feed in feeds_of(ledger):
             for document in documents(feed, size=2):  # archive pages as well
-                lean = render_document(document, fmt, ledger, SITE, made)
+                lean = render_document(document, fmt, ledger, SITE, made, heads)
                 entries = [new_entry(change, ledger, SITE, Made()) for change in reversed(document.changes)]
                 whole = feed_generator(document, fmt, ledger, SITE, entries)
                 assert lean == (whole.rss_str(pretty=True) if fmt == "rss" else whole.atom_str(pretty=True))
@@ -89,6 +93,26 @@ pieces = st.builds(
     moment=st.datetimes(timezones=st.just(UTC)),
     categories=st.lists(st.tuples(xml_text, xml_text), max_size=3).map(tuple),
 )
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=xml_text.filter(bool),
+    description=xml_text.filter(bool),
+    updated=st.datetimes(timezones=st.just(UTC)),
+)
+def test_a_head_filled_in_is_feedgens_head_of_that_document(
+    title: str, description: str, updated: datetime
+) -> None:
+    """A document without archive pages gets feedgen's head written once, its values put in."""
+    opened = event("bridge", outcome={"date": "2020-01-01", "source": "source-a"})
+    ledger = build_ledger(events_file([opened], name="A & <B>"), as_of=date(2026, 2, 1))
+    heads = Heads(lambda document, fmt, when: document_head(document, fmt, ledger, SITE, when))
+    document = Document(ChangeFeed("series-a_b.c", title, description, ()), (), None, 0)
+    for fmt in ("rss", "atom"):
+        filled = heads.head(document, fmt, updated)
+        assert filled is not None, "written by feedgen: the placeholders did not hold"
+        assert filled == document_head(document, fmt, ledger, SITE, updated)
 
 
 def feedgen_document(fmt: str, entry: Any = None) -> bytes:

@@ -38,10 +38,12 @@ from sinotime.feed_content import Written, clean_text, web_address
 from sinotime.feeds.documents import FORMATS, ChangeFeed, Document, documents, feeds_of
 from sinotime.feeds.entries import Made, entry_pieces
 from sinotime.feeds.formats import (
+    document_head,
     feed_generator,
     json_document,
     render_document,
 )
+from sinotime.feeds.heads import Heads
 from sinotime.ledger import ledger_of
 from sinotime.site import Site
 from sinotime.timeline import Timeline
@@ -71,10 +73,11 @@ def iter_feeds(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
     ledger = ledger_of(timeline)
     made = Made(pages=event_pages(timeline))
     feeds = feeds_of(ledger)
+    heads = Heads(lambda document, fmt, when: document_head(document, fmt, ledger, site, when))
     for fmt in FORMATS:  # a format's entries are kept for all its feeds, then let go
         made.last_format = fmt == FORMATS[-1]
         for feed in feeds:
             for document in documents(feed):
-                yield document.name(fmt), render_document(document, fmt, ledger, site, made)
+                yield document.name(fmt), render_document(document, fmt, ledger, site, made, heads)
         made.entries.clear()
         made.written = Written()  # every content is made in the first format

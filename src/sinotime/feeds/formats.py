@@ -4,7 +4,8 @@ links) and JSON Feed 1.1, each with its entries written once a format and joined
 from __future__ import annotations
 
 import json
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseExtension
@@ -17,6 +18,9 @@ from sinotime.feeds.lean import atom_entry, json_item, rss_item
 from sinotime.ledger import Ledger
 from sinotime.site import Site
 
+if TYPE_CHECKING:
+    from sinotime.feeds.heads import Heads
+
 GENERATOR = "sinotime"
 HISTORY_NS = "http://purl.org/syndication/history/1.0"  # RFC 5005's fh:archive
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -27,31 +31,51 @@ CLOSING = {"atom": b"</feed>\n", "rss": b"  </channel>\n</rss>\n"}
 ENTRY_WRITERS = {"atom": atom_entry, "rss": rss_item}
 
 
-def render_document(document: Document, fmt: str, ledger: Ledger, site: Site, made: Made) -> bytes:
+def render_document(
+    document: Document, fmt: str, ledger: Ledger, site: Site, made: Made, heads: Heads | None = None
+) -> bytes:
     """One document of a feed in one format: "rss", "atom" or "json".
 
-    feedgen writes the document without its entries, and each entry is written once a format
-    (as it stands in a document: `lean`), joined in where the entries go; a test compares this
-    with feedgen's whole document (`feed_generator` with the entries)."""
+    feedgen writes the document without its entries (or `heads` fills in what it wrote for a
+    document like it), and each entry is written once a format (as it stands in a document:
+    `lean`), joined in where the entries go; a test compares this with feedgen's whole document
+    (`feed_generator` with the entries)."""
     if fmt == "json":
         return render_json(document, ledger, site, made)
     entries, write = made.entries, ENTRY_WRITERS[fmt]
     for change in document.changes:
         if change.id not in entries:
             entries[change.id] = write(entry_pieces(change, ledger, site, made))
-    head = feed_generator(document, fmt, ledger, site, [])
-    text: bytes = head.rss_str(pretty=True) if fmt == "rss" else head.atom_str(pretty=True)
+    head = heads.head(document, fmt, updated(document, ledger)) if heads is not None else None
+    if head is None:
+        head = document_head(document, fmt, ledger, site)
+    newest_first = [entries[change.id] for change in reversed(document.changes)]
+    return b"".join([head, *newest_first, CLOSING[fmt]])  # one copy of a big document
+
+
+def document_head(
+    document: Document, fmt: str, ledger: Ledger, site: Site, when: datetime | None = None
+) -> bytes:
+    """feedgen's document without its entries and its closing tags: what comes before the entries.
+    `when`: its time of update, if not that of its newest change."""
+    generator = feed_generator(document, fmt, ledger, site, [], when)
+    text: bytes = generator.rss_str(pretty=True) if fmt == "rss" else generator.atom_str(pretty=True)
     closing = CLOSING[fmt]
     if not text.endswith(closing):
         raise AssertionError(f"feedgen wrote a {fmt} document that does not end as expected")
-    newest_first = [entries[change.id] for change in reversed(document.changes)]
-    return b"".join([text[: -len(closing)], *newest_first, closing])  # one copy of a big document
+    return text[: -len(closing)]
 
 
 def feed_generator(
-    document: Document, fmt: str, ledger: Ledger, site: Site, entries: list[FeedEntry]
+    document: Document,
+    fmt: str,
+    ledger: Ledger,
+    site: Site,
+    entries: list[FeedEntry],
+    when: datetime | None = None,
 ) -> FeedGenerator:
-    """feedgen's document of `document` in `fmt` ("rss" or "atom"), holding `entries` in that order."""
+    """feedgen's document of `document` in `fmt` ("rss" or "atom"), holding `entries` in that
+    order; `when`: its time of update, if not that of its newest change."""
     base_url = site.base_url
     self_url = site.url(document.name(fmt))
     if base_url is None or self_url is None:
@@ -75,7 +99,9 @@ def feed_generator(
     )
     generator.language(ledger.data.calendar.language)
     generator.generator(GENERATOR)
-    generator.updated(updated(document, ledger))  # also RSS lastBuildDate; feedgen's default is the clock
+    generator.updated(
+        when or updated(document, ledger)
+    )  # also RSS lastBuildDate; feedgen's default is the clock
     generator.link(href=web_address(self_url), rel="self", type=MEDIA_TYPES[fmt])
     # feedgen makes the link added last the RSS channel link: the site, not the feed.
     generator.link(href=web_address(base_url), rel="alternate")
