@@ -216,14 +216,17 @@ class Staging:
         if self.manifest:
             listed = "".join(f"{name}\n" for name in sorted(self.names)).encode()
             self._add_manifest(listed)
+        ours = set(self.previous) | set(self.journal.publishing)
+        publishing = []  # what this build makes its own: new names, and those it made before
         for _, target, name in self.staged:  # nothing is renamed while a target is in the way
-            if is_folder(target):
+            there = _lstat(target)
+            if there is not None and stat.S_ISDIR(there.st_mode):
                 self.abort()
                 raise OutputError(
                     f"cannot write {_shown(self.out / name)}: a folder is in its place; nothing was changed"
                 )
-        ours = set(self.previous) | set(self.journal.publishing)
-        publishing = [n for _, t, n in self.staged if n in ours or not os.path.lexists(t)]
+            if there is None or name in ours:
+                publishing.append(name)
         replaced = 0
         self.committed = True
         try:
