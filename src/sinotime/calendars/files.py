@@ -135,14 +135,12 @@ def calendar_properties(site: Site, file_name: str, name: str, description: str)
     # icalendar 7 types NAME and the X-WR- properties as unknown and escapes nothing in them:
     # say they are text, so a comma, a semicolon or a line break in a name stays text.
     # (Every text value goes through `Text`, for its escaping; see there.)
+    title, about = Text(ical_text(name)), Text(ical_text(description))
     found: list[Property] = [
-        (key, Text(ical_text(value)), None)
-        for key, value in (
-            ("name", name),
-            ("x-wr-calname", name),
-            ("description", description),
-            ("x-wr-caldesc", description),
-        )
+        ("name", title, None),
+        ("x-wr-calname", title, None),
+        ("description", about, None),
+        ("x-wr-caldesc", about, None),
     ]
     source_url, home_url = site.url(file_name), site.url("")
     if source_url is not None and home_url is not None:

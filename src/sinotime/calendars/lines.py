@@ -79,7 +79,10 @@ class Text(vText):
     in the text into a line break (so "Harbin\\North" would lose its backslash and gain a line)."""
 
     def to_ical(self) -> bytes:
-        return escape_text(ical_text(str(self))).encode("utf-8")
+        return self.escaped().encode("utf-8")
+
+    def escaped(self) -> str:
+        return escape_text(ical_text(str(self)))
 
 
 class Categories(vCategory):
@@ -135,6 +138,8 @@ def _kept_line(
 
 def _written(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
     """The content line of a property as icalendar writes it, folded."""
+    if parameters is None and type(value) is Text:  # most lines: written as `to_ical` writes them
+        return fold(f"{name.upper()}:{value.escaped()}")
     # `add` keeps a value of our own types as it is when no parameters are given
     typed = value if parameters is None and isinstance(value, _OURS) else _typed(name, value, parameters)
     params = getattr(typed, "params", None)
