@@ -32,7 +32,7 @@ from sinotime.feeds import (
 )
 from sinotime.feeds.documents import ChangeFeed, Document
 from sinotime.feeds.entries import Pieces
-from sinotime.feeds.formats import CLOSING, document_head
+from sinotime.feeds.formats import CLOSING, document_head, render_json
 from sinotime.feeds.heads import Heads
 from sinotime.feeds.lean import atom_entry, json_item, rss_item
 from sinotime.ledger import build_ledger
@@ -67,9 +67,10 @@ def test_each_json_feed_document_is_json_dumps_of_the_whole_feed(
     data, _ = case
     ledger = build_ledger(data, as_of=date(2026, 2, 1))
     made = Made()
+    heads = Heads(lambda document, fmt, when: document_head(document, fmt, ledger, SITE, when))
     for feed in feeds_of(ledger):
         for document in documents(feed, size=2):  # archive pages as well
-            lean = render_document(document, "json", ledger, SITE, made)
+            lean = render_document(document, "json", ledger, SITE, made, heads)
             whole = json.loads(lean)  # the feed's own fields, which json.dumps wrote
             whole["items"] = [
                 json_item_fields(entry_pieces(change, ledger, SITE, Made()))
@@ -113,6 +114,19 @@ def test_a_head_filled_in_is_feedgens_head_of_that_document(
         filled = heads.head(document, fmt, updated)
         assert filled is not None, "written by feedgen: the placeholders did not hold"
         assert filled == document_head(document, fmt, ledger, SITE, updated)
+
+
+@given(names=st.lists(st.text(min_size=1), min_size=2, max_size=4))
+def test_a_json_head_filled_in_is_json_dumps_of_that_documents_fields(names: list[str]) -> None:
+    """Documents without archive pages get json's head written once, their own strings put in."""
+    opened = event("bridge", outcome={"date": "2020-01-01", "source": "source-a"})
+    ledger = build_ledger(events_file([opened], name='"sinotime-title-a"'), as_of=date(2026, 2, 1))
+    heads = Heads(lambda document, fmt, when: document_head(document, fmt, ledger, SITE, when))
+    for number, name in enumerate(names):
+        document = Document(ChangeFeed(f"series-{number}", name, name[::-1], ()), (), None, 0)
+        filled = render_json(document, ledger, SITE, Made(), heads)
+        assert filled == render_json(document, ledger, SITE, Made())  # json.dumps of the fields
+    assert heads.json_template is not None, "json wrote every head: the placeholders did not hold"
 
 
 def feedgen_document(fmt: str, entry: Any = None) -> bytes:

@@ -41,7 +41,7 @@ def render_document(
     `lean`), joined in where the entries go; a test compares this with feedgen's whole document
     (`feed_generator` with the entries)."""
     if fmt == "json":
-        return render_json(document, ledger, site, made)
+        return render_json(document, ledger, site, made, heads)
     entries, write = made.entries, ENTRY_WRITERS[fmt]
     for change in document.changes:
         if change.id not in entries:
@@ -156,9 +156,11 @@ class History(BaseExtension):  # type: ignore[misc]
 # --- JSON Feed 1.1 (https://jsonfeed.org/version/1.1), plain JSON of the structure below ---
 
 
-def render_json(document: Document, ledger: Ledger, site: Site, made: Made) -> bytes:
+def render_json(
+    document: Document, ledger: Ledger, site: Site, made: Made, heads: Heads | None = None
+) -> bytes:
     """A JSON Feed 1.1 document: `next_url` leads to the older archive page, as `prev-archive` does;
-    an archive page is `expired` (it never changes again)."""
+    an archive page is `expired` (it never changes again). `heads`: see `render_document`."""
     base_url = site.base_url or ""
     feed: dict[str, Any] = {
         "version": JSON_FEED_VERSION,
@@ -186,7 +188,8 @@ def render_json(document: Document, ledger: Ledger, site: Site, made: Made) -> b
     for change in document.changes:
         if change.id not in items:
             items[change.id] = json_item(entry_pieces(change, ledger, site, made))
-    return json_document(feed, [items[change.id] for change in reversed(document.changes)])
+    head = heads.json_head(document, feed) if heads is not None else None
+    return json_document(feed, [items[change.id] for change in reversed(document.changes)], head)
 
 
 # A document is `json.dumps(feed, ensure_ascii=False, indent=1)` with its items last, and a
@@ -195,9 +198,11 @@ def render_json(document: Document, ledger: Ledger, site: Site, made: Made) -> b
 # escaped), so indenting its lines is exact. A test compares the two on random feeds.
 
 
-def json_document(feed: dict[str, Any], items: list[bytes]) -> bytes:
-    """The document of `feed` (without its items) with `items` (from `lean.json_item`) last."""
-    head = json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8")  # "{ ... \n}"
+def json_document(feed: dict[str, Any], items: list[bytes], head: bytes | None = None) -> bytes:
+    """The document of `feed` (without its items) with `items` (from `lean.json_item`) last;
+    `head`: `feed` as json.dumps writes it, if known."""
+    if head is None:
+        head = json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8")  # "{ ... \n}"
     if not items:
         return head[:-2] + b',\n "items": []\n}\n'
     parts = [head[:-2] + b',\n "items": [\n']

@@ -18,10 +18,12 @@ every document with feedgen's whole document.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from feedgen.util import formatRFC2822
 from lxml import etree
@@ -72,16 +74,29 @@ class Template:
     def filled(self, values: Values) -> bytes:
         """The head with each placeholder replaced by the value written in its place, in one
         pass (a value put in is never read again)."""
-        written = dict(zip(PLACEHOLDERS[0].written(self.fmt), values.written(self.fmt), strict=True))
+        written = dict(zip(_placeholders(self.fmt), values.written(self.fmt), strict=True))
         return _pattern(self.fmt).sub(lambda found: written[found.group()], self.text)
 
 
 class Heads:
-    """The heads of one build's documents, each format's written by feedgen once."""
+    """The heads of one build's documents, each format's written by feedgen (or json) once."""
 
     def __init__(self, write: HeadWriter) -> None:
         self.write = write
         self.templates: dict[str, Template | None] = {}
+        self.json_template: JsonTemplate | None = None
+        self.json_tried = False
+
+    def json_head(self, document: Document, feed: dict[str, Any]) -> bytes | None:
+        """`json.dumps` of a JSON Feed document's fields (`feed`, without items), or None when
+        json must write it. Its other fields are the same in every document without archive
+        pages (the build's address, name and language), so json writes that head once with
+        placeholders, and each string of the document is put in as json writes a string."""
+        if document.number is not None or document.previous is not None:
+            return None
+        if not self.json_tried:
+            self.json_template, self.json_tried = JsonTemplate.made(feed), True
+        return None if self.json_template is None else self.json_template.filled(feed)
 
     def head(self, document: Document, fmt: str, updated: datetime) -> bytes | None:
         """The document's head, or None when feedgen must write it."""
@@ -104,9 +119,47 @@ class Heads:
         return first if first.filled(PLACEHOLDERS[1]) == second.text else None
 
 
+JSON_VARYING = ("title", "feed_url", "description")
+
+
+@dataclass(frozen=True, slots=True)
+class JsonTemplate:
+    """`json.dumps` of a document's fields with a placeholder for each of `JSON_VARYING`."""
+
+    text: bytes
+    pattern: re.Pattern[bytes]
+
+    @classmethod
+    def made(cls, feed: dict[str, Any]) -> JsonTemplate | None:
+        """The template of documents like `feed`; None if a placeholder is not only in its place."""
+        placeholders = {key: _json_string(f"sinotime-{key}-a") for key in JSON_VARYING}
+        with_placeholders = {**feed, **{key: f"sinotime-{key}-a" for key in JSON_VARYING}}  # same order
+        written = json.dumps(with_placeholders, ensure_ascii=False, indent=1).encode("utf-8")
+        if any(written.count(each) != 1 for each in placeholders.values()):
+            return None
+        pattern = re.compile(b"|".join(re.escape(each) for each in placeholders.values()))
+        return cls(written, pattern)
+
+    def filled(self, feed: dict[str, Any]) -> bytes:
+        """The head of `feed`, a document like the one the template was made of (json writes a
+        string the same wherever it stands), in one pass."""
+        values = {_json_string(f"sinotime-{key}-a"): _json_string(feed[key]) for key in JSON_VARYING}
+        return self.pattern.sub(lambda found: values[found.group()], self.text)
+
+
+def _json_string(text: str) -> bytes:
+    return json.dumps(text, ensure_ascii=False).encode("utf-8")
+
+
+@functools.cache
+def _placeholders(fmt: str) -> tuple[bytes, ...]:
+    """The first placeholders as written in a head of `fmt`."""
+    return PLACEHOLDERS[0].written(fmt)
+
+
 @functools.cache
 def _pattern(fmt: str) -> re.Pattern[bytes]:
-    return re.compile(b"|".join(re.escape(each) for each in PLACEHOLDERS[0].written(fmt)))
+    return re.compile(b"|".join(re.escape(each) for each in _placeholders(fmt)))
 
 
 def xml_text(text: str) -> bytes:
