@@ -16,7 +16,7 @@ import pytest
 
 from sinotime.errors import MAX_PROBLEMS, InputError
 from sinotime.fields import MAX_KINDS, MAX_STEPS
-from sinotime.loading import parse_events
+from sinotime.loading import MAX_FILE_BYTES, parse_events
 from sinotime.suggest import MAX_COMPARISONS, MAX_SUGGESTIONS
 
 TODAY = date(2026, 11, 23)
@@ -54,7 +54,22 @@ def test_a_long_text_aliased_by_many_events_is_charged_its_characters() -> None:
     problem = error.problems[0]
     assert problem.file == "big.yaml" and problem.line > 1
     assert problem.path.startswith("events[") and problem.path.endswith("].description")
-    assert "aliases expand to more than 1,000,000 characters" in problem.message
+    raw = (HEAD + "events:\n" + "".join(events)).encode()
+    left = MAX_FILE_BYTES - len(raw)
+    assert f"aliases expand to more than {left:,} characters, what the size limit leaves" in problem.message
+
+
+def test_what_aliases_stand_for_is_held_to_the_size_limit_as_if_written_out() -> None:
+    """A list of 100 plans aliased by events costs what the lists written out cost, so the
+    limit counts them: under a limit that leaves room for them the same file is fine."""
+    events = [event(0, plans(100).replace("    plans:\n", "    plans: &plans\n"))]
+    events += [event(n, "    plans: *plans\n") for n in range(1, 12)]
+    raw = (HEAD + "events:\n" + "".join(events)).encode()
+    expanded = 11 * len(plans(100))  # about the characters the aliases stand for
+    with pytest.raises(InputError, match="what the size limit leaves"):
+        parse_events(raw, "aliased.yaml", today=TODAY, max_bytes=len(raw) + expanded // 2)
+    data = parse_events(raw, "aliased.yaml", today=TODAY, max_bytes=len(raw) + 2 * expanded)
+    assert all(len(e.plans) == 100 for e in data.events)
 
 
 def test_an_alias_of_a_short_text_a_few_times_is_fine() -> None:

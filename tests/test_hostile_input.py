@@ -2,8 +2,9 @@
 
 The limits (docs in README, "Limits and guarantees"): files up to 1 MiB by default
 (`sinotime --max-input-mb`), 64 levels of nesting, aliases expanding to at most as many
-characters as the file holds (at least 1,000,000), 1,000,000 characters in one YAML value, 500
-in a title and 20,000 in a description, years 1000-2999, 1,000 problems listed.
+characters as the size limit leaves beside the file (at least 65,536), 1,000,000 characters in
+one YAML value, 500 in a title and 20,000 in a description, years 1000-2999, 1,000 problems
+listed.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sinotime.ledger import Change
-from sinotime.models import Series, Source
+from sinotime.models import Outcome, Series, Source
 from sinotime.names import OTHER_NAMES, SEPARATOR, Name, other_names
 from sinotime.text import feed_uri as web_address
 from sinotime.text import xml_text as clean_text
@@ -23,11 +23,7 @@ from sinotime.words import (
     Step,
     WordedSteps,
     history_tail,
-    news_step,
-    other_report_step,
-    outcome_step,
     place_words,
-    plan_step,
     source_phrase,
     status_words,
 )
@@ -124,20 +120,15 @@ def _parts(parts: Sequence[Part], written: Written) -> Markup:
     return Markup("".join(shown))
 
 
-def this_step(change: Change) -> Step | None:
-    """The step of the event's history that `change` adds; None for a deadline passing."""
-    source = change.source
-    if source is None:
-        return None
-    if change.plan is not None:
-        return plan_step(change.plan, source)
-    if change.news is not None:
-        return news_step(change.news, source)
-    if change.report is not None:
-        return other_report_step(change.report, source)
-    if change.outcome is not None:
-        return outcome_step(change.outcome, source)
-    return None
+def _tells_this(change: Change, told: object) -> bool:
+    """Whether a step of the story, telling `told`, is the one `change` adds (the same plan,
+    news item or report; the outcome, which an event has once); never for a deadline passing."""
+    if change.source is None:
+        return False
+    said = change.plan or change.news or change.report
+    if said is not None:
+        return told is said
+    return change.outcome is not None and isinstance(told, Outcome)
 
 
 def _step(step: Step, *, this: bool, written: Written) -> Markup:
@@ -180,14 +171,13 @@ def _story(change: Change, sources: Mapping[str, Source], written: Written) -> l
     this change's step in bold): the same steps in the same words as the calendars, the page and
     the report give it."""
     assert change.status is not None
-    told, shown = history_tail(change.status.event, change.status.flag, sources, MAX_STORY, written.worded)
-    this = this_step(change)
+    count, shown = history_tail(change.status.event, change.status.flag, sources, MAX_STORY, written.worded)
     heading = (
         "The story so far"
-        if len(shown) == told
-        else f"The story so far ({told - len(shown)} earlier steps not shown)"
+        if len(shown) == count
+        else f"The story so far ({count - len(shown)} earlier steps not shown)"
     )
-    items = [_step(step, this=step == this, written=written) for step in shown]
+    items = [_step(step, this=_tells_this(change, told), written=written) for told, step in shown]
     return [_tag("p", _tag("strong", heading)), _tag("ul", *items)]
 
 

@@ -36,9 +36,11 @@ Loc = tuple[str | int, ...]
 # within 10 s and 500 MB on a 2-core machine (benchmarks/limit.py); a curator of a larger
 # timeline raises it with `sinotime --max-input-mb N` or SINOTIME_MAX_INPUT_MB.
 MAX_FILE_BYTES = 1024 * 1024
-# Aliases may expand to at most as many characters as the file holds (and 1,000,000 in any
-# file), so that what is read is never more than about twice what is on disk.
-MIN_ALIAS_BUDGET = 1_000_000
+# Aliases may expand to at most as many characters as the size limit leaves beside the file (and
+# 65,536 in any file): what a file says, its aliases written out, is held to the limit as its
+# bytes are, so that an alias costs what the text it stands for costs (a list of 100 plans
+# aliased by 160 events is 160 lists of plans to validate and publish).
+MIN_ALIAS_BUDGET = 65_536
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,7 @@ def load_events(path: Path, *, today: date, max_bytes: int = MAX_FILE_BYTES) -> 
                 )
             ]
         )
-    return parse_events(raw, name, today=today)
+    return parse_events(raw, name, today=today, max_bytes=max_bytes)
 
 
 def _mib(size: int) -> str:
@@ -99,10 +101,11 @@ def _mib(size: int) -> str:
     return f"{whole} MiB" if whole and not rest else f"{size:,} bytes"
 
 
-def parse_events(raw: bytes, name: str, *, today: date) -> EventsFile:
-    """Parse the bytes of an events file named `name` (used in messages)."""
+def parse_events(raw: bytes, name: str, *, today: date, max_bytes: int = MAX_FILE_BYTES) -> EventsFile:
+    """Parse the bytes of an events file named `name` (used in messages), read under the size
+    limit `max_bytes`: its aliases may stand for what the limit leaves beside the file."""
     text = _decode(raw, name)
-    reader = YamlReader(name, budget=max(MIN_ALIAS_BUDGET, len(raw)))
+    reader = YamlReader(name, budget=max(MIN_ALIAS_BUDGET, max_bytes - len(raw)))
     data = reader.read(text)
     problems = list(reader.problems)
     if reader.stopped or (problems and data is None):

@@ -332,12 +332,14 @@ WordedSteps = dict[int, tuple[object, Step]]
 
 def history_tail(
     event: Event, flag: Flag, sources: Mapping[str, Source], newest: int, worded: WordedSteps | None = None
-) -> tuple[int, list[Step]]:
-    """How many steps `history` tells, and the `newest` of them, worded without wording the
-    rest (a feed entry shows the end of a long story: this keeps an event of many steps linear);
-    `worded` keeps each step worded once for a caller that tells the same story many times."""
+) -> tuple[int, list[tuple[object, Step]]]:
+    """How many steps `history` tells, and the `newest` of them, each beside what it tells (a
+    plan, a news item, the outcome, a report; None for how the story ends), worded without
+    wording the rest (a feed entry shows the end of a long story: this keeps an event of many
+    steps linear); `worded` keeps each step worded once for a caller that tells the same story
+    many times."""
     steps = _history_steps(event, flag, sources)
-    return len(steps), [_worded(told, make, worded) for told, make in steps[-newest:]]
+    return len(steps), [(told, _worded(told, make, worded)) for told, make in steps[-newest:]]
 
 
 def _worded(told: object, make: Callable[[], Step], worded: WordedSteps | None) -> Step:

@@ -222,8 +222,10 @@ class YamlReader:
             self.problem(
                 event.start_mark,
                 loc,
-                f"aliases expand to more than {self.limit:,} characters, the limit for this file",
-                "this looks like an alias bomb; write the values out, or use fewer aliases",
+                f"aliases expand to more than {self.limit:,} characters, what the size limit leaves"
+                " beside this file",
+                "the size limit counts what aliases stand for, as if written out: use fewer aliases,"
+                " or raise the limit (sinotime --max-input-mb) if the file is meant to be this large",
             )
             raise _Stop
         return value, size
