@@ -176,3 +176,70 @@ def test_a_name_too_long_for_the_file_system_is_a_clear_error(tmp_path: Path, op
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "File name too long" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+# --- a line of the folder's records spelled otherwise than sinotime writes names is ignored ---
+
+NOT_AS_WRITTEN = "it is not a name as sinotime writes one"
+
+
+@pytest.mark.parametrize(
+    "line", ["./a.ics", "a.ics/", "a.ics//", "b.rss/../a.ics", "archive/../a.ics", "./.sinotime-files"]
+)
+def test_a_manifest_line_spelling_a_published_file_otherwise_is_ignored_and_removes_nothing(
+    tmp_path: Path, line: str
+) -> None:
+    out = tmp_path / "feeds"
+    write_files(out, A, manifest=True)
+    with (out / ".sinotime-files").open("a") as manifest:
+        manifest.write(f"{line}\n")
+    assert leftover_files(out, set(A)) == []
+    result = write_files(out, A, manifest=True)
+    assert result.warnings == [
+        f"warning: ignored line 4 of {out / '.sinotime-files'} ('{line}'): {NOT_AS_WRITTEN}"
+    ]
+    assert (result.written, result.removed) == ([], [])
+    assert contents(out) == fresh(A, tmp_path)
+
+
+def test_a_manifest_line_reaching_a_published_file_through_a_link_removes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "feeds"
+    write_files(out, A, manifest=True)
+    (out / "here").symlink_to(".")  # a link to the output folder itself is followed as any folder
+    with (out / ".sinotime-files").open("a") as manifest:
+        manifest.write("here/a.ics\n")
+    assert leftover_files(out, set(A)) == []
+    assert write_files(out, A, manifest=True).removed == []
+    assert (out / "a.ics").read_bytes() == A["a.ics"]
+
+
+def test_a_journal_line_spelling_a_published_file_otherwise_removes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "feeds"
+    write_files(out, A, manifest=True)
+    (out / ".sinotime-journal").write_text(
+        "temporaries 0123456789abcdef\npublishing ./a.ics\npublishing b.rss/\n"
+    )
+    assert leftover_files(out, set(A)) == [".sinotime-journal (a build did not finish)"]
+    result = write_files(out, A, manifest=True)
+    journal = out / ".sinotime-journal"
+    assert result.warnings == [
+        f"warning: ignored line 2 of {journal} ('publishing ./a.ics'): {NOT_AS_WRITTEN}",
+        f"warning: ignored line 3 of {journal} ('publishing b.rss/'): {NOT_AS_WRITTEN}",
+    ]
+    assert contents(out) == fresh(A, tmp_path)
+
+
+def test_a_build_warns_of_a_manifest_line_spelled_otherwise_and_keeps_every_file(tmp_path: Path) -> None:
+    out = tmp_path / "feeds"
+    command = ["build", str(RAIL_BRIDGE), "--out", str(out), "--base-url", "https://example.org/t/"]
+    assert CliRunner().invoke(main, command).exit_code == 0
+    published = (out / ".sinotime-files").read_text().split()
+    with (out / ".sinotime-files").open("a") as manifest:
+        manifest.write(f"./{published[0]}\n")
+    built = CliRunner().invoke(main, command)
+    assert built.exit_code == 0
+    assert f"wrote 0 files, {len(published)} unchanged\n" in built.stdout
+    assert f"('./{published[0]}'): {NOT_AS_WRITTEN}" in built.stderr
+    assert (out / ".sinotime-files").read_text().split() == published
+    assert all((out / name).is_file() for name in published)
+    assert CliRunner().invoke(main, [*command, "--check"]).exit_code == 0

@@ -23,12 +23,16 @@ from sinotime.folderstate import (
     JOURNAL,
     MANIFEST,
     Journal,
-    is_folder,
+    emptied_folders,
+    folders_of,
+    is_file,
+    leftover_files,
     leftover_temporaries,
     locked,
     read_journal,
     read_manifest,
     target_in,
+    target_or_none,
     target_path,
     temporary_name,
     write_journal,
@@ -49,21 +53,6 @@ class WriteResult:
 def previous_names(out: Path) -> list[str]:
     """The files the last build wrote into `out`, from its manifest; none if there is none."""
     return read_manifest(out).names
-
-
-def leftover_files(out: Path, names: set[str]) -> list[str]:
-    """What a build making `names` would remove: files an earlier build published that are not
-    among them, and what a killed build left (its temporary files and its journal)."""
-    journal = read_journal(out)
-    ours = {*read_manifest(out).names, *journal.publishing}
-    found = [n for n in sorted(ours - names) if _exists(out, n)]
-    folders = {out, *(target_in(out, n).parent for n in ours | names if _exists(out, n))}
-    found += sorted(
-        str(p.relative_to(out.resolve())) for f in folders for p in leftover_temporaries(f, journal.tokens)
-    )
-    if journal.text is not None:
-        found.append(f"{JOURNAL} (a build did not finish)")
-    return found
 
 
 def stale_files(out: Path, files: Mapping[str, bytes]) -> list[str]:
@@ -147,12 +136,14 @@ class Staging:
         self.on_wait = on_wait
         self.token = secrets.token_hex(8)
         self.names: list[str] = []
+        self.targets: set[str] = set()  # the path of each name: none of them is ever removed
         self.previous: list[str] = []
         self.journal = Journal()
         self.result = WriteResult()
         # paths as strings: thousands of files are staged, and pathlib would cost more than the writing
         self.staged: list[tuple[str, str, str]] = []  # temporary, target, name
         self.made: list[Path] = []  # folders made, parents first
+        self.made_names: list[str] = []  # those inside the output folder, as the journal names them
         self.folders: set[str] = set()  # every folder a file was staged in (each made once)
         self.committed = False
         self._lock: contextlib.ExitStack | None = None
@@ -167,7 +158,8 @@ class Staging:
             stack.enter_context(locked(self.out, on_wait=self.on_wait))
             self._lock = stack
             self.journal = read_journal(self.out)
-            write_journal(self.out, [*self.journal.lines(), f"temporaries {self.token}"], self.token)
+            self.result.warnings += self.journal.warnings
+            self._write_journal()
         except OSError as error:
             self.abort()
             raise self._error(error, replaced=0) from None
@@ -190,6 +182,7 @@ class Staging:
         """Stage one file (or note that its bytes are already there)."""
         target = target_path(self.out, name, self._resolved)
         self.names.append(name)
+        self.targets.add(target)
         try:
             there = _lstat(target)
             if there is not None and stat.S_ISDIR(there.st_mode):
@@ -198,7 +191,7 @@ class Staging:
                 )
             folder = os.path.dirname(target)
             if folder not in self.folders:
-                self._make_folder(Path(folder))
+                self._make_folder(Path(folder), record=True)
                 self.folders.add(folder)
             if there is not None and _holds(target, there, content):
                 self.result.unchanged.append(name)
@@ -231,14 +224,7 @@ class Staging:
         self.committed = True
         try:
             put_on_disk([temporary for temporary, _, _ in self.staged])
-            write_journal(
-                self.out,
-                [
-                    *Journal(self.journal.tokens, sorted({*self.journal.publishing, *publishing})).lines(),
-                    f"temporaries {self.token}",
-                ],
-                self.token,
-            )
+            self._write_journal(publishing)
             for temporary, target, _ in self.staged:
                 os.replace(temporary, target)
                 replaced += 1
@@ -267,8 +253,18 @@ class Staging:
                 folder.rmdir()
         self.made.clear()
 
+    def _write_journal(self, publishing: list[str] | None = None) -> None:
+        """Record this build in the journal, with what builds that did not finish recorded."""
+        journal = Journal(
+            [*self.journal.tokens, self.token],
+            sorted({*self.journal.publishing, *(publishing or [])}),
+            [*self.journal.made, *self.made_names],
+        )
+        write_journal(self.out, journal.lines(), self.token)
+
     def _add_manifest(self, listed: bytes) -> None:
         target = os.path.join(self.out, MANIFEST)
+        self.targets.add(os.path.join(os.path.realpath(self.out), MANIFEST))
         if not _has_content(target, listed):
             temporary = os.path.join(self.out, temporary_name(self.token, len(self.staged) + 1))
             self.staged.append((temporary, target, MANIFEST))
@@ -280,19 +276,24 @@ class Staging:
 
     def _remove_what_is_gone(self) -> None:
         """Files earlier builds published (finished: the manifest; killed: the journal) that this
-        one does not, and the temporary files of killed builds."""
+        one does not, and what killed builds left: their temporary files wherever they are, and
+        the folders they made that are left empty. Never a path this build has just published,
+        however a record spells it."""
         produced = set(self.names)
         gone = (set(self.previous) | set(self.journal.publishing)) - produced
+        root = os.path.realpath(self.out)
+        kept = {*self.targets, os.path.join(root, MANIFEST), os.path.join(root, JOURNAL)}
         for name in sorted(gone):
-            target = target_in(self.out, name)
-            if os.path.lexists(target) and not is_folder(target):
-                target.unlink()
+            target = target_or_none(self.out, name, self._resolved)
+            if target is not None and target not in kept and is_file(target):
+                os.unlink(target)
                 if name in self.previous:
                     self.result.removed.append(name)
-        folders = {self.out, *map(Path, self.folders), *(target_in(self.out, n).parent for n in gone)}
-        for folder in folders:
-            for leftover in leftover_temporaries(folder, self.journal.tokens):
-                leftover.unlink(missing_ok=True)
+        for leftover in leftover_temporaries(self.out, self.journal.tokens):
+            _remove(os.path.join(root, leftover))
+        for folder in emptied_folders(self.out, self.journal.made, set(), folders_of(produced)):
+            with contextlib.suppress(OSError):  # something came into it meanwhile: it stays
+                os.rmdir(target_in(self.out, folder))
 
     def _error(self, error: OSError, replaced: int) -> OutputError:
         detail = error.strerror or str(error)
@@ -300,8 +301,14 @@ class Staging:
         changed = "no file was changed" if not replaced else f"{replaced} file(s) were replaced whole"
         return OutputError(f"cannot write to {_shown(self.out)}: {detail}{where}; {changed}")
 
-    def _make_folder(self, folder: Path) -> None:
+    def _make_folder(self, folder: Path, *, record: bool = False) -> None:
+        """Make `folder` and its missing parents; with `record` (a folder inside the locked
+        output folder), name each in the journal first, so that a killed build's are found."""
         missing = [each for each in (folder, *folder.parents) if not each.is_dir()]
+        if record and missing:
+            root = os.path.realpath(self.out)
+            self.made_names += [os.path.relpath(each, root) for each in reversed(missing)]
+            self._write_journal()
         for each in reversed(missing):
             try:
                 each.mkdir()
@@ -310,13 +317,6 @@ class Staging:
                     continue  # another build made it a moment ago: it is not ours to remove
                 raise
             self.made.append(each)
-
-
-def _exists(out: Path, name: str) -> bool:
-    try:
-        return os.path.lexists(target_in(out, name))
-    except OutputError:
-        return False
 
 
 def _has_content(target: Path | str, content: bytes) -> bool:
