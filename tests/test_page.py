@@ -600,3 +600,19 @@ def test_names_in_other_languages_are_listed_once_each_in_an_element_that_says_i
         ("ru", "Первые пассажиры канатной дороги")
     ]
     assert " ".join(text_of(own).split()) == "Other names: Первые пассажиры канатной дороги (ru)"
+
+
+def test_a_chart_over_a_thousand_years_names_a_few_centuries_not_every_year() -> None:
+    """One event in the year 1000 seen from 2026: a line and a name a century (a page of such
+    a month held 1,026 year lines, 54 KB of its 70), and as many as ever for a span of decades."""
+    from sinotime.page.chart import axis
+    from sinotime.page.marks import Scale
+
+    def drawn(first: int, last: int) -> tuple[int, list[str]]:
+        lines = "".join(axis(Scale.around([date(first, 1, 1), date(last, 6, 1)]), 100.0))
+        names = [part.split("<")[0] for part in lines.split('text-anchor="middle">')[1:]]
+        return lines.count('class="grid"'), names
+
+    grid, names = drawn(1000, 2026)
+    assert grid <= 25 and names == [str(year) for year in range(1000, 2027, 100)]
+    assert drawn(2014, 2026) == (14, [str(year) for year in range(2014, 2027)])

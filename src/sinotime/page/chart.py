@@ -222,12 +222,18 @@ def timeline_svg(timeline: Timeline) -> str:
     )
 
 
+YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500)  # years between the axis's names
+
+
 def axis(scale: Scale, bottom: float) -> list[str]:
-    """A line at the start of every year, and the years' names (every few years when many)."""
+    """A line at the start of every year, and the years' names (every few years when many); over
+    a century or more, a line and a name every so many years (a page of year 1000 names 20)."""
     lines: list[str] = []
     years = list(range(scale.start.year, scale.end.year))
-    step = 1 if len(years) <= 20 else 2 if len(years) <= 40 else 5
-    for year in years:
+    step = next(step for step in YEAR_STEPS if len(years) <= 20 * step or step == YEAR_STEPS[-1])
+    grid = 1 if len(years) <= 100 else step
+    first_on_grid = -(-years[0] // grid) * grid
+    for year in sorted({years[0], *range(first_on_grid, scale.end.year, grid)}):
         x0, x1 = scale.x(date(year, 1, 1)), scale.x(date(year + 1, 1, 1))
         lines.append(
             f'<line class="grid" x1="{px(x0)}" y1="{AXIS_HEIGHT - 8}" x2="{px(x0)}" y2="{px(bottom)}"/>'
