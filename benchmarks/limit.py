@@ -3,17 +3,21 @@
     python benchmarks/limit.py --out /tmp/sinotime-limit            # every shape, every command
     python benchmarks/limit.py --shape news --mib 2                 # one shape at another limit
 
-Each shape fills the limit (1 MiB, or `--mib N`) with valid events of one kind of costliness,
+Each shape fills the limit (1 MiB, or `--mib N`) with valid events of one kind of costliness
+(the first seven; the last three were found by a reviewer trying to break the limit),
 so that together they find the worst case per byte for each command:
 
 - minimal: as many minimal events as fit (an id, a title, a kind, one citation, one dated
   outcome, two days), all on one day, the worst case for the page's chart;
 - plans and news: events of 100 plans or 100 news each (the most an event may hold), each a
-  change with a feed entry that retells the story so far;
+  change with a feed entry that shows the newest 20 steps of the story so far;
 - described: events of 100 plans and a description of 19,000 characters, shown in every entry;
 - upcoming: minimal events of one plan each, due in 2030 (a calendar for each upcoming plan);
 - kinds: minimal events of the most kinds a file may declare (100), a calendar and a feed each;
-- series: an event for each of thousands of series, a calendar and a feed each.
+- series: an event for each of thousands of series, a calendar and a feed each;
+- reports: outcomes with 100 other reports each, each a change;
+- centuries: an event a month from the year 1000 on, a page a month;
+- zones: moments in the years 1000 and 2999 in every time zone in turn (each zone's offsets).
 
 Each command is run once under /usr/bin/time -v; its wall time, CPU time (user and system) and
 peak resident memory are printed. Issue 13's aim: no command above 10 s and 500 MB.
@@ -26,6 +30,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import zoneinfo
 from collections.abc import Callable
 from pathlib import Path
 
@@ -66,6 +71,20 @@ def news(count: int) -> str:
     return f", news: [{told}]"
 
 
+def reports(count: int) -> str:
+    """An outcome with `count` other reports of it, one a year."""
+    said = ", ".join(f"{{date: '{1900 + i}-01-01', wording: said {i}, source: s}}" for i in range(count))
+    return f"outcome: {{date: '2020-01-01', source: s, other_reports: [{said}]}}, added: '2026-01-01'"
+
+
+def dated(n: int, day: str, extra: str = "") -> str:
+    """A minimal event whose outcome happened on `day` (a day, or a moment in a time zone)."""
+    return minimal(n, extra).replace("date: '2020-01-01'", f"date: '{day}'")
+
+
+ZONES = sorted(zone for zone in zoneinfo.available_timezones() if "/" in zone and not zone.startswith("Etc/"))
+
+
 def upcoming(n: int) -> str:
     return (
         f"- {{id: e{n}, title: Event {n}, kind: gathering, cites: [s], plans: [{{target: '2030-01-"
@@ -81,6 +100,21 @@ SHAPES: dict[str, Callable[[int], tuple[str, str, str]]] = {
     "news": lambda n: (minimal(n, news(100)), "", ""),
     "described": lambda n: (minimal(n, plans(100) + f", description: {DESCRIPTION}"), "", ""),
     "upcoming": lambda n: (upcoming(n), "", ""),
+    "reports": lambda n: (
+        minimal(n).replace("outcome: {date: '2020-01-01', source: s}, added: '2026-01-01'", reports(100)),
+        "",
+        "",
+    ),
+    "centuries": lambda n: (dated(n, f"{1000 + n // 12:04d}-{n % 12 + 1:02d}-01"), "", ""),
+    "zones": lambda n: (
+        (
+            upcoming(n).replace("2030-01-", "2999-06-").replace("', wording", "T10:00:00', wording")
+            if n % 2
+            else dated(n, "1000-06-15T10:00:00")
+        ).replace("changed: '2026-01-01'", f"changed: '2026-01-01', timezone: {ZONES[n // 2 % len(ZONES)]}"),
+        "",
+        "",
+    ),
     "kinds": lambda n: (
         minimal(n, kind=f"k{n % MAX_KINDS}"),
         "kinds",
