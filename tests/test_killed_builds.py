@@ -51,6 +51,8 @@ DIE_AT = textwrap.dedent(
         output._write_new = die_after(output._write_new, lambda path, *_: in_event(path))
     elif point == "renamed":
         os.replace = die_after(os.replace, lambda _, target: not str(target).endswith("journal"))
+    elif point == "journal drafted":  # its first journal, before it is renamed into place
+        os.fsync = die_after(os.fsync, lambda *_: True)
     elif point == "renamed into event/":
         os.replace = die_after(os.replace, lambda _, target: in_event(target))
     from sinotime.cli import main
@@ -156,3 +158,20 @@ def test_a_folder_the_killed_build_made_stays_when_the_user_put_a_file_in_it(tmp
     assert "  event/\n" not in checked.stderr
     assert CliRunner().invoke(main, [*BUILD_A, "--out", str(out)]).exit_code == 0
     assert [p.name for p in (out / "event").iterdir()] == ["mine.txt"]
+
+
+def test_a_build_killed_before_its_first_journal_is_in_place_leaves_nothing(
+    tmp_path: Path, fresh_a: Path
+) -> None:
+    out = tmp_path / "feeds"
+    assert CliRunner().invoke(main, [*BUILD_A, "--out", str(out)]).exit_code == 0
+    kill_build_b(str(out), "journal drafted", 1, tmp_path)
+    assert not (out / ".sinotime-journal").exists(), "nothing names the killed build's token"
+    left = [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+    assert len(left) == 1, "the draft of its journal"
+
+    checked = CliRunner().invoke(main, [*BUILD_A, "--out", str(out), "--check"])
+    assert checked.exit_code == 1
+    assert f"  {left[0]} (a build did not finish)\n" in checked.stderr
+    assert CliRunner().invoke(main, [*BUILD_A, "--out", str(out)]).exit_code == 0
+    assert_same_tree(out, fresh_a)

@@ -8,7 +8,7 @@
   the first rename, every name the build is about to publish (`publishing NAME`). The next
   build removes, by this record, whatever a killed one left: its temporary files wherever they
   are, the files it published that the new build does not make, and the folders it made that
-  are left empty.
+  are left empty. It is replaced whole by a draft (`.sinotime-journal.tmp`) renamed over it.
 
 A name read back from either file is used only if it is spelled as sinotime writes a name
 (`own_name`): `./a.ics` or `a.ics/` is the same file as `a.ics`, and must not make a build
@@ -37,7 +37,8 @@ from sinotime.text import terminal_safe
 
 MANIFEST = ".sinotime-files"
 JOURNAL = ".sinotime-journal"
-RESERVED = frozenset((MANIFEST, JOURNAL))
+JOURNAL_DRAFT = ".sinotime-journal.tmp"  # the next journal, before it is renamed into place
+RESERVED = frozenset((MANIFEST, JOURNAL, JOURNAL_DRAFT))
 _TOKEN = re.compile(r"[0-9a-f]{16}")
 
 
@@ -180,14 +181,17 @@ def read_journal(out: Path) -> Journal:
     return journal
 
 
-def write_journal(out: Path, lines: list[str], token: str) -> None:
-    """Replace the journal whole (a temporary file renamed over it), on disk before returning."""
-    temporary = out / temporary_name(token, 0)
-    with temporary.open("w", encoding="utf-8") as handle:
+def write_journal(out: Path, lines: list[str]) -> None:
+    """Replace the journal whole, on disk before returning: by a draft renamed over it, whose
+    name is always the same, so that the draft of a build killed before its first journal was
+    in place (when nothing yet named its token) is replaced by the next build's."""
+    draft = out / JOURNAL_DRAFT
+    draft.unlink(missing_ok=True)  # never written through, should it be a link
+    with draft.open("x", encoding="utf-8") as handle:
         handle.write("".join(f"{line}\n" for line in lines))
         handle.flush()
         os.fsync(handle.fileno())
-    os.replace(temporary, out / JOURNAL)
+    os.replace(draft, out / JOURNAL)
 
 
 def leftover_temporaries(out: Path, tokens: list[str]) -> list[str]:
@@ -256,6 +260,8 @@ def leftover_files(out: Path, names: set[str]) -> list[str]:
     found = [*gone, *temporaries, *(f"{folder}/" for folder in folders)]
     if journal.text is not None:
         found.append(f"{JOURNAL} (a build did not finish)")
+    if os.path.lexists(out / JOURNAL_DRAFT):
+        found.append(f"{JOURNAL_DRAFT} (a build did not finish)")
     return found
 
 

@@ -247,7 +247,7 @@ class Staging:
             if self.journal.text is None:
                 (self.out / JOURNAL).unlink(missing_ok=True)
             else:
-                write_journal(self.out, self.journal.text.splitlines(), self.token)
+                write_journal(self.out, self.journal.text.splitlines())
         for folder in reversed(self.made):
             with contextlib.suppress(OSError):  # not empty: something else is in it
                 folder.rmdir()
@@ -260,7 +260,7 @@ class Staging:
             sorted({*self.journal.publishing, *(publishing or [])}),
             [*self.journal.made, *self.made_names],
         )
-        write_journal(self.out, journal.lines(), self.token)
+        write_journal(self.out, journal.lines())
 
     def _add_manifest(self, listed: bytes) -> None:
         target = os.path.join(self.out, MANIFEST)
