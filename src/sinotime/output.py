@@ -379,8 +379,7 @@ def put_on_disk(files: list[str]) -> None:
     that holds them (Linux's syncfs), rather than an fsync of each of thousands of files (5 ms
     apiece on a shared disk); an fsync of each where syncfs is not to be had."""
     folders: dict[int, Path] = {}
-    for path in files:
-        folder = os.path.dirname(path)
+    for folder in sorted({os.path.dirname(path) for path in files}):  # each folder once
         folders.setdefault(os.stat(folder).st_dev, Path(folder))
     if all(_syncfs(folder) for folder in folders.values()):
         return
