@@ -1,11 +1,11 @@
 """What feedgen writes before a document's entries, written once a format and filled in.
 
 A build of thousands of feeds (one per kind and per series) made a feedgen document for each
-head: most of a build's time on such data. Every document without archive pages (previous or
+head: a large share of such a build's time. Every document without archive pages (previous or
 later) has the same head but for four values: the feed's name (in its id and self link), its
 title, its description and its time of update. So feedgen writes that head once a format with
 placeholders for them, and each document's head is that one with its own values put in, written
-as feedgen writes them: text escaped by lxml (as feedgen's document is serialised; XML escapes
+as feedgen writes them: text escaped as lxml escapes it (`lean.xml_text`: XML escapes
 character by character), the time formatted by feedgen's own formatter for the format. The name
 goes in as it is, so only a name that no escaping or percent-encoding changes is put in this way.
 
@@ -26,9 +26,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from feedgen.util import formatRFC2822
-from lxml import etree
 
 from sinotime.feeds.documents import ChangeFeed, Document
+from sinotime.feeds.lean import xml_text
 
 # feedgen's head of a document (without its entries), updated at the given time
 HeadWriter = Callable[[Document, str, datetime], bytes]
@@ -51,7 +51,8 @@ class Values:
     def written(self, fmt: str) -> tuple[bytes, ...]:
         """Each value as feedgen writes it in the head."""
         when = formatRFC2822(self.updated) if fmt == "rss" else self.updated.isoformat()
-        return (self.name.encode(), xml_text(self.title), xml_text(self.description), when.encode())
+        title, description = xml_text(self.title).encode(), xml_text(self.description).encode()
+        return (self.name.encode(), title, description, when.encode())
 
 
 PLACEHOLDERS = (
@@ -147,8 +148,11 @@ class JsonTemplate:
         return self.pattern.sub(lambda found: values[found.group()], self.text)
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # as json.dumps writes a string
+
+
 def _json_string(text: str) -> bytes:
-    return json.dumps(text, ensure_ascii=False).encode("utf-8")
+    return _JSON.encode(text).encode("utf-8")
 
 
 @functools.cache
@@ -160,11 +164,3 @@ def _placeholders(fmt: str) -> tuple[bytes, ...]:
 @functools.cache
 def _pattern(fmt: str) -> re.Pattern[bytes]:
     return re.compile(b"|".join(re.escape(each) for each in _placeholders(fmt)))
-
-
-def xml_text(text: str) -> bytes:
-    """`text` as lxml writes it in an element's content, in UTF-8."""
-    element = etree.Element("t")
-    element.text = text
-    written: bytes = etree.tostring(element, encoding="UTF-8")
-    return written[len(b"<t>") : -len(b"</t>")]
