@@ -8,11 +8,12 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from icalendar import Event, Timezone
+from icalendar import Event, Timezone, TimezoneStandard
 from icalendar.parser import Contentline
 
 from sinotime.calendars.lines import Text, fold, to_ical
-from sinotime.calendars.zones import ZoneOnsets, _steady
+from sinotime.calendars.zones import Onset, ZoneOnsets, _onsets, _steady, spans
+from sinotime.dates import day_after
 
 # Zones with no change since 1991 (Harbin), changes a few times (Vladivostok, Moscow), twice a
 # year (New York, Lord Howe's half-hour), a skipped day (Apia), changes at midnight (Havana,
@@ -35,7 +36,7 @@ days = st.dates(min_value=date(1975, 1, 1), max_value=date(2035, 12, 31))
 
 def vtimezone(tzid: str, first: date, last: date) -> Timezone:
     """The zone's VTIMEZONE for those days as made for a calendar on its own (nothing shared)."""
-    return ZoneOnsets({}).vtimezone(tzid, first, last)
+    return ZoneOnsets({}).vtimezone(tzid, ((first, last),))
 
 
 @settings(max_examples=40, deadline=None)
@@ -44,18 +45,50 @@ def vtimezone(tzid: str, first: date, last: date) -> Timezone:
     bounds=st.lists(days, min_size=4, max_size=4).map(sorted),
 )
 def test_a_calendar_gets_the_vtimezone_it_would_get_on_its_own(tzid: str, bounds: list[date]) -> None:
-    lowest, first, last, highest = bounds
-    shared = ZoneOnsets({tzid: (lowest, highest)})
-    alone = vtimezone(tzid, first, last).to_ical()
-    assert shared.vtimezone(tzid, first, last).to_ical() == alone
-    assert shared.vtimezone(tzid, first, first).to_ical() == vtimezone(tzid, first, first).to_ical()
+    _lowest, first, last, _highest = bounds
+    shared = ZoneOnsets({tzid: bounds})
+    for used in ([first, last], [first], bounds):
+        alone = ZoneOnsets({}).vtimezone(tzid, spans(used)).to_ical()
+        assert shared.vtimezone(tzid, spans(used)).to_ical() == alone
 
 
 def test_days_outside_the_shared_range_are_found_on_their_own() -> None:
-    shared = ZoneOnsets({"Europe/Moscow": (date(2000, 1, 1), date(2001, 1, 1))})
-    wanted = (date(1999, 6, 1), date(2000, 6, 1))
+    shared = ZoneOnsets({"Europe/Moscow": [date(2000, 1, 1), date(2001, 1, 1)]})
+    wanted = (date(1999, 1, 1), date(2000, 6, 1))
     alone = vtimezone("Europe/Moscow", *wanted).to_ical()
-    assert shared.vtimezone("Europe/Moscow", *wanted).to_ical() == alone
+    assert shared.vtimezone("Europe/Moscow", (wanted,)).to_ical() == alone
+
+
+def icalendars_own(tzid: str, first: date, last: date) -> list[Onset]:
+    """The onsets of icalendar's own VTIMEZONE for those days, searched out to the year 9999."""
+    made = Timezone.from_tzid(tzid, first_date=first, last_date=day_after(last))
+    return sorted(
+        (
+            Onset(
+                start,
+                isinstance(part, TimezoneStandard),
+                part.TZOFFSETFROM,
+                part.TZOFFSETTO,
+                str(part["TZNAME"]),
+            )
+            for part in made.standard + made.daylight
+            for start in [part.DTSTART, *(each for each, _ in part.rdates)]
+        ),
+        key=lambda onset: onset.start,
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    tzid=st.sampled_from(ZONES),
+    first=st.dates(min_value=date(1850, 1, 1), max_value=date(2100, 12, 31)),
+    length=st.integers(min_value=0, max_value=800),
+)
+def test_the_search_for_changes_stopped_soon_after_the_last_day_finds_what_icalendar_finds(
+    tzid: str, first: date, length: int
+) -> None:
+    last = date.fromordinal(first.toordinal() + length)
+    assert _onsets(tzid, first, last) == icalendars_own(tzid, first, last)
 
 
 @pytest.mark.parametrize(

@@ -11,14 +11,15 @@ from icalendar import Calendar, vDuration, vUri
 from sinotime.calendars.events import vevent_bytes
 from sinotime.calendars.grid import Placement, grid_placement, zone_days
 from sinotime.calendars.lines import Property, Text, component_bytes, property_lines
-from sinotime.calendars.sets import MAX_CALENDAR_BYTES, Held, calendar_sets
-from sinotime.calendars.zones import ZoneOnsets
+from sinotime.calendars.sets import EVENT_BUDGET, MAX_CALENDAR_BYTES, Held, calendar_sets
+from sinotime.calendars.zones import Span, ZoneOnsets, spans
 from sinotime.catalogue import ARCHIVE_FOLDER
+from sinotime.errors import SinotimeError
 from sinotime.site import Site
 from sinotime.text import ical_text, ical_uri
 from sinotime.timeline import Entry, Timeline
 
-Zone = tuple[str, date, date]  # a zone, and the first and last day a calendar needs it
+Zone = tuple[str, tuple[Span, ...]]  # a zone, and the spans of days a calendar needs it for
 
 PRODID = "-//sinotime//sinotime calendars//EN"
 REFRESH = timedelta(hours=12)
@@ -31,6 +32,19 @@ GRID_NOTE = (
 )
 
 
+class CalendarTooBigError(SinotimeError):
+    """A calendar that would pass the size calendar apps read, though its events and their time
+    zones fit the budget: its own name and description take the rest (a calendar's description,
+    up to 20,000 characters, is written twice, as DESCRIPTION and X-WR-CALDESC)."""
+
+    def __init__(self, name: str, size: int) -> None:
+        super().__init__(
+            f"{name} would be {size:,} bytes, more than the {MAX_CALENDAR_BYTES:,} a calendar app"
+            f" reads: its events take up to {EVENT_BUDGET:,}, and its name and description the"
+            " rest; shorten calendar.description (or the description of its series)"
+        )
+
+
 def render_calendars(timeline: Timeline, site: Site) -> dict[str, bytes]:
     """Every calendar file, by name: the subscription calendars (all events, one per kind, one
     per series), the archives when those cannot hold everything, and one per upcoming plan
@@ -39,7 +53,8 @@ def render_calendars(timeline: Timeline, site: Site) -> dict[str, bytes]:
     files = {}
     for chosen in calendar_sets(timeline, _on_grid(shared), GRID_NOTE):
         content = _calendar(shared, site, chosen.name, chosen.title, chosen.description, chosen.entries)
-        assert len(content) < MAX_CALENDAR_BYTES or chosen.name.startswith(ARCHIVE_FOLDER), chosen.name
+        if len(content) >= MAX_CALENDAR_BYTES and not chosen.name.startswith(ARCHIVE_FOLDER):
+            raise CalendarTooBigError(chosen.name, len(content))
         files[chosen.name] = content
     return files
 
@@ -51,7 +66,7 @@ def on_grid(timeline: Timeline) -> list[Held]:
 
 def _on_grid(shared: _Shared) -> list[Held]:
     held = [
-        Held(entry, where.first_day, len(shared.vevent(entry, where)))
+        Held(entry, where.first_day, len(shared.vevent(entry, where)) + shared.zone_share(where))
         for entry in shared.timeline
         if (where := shared.placements[entry.event.id]) is not None
     ]
@@ -80,7 +95,7 @@ class _Shared:
         for where in self.placements.values():
             for tzid, day in zone_days(where):
                 days.setdefault(tzid, []).append(day)
-        self.zones = ZoneOnsets({tzid: (min(each), max(each)) for tzid, each in days.items()})
+        self.zones = ZoneOnsets(days)
 
     def calendar(self, properties: list[Property], zones: list[Zone], vevents: list[bytes]) -> bytes:
         """A calendar of `build_properties` (their lines written once) and `properties`, a
@@ -90,6 +105,10 @@ class _Shared:
         return component_bytes(
             Calendar, lines, [*(self.zones.vtimezone_bytes(*zone) for zone in zones), *vevents]
         )
+
+    def zone_share(self, where: Placement) -> int:
+        """The most bytes the event's times can add to a calendar's VTIMEZONEs."""
+        return sum(self.zones.zone_share(tzid, day) for tzid, day in zone_days(where))
 
     def vevent(self, entry: Entry, where: Placement) -> bytes:
         content = self.vevents.get(entry.event.id)
@@ -108,11 +127,11 @@ def _calendar(
             placed.append((where, entry))
     placed.sort(key=lambda pair: (pair[0].first_day, pair[1].event.id))
     assert placed, f"{file_name} would be empty"  # `calendar_sets` makes no empty calendar
-    spans: dict[str, list[date]] = {}
+    used: dict[str, list[date]] = {}
     for where, _ in placed:
         for tzid, day in zone_days(where):
-            spans.setdefault(tzid, []).append(day)
-    zones = [(tzid, min(days), max(days)) for tzid, days in sorted(spans.items())]
+            used.setdefault(tzid, []).append(day)
+    zones = [(tzid, spans(days)) for tzid, days in sorted(used.items())]
     properties = calendar_properties(site, file_name, name, description)
     return shared.calendar(properties, zones, [shared.vevent(entry, where) for where, entry in placed])
 
