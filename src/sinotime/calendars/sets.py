@@ -6,7 +6,8 @@ empty subscription that some servers (Radicale) refuse to store. So:
 - `STEM.ics` (every event; `calendar.stem`, `sinotime` by default), `kind-<kind>.ics` and
   `series-<id>.ics` are the subscription calendars, each made only when at least one of its
   events has a place in the grid;
-- each holds all of its events when their VEVENTs fit in `EVENT_BUDGET` bytes; else a window of
+- each holds all of its events when their VEVENTs (and what their times add to its VTIMEZONEs)
+  fit in `EVENT_BUDGET` bytes; else a window of
   whole days around the as-of day: the days from the as-of day on first (up to `AHEAD_SHARE` of
   the budget), then the days before it, newest first, until the budget is spent. Its
   description names the first and last day it holds;
@@ -41,7 +42,7 @@ from sinotime.dates import day_words
 from sinotime.timeline import Entry, Flag, Timeline
 
 MAX_CALENDAR_BYTES = 1_000_000  # every calendar offered stays under this (Google's limit)
-EVENT_BUDGET = 900_000  # for a calendar's VEVENTs; its header and VTIMEZONEs take the rest
+EVENT_BUDGET = 900_000  # for a calendar's VEVENTs and VTIMEZONEs; its header takes the rest
 AHEAD_SHARE = 0.75  # of the budget, for the days from the as-of day on
 # The plans a reader may want to add to a calendar of their own, one at a time.
 ADD_TO_CALENDAR = frozenset({Flag.UPCOMING, Flag.SLIPPING})
@@ -53,7 +54,7 @@ class Held:
 
     entry: Entry
     day: date  # its first day in the grid
-    size: int  # the bytes of its VEVENT
+    size: int  # the bytes of its VEVENT, and the most its times add to VTIMEZONEs
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ class CalendarSet:
 
     @property
     def size(self) -> int:
-        """The bytes of its VEVENTs."""
+        """The bytes of its VEVENTs and what their times add to VTIMEZONEs."""
         return sum(each.size for each in self.held)
 
 
