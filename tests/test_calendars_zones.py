@@ -198,3 +198,35 @@ def test_a_calendar_description_too_long_beside_a_full_calendar_is_a_clear_error
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "sinotime.ics would be" in result.output and "shorten calendar.description" in result.output
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_summer_times_years_apart_have_a_standard_onset_that_vobject_can_read() -> None:
+    """Two times in summer 27 years apart (test_calendars_hypothesis found them): each span
+    opens in summer time, and a zone of only DAYLIGHT onsets breaks dateutil (vobject asks for
+    times from 2000 on, before the first onset); the first span opens a year earlier, in
+    standard time."""
+    events = [
+        event(
+            "then", timezone="Europe/Berlin", outcome={"date": "2000-04-01T00:00:00", "source": "source-a"}
+        ),
+        event(
+            "now",
+            timezone="Europe/Berlin",
+            plans=[
+                {
+                    "target": "2027-04-01T00:00:00",
+                    "wording": "then",
+                    "announced": "2020-01-01",
+                    "source": "source-a",
+                }
+            ],
+        ),
+    ]
+    text = render_calendars(timeline_of(events), NO_SITE)["sinotime.ics"].decode()
+    assert "BEGIN:STANDARD" in text
+    assert observances(text) <= 4
+    read = read_with_vobject(text)
+    for uid, wall in (("then@sinotime", "2000-04-01T00:00:00"), ("now@sinotime", "2027-04-01T00:00:00")):
+        start = read.event(uid).start
+        assert start is not None
+        assert start.utc == expected_instant(wall, "Europe/Berlin")

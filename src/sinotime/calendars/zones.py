@@ -175,9 +175,18 @@ class ZoneOnsets:
         """The zone's VTIMEZONE for these spans of days (`spans`)."""
         key = (tzid, days)
         if key not in self.made:
-            onsets = (onset for first, last in days for onset in self.onsets(tzid, first, last))
+            onsets = self._spans_onsets(tzid, days)
+            if len(onsets) > 1 and not any(onset.standard for onset in onsets):
+                # dateutil (vobject's reader, icalendar's to_tz) fails on a time before the
+                # first onset of a zone with no STANDARD onset (vobject asks for 2000 on): open
+                # the first span `NEAR_DAYS` earlier, in the standard time before its summer.
+                (first, last), *others = days
+                onsets = self._spans_onsets(tzid, ((_days_before(first, NEAR_DAYS), last), *others))
             self.made[key] = _zone_component(tzid, onsets)
         return self.made[key]
+
+    def _spans_onsets(self, tzid: str, days: tuple[Span, ...]) -> list[Onset]:
+        return [onset for first, last in days for onset in self.onsets(tzid, first, last)]
 
     def vtimezone_bytes(self, tzid: str, days: tuple[Span, ...]) -> bytes:
         """`to_ical(self.vtimezone(...))`, kept: many calendars use a zone for the same days."""
@@ -194,7 +203,9 @@ class ZoneOnsets:
         every day, and each change to the first day used at or after it, at most `NEAR_DAYS`
         later: the VTIMEZONE of the day alone holds the head, its opening and its own changes,
         that of the `NEAR_DAYS` before it every change charged to it. So the VEVENTs' sizes and
-        their days' shares add up to at least the calendar's VEVENTs and VTIMEZONEs.
+        their days' shares add up to at least the calendar's VEVENTs and VTIMEZONEs. (A zone
+        whose first span opens `NEAR_DAYS` earlier, for a STANDARD onset, trades its first
+        day's opening for the first day's VTIMEZONE of the `NEAR_DAYS` before it.)
         """
         alone = _size(tzid, self.onsets(tzid, day, day))
         before = _size(tzid, self.onsets(tzid, _days_before(day, NEAR_DAYS), day))
