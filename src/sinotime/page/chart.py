@@ -229,11 +229,11 @@ def axis(scale: Scale, bottom: float) -> list[str]:
     """A line at the start of every year, and the years' names (every few years when many); over
     a century or more, a line and a name every so many years (a page of year 1000 names 20)."""
     lines: list[str] = []
-    years = list(range(scale.start.year, scale.end.year))
-    step = next(step for step in YEAR_STEPS if len(years) <= 20 * step or step == YEAR_STEPS[-1])
-    grid = 1 if len(years) <= 100 else step
-    first_on_grid = -(-years[0] // grid) * grid
-    for year in sorted({years[0], *range(first_on_grid, scale.end.year, grid)}):
+    first, years = scale.start.year, scale.end.year - scale.start.year
+    step = next(step for step in YEAR_STEPS if years <= 20 * step or step == YEAR_STEPS[-1])
+    grid = 1 if years <= 100 else step
+    first_on_grid = -(-first // grid) * grid
+    for year in sorted({first, *range(first_on_grid, scale.end.year, grid)}):
         x0, x1 = scale.x(date(year, 1, 1)), scale.x(date(year + 1, 1, 1))
         lines.append(
             f'<line class="grid" x1="{px(x0)}" y1="{AXIS_HEIGHT - 8}" x2="{px(x0)}" y2="{px(bottom)}"/>'
