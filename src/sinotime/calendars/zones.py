@@ -230,7 +230,9 @@ class ZoneOnsets:
         name = local.tzname() or str(offset)
         opening = Onset(start, local.dst() == timedelta(), offset, offset, name)
         end = datetime.combine(day_after(last), time(0))
-        return [opening, *(onset for onset in every if start < onset.start < end)]
+        after = bisect.bisect_right(every, start, key=lambda onset: onset.start)  # sorted by start
+        before = bisect.bisect_left(every, end, lo=after, key=lambda onset: onset.start)
+        return [opening, *every[after:before]]
 
     def _span_around(self, tzid: str, first: date, last: date) -> Span | None:
         """The span of the build's days in this zone that holds the first to the last day."""
