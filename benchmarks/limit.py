@@ -14,7 +14,8 @@ so that together they find the worst case per byte for each command:
 - described: events of 100 plans and a description of 19,000 characters, shown in every entry;
 - upcoming: minimal events of one plan each, due in 2030 (a calendar for each upcoming plan);
 - kinds: minimal events of the most kinds a file may declare (100), a calendar and a feed each;
-- series: an event for each of thousands of series, a calendar and a feed each;
+- series: minimal events in the most series a file may declare under the limit (one a KiB:
+  1,024), a calendar and a feed each;
 - reports: outcomes with 100 other reports each, each a change;
 - centuries: an event a month from the year 1000 on, a page a month;
 - zones: moments in the years 1000 and 2999 in every time zone in turn (each zone's offsets).
@@ -36,6 +37,7 @@ from pathlib import Path
 
 DEFAULT_MIB = 1  # sinotime's default limit (loading.MAX_FILE_BYTES)
 MAX_KINDS = 100  # the most kinds a file may declare (fields.MAX_KINDS)
+MAX_SERIES = DEFAULT_MIB * 1024  # the most series under the default limit (loading.SERIES_BYTES)
 AS_OF = "2026-11-23"
 HEAD = """calendar:
   name: limit
@@ -120,7 +122,11 @@ SHAPES: dict[str, Callable[[int], tuple[str, str, str]]] = {
         "kinds",
         f"  - {{id: k{n}, label: K, heading: K}}\n" if n < MAX_KINDS else "",
     ),
-    "series": lambda n: (minimal(n, f", series: r{n}"), "series", f"  - {{id: r{n}, title: R}}\n"),
+    "series": lambda n: (
+        minimal(n, f", series: r{n % MAX_SERIES}"),
+        "series",
+        f"  - {{id: r{n}, title: R}}\n" if n < MAX_SERIES else "",
+    ),
 }
 
 

@@ -216,3 +216,20 @@ def test_a_file_declares_at_most_a_hundred_kinds() -> None:
     assert (problem.path, problem.line) == ("kinds", HEAD.count("\n") + 1)
     assert problem.message == "101 kinds; the limit is 100"
     assert "tags or series" in (problem.hint or "")
+
+
+def test_a_file_declares_a_series_for_each_kib_of_its_size_limit() -> None:
+    """Each series is a calendar and a feed in three formats, however little it holds."""
+    series = "".join(f"  - {{id: r{n}, title: R{n}}}\n" for n in range(1025))
+    text = (
+        HEAD
+        + "series:\n"
+        + series
+        + "events:\n"
+        + event(0).replace("kind: gathering", "kind: gathering\n    series: r0")
+    )
+    (problem,) = error_of(text).problems
+    assert (problem.path, problem.line) == ("series", HEAD.count("\n") + 1)
+    assert problem.message == "1,025 series; the limit is 1,024, one for each KiB of the size limit"
+    data = parse_events(text.encode(), "series.yaml", today=TODAY, max_bytes=2 * MAX_FILE_BYTES)
+    assert len(data.series) == 1025

@@ -41,6 +41,9 @@ MAX_FILE_BYTES = 1024 * 1024
 # bytes are, so that an alias costs what the text it stands for costs (a list of 100 plans
 # aliased by 160 events is 160 lists of plans to validate and publish).
 MIN_ALIAS_BUDGET = 65_536
+# A file may declare a series for each this many bytes of its size limit: each series is four
+# files (a calendar, a feed in three formats), which a build makes whatever the series holds.
+SERIES_BYTES = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +119,7 @@ def parse_events(raw: bytes, name: str, *, today: date, max_bytes: int = MAX_FIL
         raise InputError([*problems, Problem(name, 1, 1, "", message)])
     suggestions = Suggestions()
     with collector_paused():
-        records, located = _validate_records(data, suggestions)
+        records, located = _validate_records(data, suggestions, max_bytes)
     already = {problem.path for problem in problems}  # a bad tag is not also a bad value
     located = [each for each in located if path_text(each.loc) not in already]
     stopped = len(located) >= MAX_PROBLEMS
@@ -139,7 +142,29 @@ def parse_events(raw: bytes, name: str, *, today: date, max_bytes: int = MAX_FIL
 SECTIONS: dict[str, type[BaseModel]] = {"kinds": Kind, "sources": Source, "series": Series, "events": Event}
 
 
-def _validate_records(data: dict[str, Any], suggestions: Suggestions) -> tuple[Records, list[Located]]:
+def _too_many(section: str, count: int, max_bytes: int) -> Located | None:
+    """Kinds and series each publish a calendar and a feed in three formats: a file may declare
+    at most MAX_KINDS kinds, and a series for each KiB of its size limit (1,024 under 1 MiB)."""
+    if section == "kinds" and count > MAX_KINDS:
+        hint = (
+            "each kind is a calendar, a feed and a row of the page's chart: group related sorts"
+            " of event under one kind, or tell them apart with tags or series"
+        )
+        return Located((section,), f"{count:,} kinds; the limit is {MAX_KINDS}", hint, at_key=True)
+    most = max_bytes // SERIES_BYTES
+    if section == "series" and count > most:
+        message = f"{count:,} series; the limit is {most:,}, one for each KiB of the size limit"
+        hint = (
+            "each series is a calendar and a feed in three formats: leave events that have no"
+            " story of their own out of series, or raise the limit (sinotime --max-input-mb)"
+        )
+        return Located((section,), message, hint, at_key=True)
+    return None
+
+
+def _validate_records(
+    data: dict[str, Any], suggestions: Suggestions, max_bytes: int
+) -> tuple[Records, list[Located]]:
     """Validate each record on its own, so that one bad record hides no other problem."""
     located: list[Located] = []
     for key in data:
@@ -163,16 +188,8 @@ def _validate_records(data: dict[str, Any], suggestions: Suggestions) -> tuple[R
             continue
         if not items and section != "series":
             located.append(Located((section,), f"needs at least one entry in {section}"))
-        if section == "kinds" and len(items) > MAX_KINDS:
-            located.append(
-                Located(
-                    (section,),
-                    f"{len(items):,} kinds; the limit is {MAX_KINDS}",
-                    "each kind is a calendar, a feed and a row of the page's chart: group related"
-                    " sorts of event under one kind, or tell them apart with tags or series",
-                    at_key=True,
-                )
-            )
+        if (too_many := _too_many(section, len(items), max_bytes)) is not None:
+            located.append(too_many)
         ids = records.ids[section] = []
         known_sources = {i for i in records.ids.get("sources", []) if i}
         known_series = {i for i in records.ids.get("series", []) if i}
