@@ -193,7 +193,8 @@ def test_a_calendar_description_too_long_beside_a_full_calendar_is_a_clear_error
     source.write_text(head + events, encoding="utf-8")
     assert source.stat().st_size < 1024 * 1024
     out = tmp_path / "feeds"
-    result = CliRunner().invoke(main, ["build", str(source), "--out", str(out), "--as-of", "2026-11-27"])
+    build = ["--max-input-mb", "1", "build", str(source), "--out", str(out), "--as-of", "2026-11-27"]
+    result = CliRunner().invoke(main, build)
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "sinotime.ics would be" in result.output and "shorten calendar.description" in result.output

@@ -1,6 +1,6 @@
 """Whatever events.yaml holds, sinotime answers with a clear error or a valid model.
 
-The limits (docs in README, "Limits and guarantees"): files up to 1 MiB by default
+The limits (docs in README, "Limits and guarantees"): files up to 512 KiB by default
 (`sinotime --max-input-mb`), 64 levels of nesting, aliases expanding to at most as many
 characters as the size limit leaves beside the file (at least 65,536), 1,000,000 characters in
 one YAML value, 500 in a title and 20,000 in a description, years 1000-2999, 1,000 problems
@@ -48,7 +48,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed(tmp_path: Pat
     result = CliRunner().invoke(main, ["validate", str(big)])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{big}: file is larger than the limit of 1 MiB (1,048,576 bytes) (hint: raise the limit"
+        f"{big}: file is larger than the limit of 512 KiB (524,288 bytes) (hint: raise the limit"
         " with `sinotime --max-input-mb N` or SINOTIME_MAX_INPUT_MB=N if the file is meant to be"
         f" this large)\n1 problem in {big}\n"
     )
@@ -59,14 +59,14 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed(tmp_path: Pat
 def test_the_size_limit_can_be_raised_for_a_session_in_the_environment(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     big.write_bytes(VALID.encode() + b"# " + b"x" * (2 * 1024 * 1024) + b"\n")
-    refused = CliRunner().invoke(main, ["validate", str(big)], env={"SINOTIME_MAX_INPUT_MB": "2"})
-    assert "larger than the limit of 2 MiB" in refused.stderr
+    refused = CliRunner().invoke(main, ["validate", str(big)], env={"SINOTIME_MAX_INPUT_MB": "1.5"})
+    assert "larger than the limit of 1,536 KiB" in refused.stderr
     raised = CliRunner().invoke(main, ["validate", str(big)], env={"SINOTIME_MAX_INPUT_MB": "3"})
     assert raised.exit_code == 0, raised.output
 
 
 def test_an_endless_special_file_is_refused_too() -> None:
-    with pytest.raises(InputError, match="larger than the limit of 1,024 bytes"):
+    with pytest.raises(InputError, match="larger than the limit of 1 KiB \\(1,024 bytes\\)"):
         load_events(Path("/dev/zero"), today=TODAY, max_bytes=1024)
 
 

@@ -35,7 +35,7 @@ Loc = tuple[str | int, ...]
 # The default limit: on any valid file up to this size every command is measured to answer
 # within 10 s and 500 MB on a 2-core machine (benchmarks/limit.py); a curator of a larger
 # timeline raises it with `sinotime --max-input-mb N` or SINOTIME_MAX_INPUT_MB.
-MAX_FILE_BYTES = 1024 * 1024
+MAX_FILE_BYTES = 512 * 1024
 # Aliases may expand to at most as many characters as the size limit leaves beside the file (and
 # 65,536 in any file): what a file says, its aliases written out, is held to the limit as its
 # bytes are, so that an alias costs what the text it stands for costs (a list of 100 plans
@@ -99,9 +99,12 @@ def load_events(path: Path, *, today: date, max_bytes: int = MAX_FILE_BYTES) -> 
 
 
 def _mib(size: int) -> str:
-    """ "1 MiB", "32 MiB"; bytes where the limit is not a whole number of MiB."""
-    whole, rest = divmod(size, 1024 * 1024)
-    return f"{whole} MiB" if whole and not rest else f"{size:,} bytes"
+    """ "512 KiB", "32 MiB"; bytes where the limit is not a whole number of KiB."""
+    if size and size % (1024 * 1024) == 0:
+        return f"{size // (1024 * 1024)} MiB"
+    if size and size % 1024 == 0:
+        return f"{size // 1024:,} KiB"
+    return f"{size:,} bytes"
 
 
 def parse_events(raw: bytes, name: str, *, today: date, max_bytes: int = MAX_FILE_BYTES) -> EventsFile:
@@ -144,7 +147,7 @@ SECTIONS: dict[str, type[BaseModel]] = {"kinds": Kind, "sources": Source, "serie
 
 def _too_many(section: str, count: int, max_bytes: int) -> Located | None:
     """Kinds and series each publish a calendar and a feed in three formats: a file may declare
-    at most MAX_KINDS kinds, and a series for each KiB of its size limit (1,024 under 1 MiB)."""
+    at most MAX_KINDS kinds, and a series for each KiB of its size limit (512 under 512 KiB)."""
     if section == "kinds" and count > MAX_KINDS:
         hint = (
             "each kind is a calendar, a feed and a row of the page's chart: group related sorts"

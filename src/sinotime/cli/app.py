@@ -16,7 +16,7 @@ from sinotime.console import COLOR_CHOICES, Console
 
 DEFAULT_FILE = "events.yaml"
 STDOUT = "-"  # -o -: standard output, as most tools take it
-DEFAULT_MAX_INPUT_MB = 1  # as loading.MAX_FILE_BYTES; not imported, to keep --help fast
+DEFAULT_MAX_INPUT_MB = 0.5  # as loading.MAX_FILE_BYTES; not imported, to keep --help fast
 
 
 def say(text: str, *, err: bool = False, nl: bool = True, level: str = "info") -> None:
@@ -100,13 +100,13 @@ class SinotimeGroup(click.Group):
 @click.version_option(__version__, "-V", "--version", prog_name="sinotime")
 @click.option(
     "--max-input-mb",
-    type=click.IntRange(1, 4096),
+    type=click.FloatRange(1 / 64, 4096),
     default=DEFAULT_MAX_INPUT_MB,
     show_default=True,
     envvar="SINOTIME_MAX_INPUT_MB",
     show_envvar=True,
-    help="Refuse events files and articles larger than this many MiB (up to 1 MiB every command"
-    " answers within 10 s and 500 MB; larger files cost time in proportion).",
+    help="Refuse events files and articles larger than this many MiB (0.5 is 512 KiB; up to the"
+    " default every command answers within 10 s and 500 MB, and larger files cost in proportion).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Say more: each file written or removed.")
@@ -118,7 +118,7 @@ class SinotimeGroup(click.Group):
     help="Colour the text report: auto is on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it).",
 )
 @click.pass_context
-def main(ctx: click.Context, max_input_mb: int, quiet: bool, verbose: bool, color: str) -> None:
+def main(ctx: click.Context, max_input_mb: float, quiet: bool, verbose: bool, color: str) -> None:
     """Keep a timeline of planned and completed events, and publish it.
 
     sinotime reads a curated events.yaml, checks it, and writes calendars, feeds and
@@ -128,7 +128,7 @@ def main(ctx: click.Context, max_input_mb: int, quiet: bool, verbose: bool, colo
     Example:
       sinotime validate events.yaml
     """
-    ctx.obj = {"max_bytes": max_input_mb * 1024 * 1024, "console": Console(quiet, verbose, color)}
+    ctx.obj = {"max_bytes": int(max_input_mb * 1024 * 1024), "console": Console(quiet, verbose, color)}
 
 
 def stdout_is_terminal() -> bool:
@@ -138,7 +138,7 @@ def stdout_is_terminal() -> bool:
 def max_input_bytes() -> int:
     """The size limit set with `sinotime --max-input-mb`."""
     obj = click.get_current_context().find_root().obj
-    return int(obj["max_bytes"]) if obj else DEFAULT_MAX_INPUT_MB * 1024 * 1024
+    return int(obj["max_bytes"]) if obj else int(DEFAULT_MAX_INPUT_MB * 1024 * 1024)
 
 
 def count(number: int, singular: str, plural: str | None = None) -> str:
