@@ -4,7 +4,7 @@
     python benchmarks/limit.py --shape news --mib 2                 # one shape at another limit
 
 Each shape fills the limit (512 KiB, or `--mib N`) with valid events of one kind of costliness
-(the first seven; the last three were found by a reviewer trying to break the limit),
+(the first seven; the last four were found by reviewers trying to break the limit),
 so that together they find the worst case per byte for each command:
 
 - minimal: as many minimal events as fit (an id, a title, a kind, one citation, one dated
@@ -18,7 +18,10 @@ so that together they find the worst case per byte for each command:
   512), a calendar and a feed each;
 - reports: outcomes with 100 other reports each, each a change;
 - centuries: an event a month from the year 1000 on, a page a month;
-- zones: moments in the years 1000 and 2999 in every time zone in turn (each zone's offsets).
+- zones: moments in the years 1000 and 2999 in every time zone in turn (each zone's offsets);
+- addresses: news citing a source of a 2,000-character address, as many as the limit on cited
+  text allows (each shown in up to 20 entries of up to three feeds in three formats), then
+  minimal events.
 
 Each command is run once under /usr/bin/time -v; its wall time, CPU time (user and system) and
 peak resident memory are printed. Issue 13's aim: no command above 10 s and 500 MB.
@@ -39,7 +42,7 @@ DEFAULT_MIB = 0.5  # sinotime's default limit (loading.MAX_FILE_BYTES)
 MAX_KINDS = 100  # the most kinds a file may declare (fields.MAX_KINDS)
 MAX_SERIES = int(DEFAULT_MIB * 1024)  # the most series under the default limit (loading.SERIES_BYTES)
 AS_OF = "2026-11-23"
-HEAD = """calendar:
+HEAD = f"""calendar:
   name: limit
   description: The costliest files under the size limit.
   base_url: https://example.org/limit/
@@ -47,6 +50,11 @@ sources:
   - id: s
     publisher: P
     title: T
+    published: "2020"
+  - id: long
+    publisher: P
+    title: T
+    url: https://example.org/{"a" * 1970}
     published: "2020"
 """
 DESCRIPTION = "A long description. " * 950  # 19,000 characters (the limit is 20,000)
@@ -108,6 +116,11 @@ SHAPES: dict[str, Callable[[int], tuple[str, str, str]]] = {
         "",
     ),
     "centuries": lambda n: (dated(n, f"{1000 + n // 12:04d}-{n % 12 + 1:02d}-01"), "", ""),
+    "addresses": lambda n: (
+        minimal(n, news(100).replace("source: s}", "source: long}")) if n < 2 else minimal(n),
+        "",
+        "",
+    ),
     "zones": lambda n: (
         (
             upcoming(n).replace("2030-01-", "2999-06-").replace("', wording", "T10:00:00', wording")

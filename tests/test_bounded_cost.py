@@ -236,3 +236,20 @@ def test_a_file_declares_a_series_for_each_kib_of_its_size_limit() -> None:
     )
     data = parse_events(text.encode(), "series.yaml", today=TODAY, max_bytes=2 * MAX_FILE_BYTES)
     assert len(data.series) == most + 1
+
+
+def test_citations_are_charged_the_source_text_every_output_repeats() -> None:
+    """A source of many long addresses, cited by thousands of events, would have a 512 KiB file
+    publish gigabytes (every output repeats it beside each event): a citation counts its text."""
+    copies = "".join(f"      - https://example.org/copy-{n}/{'x' * 1900}\n" for n in range(20))
+    many = HEAD.replace(
+        "sources:\n",
+        "sources:\n  - id: mirrored\n    publisher: P\n    title: T\n    published: '2020'\n"
+        f"    copies:\n{copies}",
+    )
+    citing = [event(n, cites="mirrored") for n in range(40)]
+    (problem,) = error_of(many + "events:\n" + "".join(citing)).problems
+    assert problem.path == "events[13]"  # 14 citations of 38,600 characters each pass 524,288
+    assert problem.message.startswith("the sources cited up to here bring in more than 524,288 characters")
+    raw = (many + "events:\n" + "".join(citing)).encode()
+    assert len(parse_events(raw, "big.yaml", today=TODAY, max_bytes=4 * MAX_FILE_BYTES).events) == 40

@@ -288,3 +288,11 @@ def test_a_key_that_is_itself_a_mapping_is_a_clear_error_not_a_traceback() -> No
     message = problems(text)
     assert message.startswith("hostile.yaml:"), message
     assert "Traceback" not in message
+
+
+@pytest.mark.parametrize("limit", ["nan", "0", "-1", "inf", "5000"])
+def test_a_size_limit_that_is_no_size_is_a_usage_error(limit: str) -> None:
+    result = CliRunner().invoke(main, ["--max-input-mb", limit, "validate"])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "is not a size from 1/64 (16 KiB) to 4096 MiB" in result.stderr

@@ -128,7 +128,8 @@ def parse_events(raw: bytes, name: str, *, today: date, max_bytes: int = MAX_FIL
     stopped = len(located) >= MAX_PROBLEMS
     if not stopped:
         findings = islice(
-            check_file(records, today=today, suggestions=suggestions), MAX_PROBLEMS - len(located) + 1
+            check_file(records, today=today, suggestions=suggestions, cited_text=max_bytes),
+            MAX_PROBLEMS - len(located) + 1,
         )
         located += [Located(f.loc, f.message, f.hint) for f in findings]
         stopped = len(located) > MAX_PROBLEMS

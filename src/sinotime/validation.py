@@ -106,8 +106,11 @@ class Records:
         )
 
 
-def check_file(records: Records, *, today: date, suggestions: Suggestions | None = None) -> Iterator[Finding]:
-    """Every cross-record problem among the valid records, one at a time (a caller may stop)."""
+def check_file(
+    records: Records, *, today: date, suggestions: Suggestions | None = None, cited_text: int | None = None
+) -> Iterator[Finding]:
+    """Every cross-record problem among the valid records, one at a time (a caller may stop);
+    with `cited_text`, the most characters of source text the file's citations may bring in."""
     yield from _duplicate_ids("kinds", records.ids.get("kinds", []), "kind")
     yield from _duplicate_ids("sources", records.ids.get("sources", []), "source")
     yield from _duplicate_ids("series", records.ids.get("series", []), "series")
@@ -118,6 +121,47 @@ def check_file(records: Records, *, today: date, suggestions: Suggestions | None
         if event is not None:
             yield from _event_dates(event, index, today)
             yield from _said_after_its_source(event, index, published)
+    if cited_text is not None:
+        yield from _cited_text_within(records, cited_text)
+
+
+def _cited_text_within(records: Records, most: int) -> Iterator[Finding]:
+    """Every output repeats a cited source's publisher, title and addresses beside what cites
+    it (the page lists its copies too): like an alias, a citation is charged the text it brings
+    in, so that one source of many long addresses cited by thousands of events cannot make a
+    small file publish gigabytes."""
+    sizes = {
+        source.id: len(source.publisher)
+        + len(source.title)
+        + len(source.url or "")
+        + sum(map(len, source.copies))
+        for source in records.sources
+        if source is not None
+    }
+    total = 0
+    for index, event in enumerate(records.events):
+        if event is None:
+            continue
+        total += sum(sizes.get(source, 0) for source in cited_by(event))
+        if total > most:
+            yield Finding(
+                ("events", index),
+                f"the sources cited up to here bring in more than {most:,} characters (each"
+                " citation counts its source's publisher, title and addresses), the limit for this file",
+                "cite a source of many copies or long addresses less often, or raise the size limit"
+                " (sinotime --max-input-mb), which this limit follows",
+            )
+            return
+
+
+def cited_by(event: Event) -> Iterator[str]:
+    """The id of the source of each citation, plan, news item, outcome and report of `event`."""
+    yield from (cite.source for cite in event.cites)
+    yield from (plan.source for plan in event.plans)
+    yield from (news.source for news in event.news)
+    if event.outcome is not None:
+        yield event.outcome.source
+        yield from (report.source for report in event.outcome.other_reports)
 
 
 def _said_after_its_source(event: Event, index: int, published: dict[str, FuzzyDate]) -> Iterator[Finding]:

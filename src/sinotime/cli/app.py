@@ -96,11 +96,20 @@ class SinotimeGroup(click.Group):
                 gc.enable()
 
 
+def _input_limit(mib: float) -> float:
+    """A size limit in MiB from 1/64 (16 KiB) to 4096 (NaN, which compares false, included)."""
+    if not 1 / 64 <= mib <= 4096:
+        raise click.BadParameter(f"{mib} is not a size from 1/64 (16 KiB) to 4096 MiB")
+    return mib
+
+
 @click.group(cls=SinotimeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="sinotime")
 @click.option(
     "--max-input-mb",
-    type=click.FloatRange(1 / 64, 4096),
+    type=float,
+    metavar="MIB",
+    callback=lambda _ctx, _param, mib: _input_limit(mib),
     default=DEFAULT_MAX_INPUT_MB,
     show_default=True,
     envvar="SINOTIME_MAX_INPUT_MB",
