@@ -18,6 +18,7 @@ from sinotime.text import feed_uri as web_address
 from sinotime.text import xml_text as clean_text
 from sinotime.words import (
     QUOTED,
+    STEPS_KEPT,
     Part,
     Role,
     Step,
@@ -30,7 +31,6 @@ from sinotime.words import (
 
 __all__ = ["Markup", "Written", "change_html", "clean_text", "web_address"]  # the feeds' rule: `text`
 
-KEPT_ITEMS = 1 << 12  # the steps' <li> kept at a time (`Written.items`)
 MAX_STORY = 20  # the newest steps of a story an entry shows; older ones are counted
 
 
@@ -142,7 +142,7 @@ def _step(step: Step, *, this: bool, written: Written) -> Markup:
     if kept is not None and kept[0] is step:
         return kept[1]
     item = _tag("li", _parts(step.phrase.parts, written))
-    if len(written.items) >= KEPT_ITEMS:  # a few thousand at a time: all of them cost 40 MB at 10,000 events
+    if len(written.items) >= STEPS_KEPT:  # a few thousand at a time, as the steps themselves
         written.items.clear()
     written.items[id(step)] = (step, item)
     return item

@@ -7,6 +7,7 @@ The models know nothing of files or of the command line; `loading` builds them f
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
@@ -333,13 +334,17 @@ class Event(Strict):
 
     def source_ids(self) -> list[str]:
         """Every source the event cites anywhere, first-cited first, without repeats."""
-        ids = [c.source for c in self.cites]
-        ids += [p.source for p in self.plans]
-        ids += [n.source for n in self.news]
+        return list(dict.fromkeys(self.sources_named()))
+
+    def sources_named(self) -> Iterator[str]:
+        """The source of each citation, plan, news item, outcome and report, repeats included
+        (each is told with its source's name and address wherever it is shown)."""
+        yield from (cite.source for cite in self.cites)
+        yield from (plan.source for plan in self.plans)
+        yield from (news.source for news in self.news)
         if self.outcome is not None:
-            ids.append(self.outcome.source)
-            ids += [r.source for r in self.outcome.other_reports]
-        return list(dict.fromkeys(ids))
+            yield self.outcome.source
+            yield from (report.source for report in self.outcome.other_reports)
 
 
 class EventsFile(Strict):

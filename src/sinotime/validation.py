@@ -142,7 +142,7 @@ def _cited_text_within(records: Records, most: int) -> Iterator[Finding]:
     for index, event in enumerate(records.events):
         if event is None:
             continue
-        total += sum(sizes.get(source, 0) for source in cited_by(event))
+        total += sum(sizes.get(source, 0) for source in event.sources_named())
         if total > most:
             yield Finding(
                 ("events", index),
@@ -152,16 +152,6 @@ def _cited_text_within(records: Records, most: int) -> Iterator[Finding]:
                 " (sinotime --max-input-mb), which this limit follows",
             )
             return
-
-
-def cited_by(event: Event) -> Iterator[str]:
-    """The id of the source of each citation, plan, news item, outcome and report of `event`."""
-    yield from (cite.source for cite in event.cites)
-    yield from (plan.source for plan in event.plans)
-    yield from (news.source for news in event.news)
-    if event.outcome is not None:
-        yield event.outcome.source
-        yield from (report.source for report in event.outcome.other_reports)
 
 
 def _said_after_its_source(event: Event, index: int, published: dict[str, FuzzyDate]) -> Iterator[Finding]:

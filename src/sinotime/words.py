@@ -232,7 +232,7 @@ class Step:
 
 # A step is told again by each of its event's changes after it (the feeds), so the steps told last
 # are kept; a few thousand, not all (a step takes about a kilobyte).
-_STEPS_KEPT = 1 << 12
+STEPS_KEPT = 1 << 12
 
 
 def place_words(place: Place | None, *, countries: bool = True) -> str:
@@ -274,7 +274,7 @@ def report_said(report: Outcome | OtherReport, source: Source) -> tuple[Part, ..
     return said(report.wording, "reported", source.published.words(), source)
 
 
-@functools.lru_cache(maxsize=_STEPS_KEPT)
+@functools.lru_cache(maxsize=STEPS_KEPT)
 def plan_step(plan: Plan, source: Source) -> Step:
     """ "Target 2018: “in operation in 2018”, announced 16 February 2017 by China Daily"."""
     head = (
@@ -283,7 +283,7 @@ def plan_step(plan: Plan, source: Source) -> Step:
     return Step(Phrase((*head, Part(": "), *plan_said(plan, source))), plan.quote)
 
 
-@functools.lru_cache(maxsize=_STEPS_KEPT)
+@functools.lru_cache(maxsize=STEPS_KEPT)
 def news_step(news: News, source: Source) -> Step:
     """ "News: “not open yet; works continue”, reported 5 October 2026 by Regional news"."""
     return Step(Phrase((Part("News: "), *news_said(news, source))), news.quote)
@@ -327,7 +327,7 @@ def history(event: Event, flag: Flag, sources: Mapping[str, Source]) -> list[Ste
 
 # Steps already worded, by the `id` of what they tell (a plan, a news item, an outcome, a
 # report), each kept beside it so that the id stays its own: see `history_tail`. At most
-# _STEPS_KEPT at a time (all of them at 10,000 events held 40 MB more at a build's peak).
+# STEPS_KEPT at a time (all of them at 10,000 events held 40 MB more at a build's peak).
 WordedSteps = dict[int, tuple[object, Step]]
 
 
@@ -350,7 +350,7 @@ def _worded(told: object, make: Callable[[], Step], worded: WordedSteps | None) 
     if kept is not None and kept[0] is told:
         return kept[1]
     step = make()
-    if len(worded) >= _STEPS_KEPT:  # a few thousand at a time, as the caches above keep
+    if len(worded) >= STEPS_KEPT:  # a few thousand at a time, as the caches above keep
         worded.clear()
     worded[id(told)] = (told, step)
     return step
