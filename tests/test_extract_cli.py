@@ -151,6 +151,24 @@ def test_an_article_over_the_size_limit_is_refused_before_it_is_read_whole() -> 
     assert stream.read_sizes == [1001]
 
 
+def test_an_article_over_the_limit_is_refused_with_the_limit_in_kib_and_how_to_raise_it(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "long.txt"
+    article.write_text("The bridge will open in 2018. " * 20_000, encoding="utf-8")  # 600,000 bytes
+    refused = CliRunner().invoke(cli.main, ["extract", str(article), "--published", "2017-06-01"])
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith(
+        f"{article}: article is larger than the limit of 512 KiB (524,288 bytes) (hint: raise the"
+        " limit with `sinotime --max-input-mb N` or SINOTIME_MAX_INPUT_MB=N if the article is meant"
+        " to be this large)\n"
+    )
+    raised = CliRunner().invoke(
+        cli.main, ["--max-input-mb", "1", "extract", str(article), "--published", "2017-06-01"]
+    )
+    assert raised.exit_code == 0, raised.output
+
+
 def test_escape_sequences_in_the_article_never_reach_the_terminal() -> None:
     text = "The \x1b]0;owned\x07 forum\x9b2J will open in June.\u202e\n"
     for fmt in ("yaml", "json"):

@@ -33,6 +33,32 @@ class Problem:
         return (self.line, self.column, self.path, self.message)
 
 
+def too_large(name: str, what: str, max_bytes: int) -> Problem:
+    """The problem of an input (`what`: "file", "article") over the size limit, with the limit
+    in the unit it was given in and how to raise it."""
+    limit = size_words(max_bytes)
+    if not limit.endswith(" bytes"):
+        limit += f" ({max_bytes:,} bytes)"
+    return Problem(
+        name,
+        0,
+        0,
+        "",
+        f"{what} is larger than the limit of {limit}",
+        "raise the limit with `sinotime --max-input-mb N` or SINOTIME_MAX_INPUT_MB=N if the"
+        f" {what} is meant to be this large",
+    )
+
+
+def size_words(size: int) -> str:
+    """ "512 KiB", "32 MiB"; bytes where the limit is not a whole number of KiB."""
+    if size and size % (1024 * 1024) == 0:
+        return f"{size // (1024 * 1024)} MiB"
+    if size and size % 1024 == 0:
+        return f"{size // 1024:,} KiB"
+    return f"{size:,} bytes"
+
+
 class SinotimeError(Exception):
     """An error the user can fix; the CLI prints it without a traceback and exits `exit_code`."""
 

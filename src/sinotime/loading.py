@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from sinotime.errors import MAX_PROBLEMS, InputError, Problem
+from sinotime.errors import MAX_PROBLEMS, InputError, Problem, too_large
 from sinotime.fields import MAX_KINDS, SUGGESTIONS
 from sinotime.kinds import Kind, default_kinds
 from sinotime.models import CalendarInfo, Event, EventsFile, Series, Source
@@ -82,29 +82,8 @@ def load_events(path: Path, *, today: date, max_bytes: int = MAX_FILE_BYTES) -> 
     except OSError as error:
         raise InputError([Problem(name, 0, 0, "", f"cannot read: {error.strerror or error}")]) from None
     if len(raw) > max_bytes:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    0,
-                    0,
-                    "",
-                    f"file is larger than the limit of {_mib(max_bytes)} ({max_bytes:,} bytes)",
-                    "raise the limit with `sinotime --max-input-mb N` or SINOTIME_MAX_INPUT_MB=N if the"
-                    " file is meant to be this large",
-                )
-            ]
-        )
+        raise InputError([too_large(name, "file", max_bytes)])
     return parse_events(raw, name, today=today, max_bytes=max_bytes)
-
-
-def _mib(size: int) -> str:
-    """ "512 KiB", "32 MiB"; bytes where the limit is not a whole number of KiB."""
-    if size and size % (1024 * 1024) == 0:
-        return f"{size // (1024 * 1024)} MiB"
-    if size and size % 1024 == 0:
-        return f"{size // 1024:,} KiB"
-    return f"{size:,} bytes"
 
 
 def parse_events(raw: bytes, name: str, *, today: date, max_bytes: int = MAX_FILE_BYTES) -> EventsFile:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
-from sinotime.errors import InputError, Problem
+from sinotime.errors import InputError, Problem, too_large
 
 
 def read_article(article: Path | BinaryIO, name: str, *, max_bytes: int) -> str:
@@ -19,8 +19,7 @@ def read_article(article: Path | BinaryIO, name: str, *, max_bytes: int) -> str:
     except OSError as error:
         raise InputError([Problem(name, 0, 0, "", f"cannot read: {error.strerror or error}")]) from None
     if len(raw) > max_bytes:
-        limit = f"{max_bytes:,} bytes"
-        raise InputError([Problem(name, 0, 0, "", f"article is larger than the limit of {limit}")])
+        raise InputError([too_large(name, "article", max_bytes)])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
