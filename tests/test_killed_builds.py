@@ -48,7 +48,7 @@ DIE_AT = textwrap.dedent(
     if point == "folder made":
         os.mkdir = die_after(os.mkdir, lambda path, *_: Path(path).name == "event")
     elif point == "staged in event/":
-        output._write_new = die_after(output._write_new, lambda path, *_: in_event(path))
+        output.write_new = die_after(output.write_new, lambda path, *_: in_event(path))
     elif point == "renamed":
         os.replace = die_after(os.replace, lambda _, target: not str(target).endswith("journal"))
     elif point == "journal drafted":  # its first journal, before it is renamed into place

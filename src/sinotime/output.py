@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sinotime.disk import has_content, holds, lstat_or_none, remove, write_new
 from sinotime.errors import OutputError
 from sinotime.folderstate import (
     JOURNAL,
@@ -57,9 +58,7 @@ def previous_names(out: Path) -> list[str]:
 
 def stale_files(out: Path, files: Mapping[str, bytes]) -> list[str]:
     """Names whose file in `out` is missing or differs from the rendered bytes."""
-    return [
-        name for name, content in sorted(files.items()) if not _has_content(target_in(out, name), content)
-    ]
+    return [name for name, content in sorted(files.items()) if not has_content(target_in(out, name), content)]
 
 
 def write_files(out: Path, files: Mapping[str, bytes], *, manifest: bool = False) -> WriteResult:
@@ -103,7 +102,7 @@ def write_file(path: Path, content: bytes | Iterable[bytes]) -> None:
             return
         temporary = folder / temporary_name(secrets.token_hex(8), 1)
         try:
-            _write_new(temporary, pieces)
+            write_new(temporary, pieces)
             os.replace(temporary, real)
         finally:
             temporary.unlink(missing_ok=True)
@@ -184,7 +183,7 @@ class Staging:
         self.names.append(name)
         self.targets.add(target)
         try:
-            there = _lstat(target)
+            there = lstat_or_none(target)
             if there is not None and stat.S_ISDIR(there.st_mode):
                 raise OutputError(
                     f"cannot write {_shown(self.out / name)}: a folder is in its place; nothing was changed"
@@ -193,12 +192,12 @@ class Staging:
             if folder not in self.folders:
                 self._make_folder(Path(folder), record=True)
                 self.folders.add(folder)
-            if there is not None and _holds(target, there, content):
+            if there is not None and holds(target, there, content):
                 self.result.unchanged.append(name)
                 return
             temporary = os.path.join(folder, temporary_name(self.token, len(self.staged) + 1))
             self.staged.append((temporary, target, name))
-            _write_new(temporary, content, sync=False)  # put on disk together by `commit`
+            write_new(temporary, content, sync=False)  # put on disk together by `commit`
             self.result.written.append(name)
         except OSError as error:
             self.abort()
@@ -212,7 +211,7 @@ class Staging:
         ours = set(self.previous) | set(self.journal.publishing)
         publishing = []  # what this build makes its own: new names, and those it made before
         for _, target, name in self.staged:  # nothing is renamed while a target is in the way
-            there = _lstat(target)
+            there = lstat_or_none(target)
             if there is not None and stat.S_ISDIR(there.st_mode):
                 self.abort()
                 raise OutputError(
@@ -232,7 +231,7 @@ class Staging:
             (self.out / JOURNAL).unlink()
         except OSError as error:
             for temporary, _, _ in self.staged[replaced:]:
-                _remove(temporary)
+                remove(temporary)
             raise self._error(error, replaced) from None
         self.result.written.sort()
         self.result.unchanged.sort()
@@ -241,7 +240,7 @@ class Staging:
     def abort(self) -> None:
         """Remove the temporary files and the folders made for them; restore the journal."""
         for temporary, _, _ in self.staged:
-            _remove(temporary)
+            remove(temporary)
         self.staged.clear()
         with contextlib.suppress(OSError):
             if self.journal.text is None:
@@ -265,11 +264,11 @@ class Staging:
     def _add_manifest(self, listed: bytes) -> None:
         target = os.path.join(self.out, MANIFEST)
         self.targets.add(os.path.join(os.path.realpath(self.out), MANIFEST))
-        if not _has_content(target, listed):
+        if not has_content(target, listed):
             temporary = os.path.join(self.out, temporary_name(self.token, len(self.staged) + 1))
             self.staged.append((temporary, target, MANIFEST))
             try:
-                _write_new(temporary, listed, sync=False)
+                write_new(temporary, listed, sync=False)
             except OSError as error:
                 self.abort()
                 raise self._error(error, replaced=0) from None
@@ -290,7 +289,7 @@ class Staging:
                 if name in self.previous:
                     self.result.removed.append(name)
         for leftover in leftover_temporaries(self.out, self.journal.tokens):
-            _remove(os.path.join(root, leftover))
+            remove(os.path.join(root, leftover))
         for folder in emptied_folders(self.out, self.journal.made, set(), folders_of(produced)):
             with contextlib.suppress(OSError):  # something came into it meanwhile: it stays
                 os.rmdir(target_in(self.out, folder))
@@ -317,61 +316,6 @@ class Staging:
                     continue  # another build made it a moment ago: it is not ours to remove
                 raise
             self.made.append(each)
-
-
-def _has_content(target: Path | str, content: bytes) -> bool:
-    """True when `target` is a regular file (not a link) holding exactly `content`."""
-    info = _lstat(target)
-    return info is not None and _holds(target, info, content)
-
-
-def _holds(target: Path | str, info: os.stat_result, content: bytes) -> bool:
-    """`_has_content`, given what `os.lstat` says of `target`."""
-    if not stat.S_ISREG(info.st_mode) or info.st_size != len(content):
-        return False
-    try:
-        with open(target, "rb") as handle:
-            return handle.read() == content
-    except OSError:
-        return False
-
-
-def _lstat(path: Path | str) -> os.stat_result | None:
-    try:
-        return os.lstat(path)
-    except OSError:
-        return None
-
-
-def _write_new(temporary: Path | str, content: bytes | Iterable[bytes], *, sync: bool = True) -> None:
-    """Write a new file (never an existing one) and, with `sync`, put it on disk."""
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    try:
-        try:
-            if isinstance(content, bytes):  # in one piece: no file object needed
-                _write_all(descriptor, content)
-            else:
-                with open(descriptor, "wb", closefd=False) as handle:
-                    handle.writelines(content)
-            os.fchmod(descriptor, 0o644)  # whatever the umask
-            if sync:
-                os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-    except BaseException:
-        _remove(temporary)
-        raise
-
-
-def _write_all(descriptor: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(descriptor, view) :]
-
-
-def _remove(path: Path | str) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(path)
 
 
 def put_on_disk(files: list[str]) -> None:
