@@ -236,6 +236,9 @@ def test_a_build_warns_of_a_manifest_line_spelled_otherwise_and_keeps_every_file
     published = (out / ".sinotime-files").read_text().split()
     with (out / ".sinotime-files").open("a") as manifest:
         manifest.write(f"./{published[0]}\n")
+    checked = CliRunner().invoke(main, [*command, "--check"])  # says it before a build does
+    assert checked.exit_code == 0
+    assert f"('./{published[0]}'): {NOT_AS_WRITTEN}" in checked.stderr
     built = CliRunner().invoke(main, command)
     assert built.exit_code == 0
     assert f"wrote 0 files, {len(published)} unchanged\n" in built.stdout

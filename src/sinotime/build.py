@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sinotime.catalogue import FEED_FORMATS, Catalogue, published
 from sinotime.errors import MissingSettingError
-from sinotime.folderstate import locked
+from sinotime.folderstate import locked, record_warnings
 from sinotime.loading import MAX_FILE_BYTES, input_name, load_events
 from sinotime.models import EventsFile
 from sinotime.output import Staging, WriteResult, leftover_files, previous_names, stale_files
@@ -165,4 +165,5 @@ def _check(out: Path, timeline: Timeline, site: Site) -> BuildResult:
         names.append(name)
         stale += stale_files(out, {name: content})
     stale += leftover_files(out, set(names))
-    return BuildResult(tuple(sorted(names)), [], [], sorted(stale), published(timeline, names))
+    catalogue = published(timeline, names)
+    return BuildResult(tuple(sorted(names)), [], [], sorted(stale), catalogue, warnings=record_warnings(out))

@@ -265,6 +265,12 @@ def leftover_files(out: Path, names: set[str]) -> list[str]:
     return found
 
 
+def record_warnings(out: Path) -> list[str]:
+    """What a build in `out` would warn of its own records: the lines of its journal and its
+    manifest that it would ignore (`--check` says them as a build does)."""
+    return [*read_journal(out).warnings, *read_manifest(out).warnings]
+
+
 def target_or_none(out: Path, name: str, resolved: dict[str, str]) -> str | None:
     """`target_path`, or None for a name that is not in `out` (any more)."""
     try:
