@@ -4,6 +4,7 @@ our reader: on random documents, friendly and hostile, and on every file we ship
 from __future__ import annotations
 
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -262,6 +263,7 @@ def test_short_values_are_kept_once_as_our_reader_keeps_them() -> None:
 
 @pytest.mark.parametrize("path", [ROOT / "events.yaml", *FIXTURES], ids=lambda path: path.name)
 def test_every_valid_file_we_ship_takes_the_fast_path(path: Path) -> None:
+    assert find_spec("ryml"), "rapidyaml is not installed: pip install -c requirements/lock.txt -e ."
     assert assert_same_or_left_to_our_reader(path.read_text(encoding="utf-8")) is not None
 
 
