@@ -1,4 +1,5 @@
-"""The report's four formats: golden files, independent parsers, colour, wrapping, hostile text."""
+"""The report's four formats: golden files, independent parsers, colour, hostile text (wrapping:
+tests/test_report_wrap.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from wcwidth import wcwidth
 
 from builders import BUNDLED_KINDS, build
 from conftest import Golden
@@ -36,7 +36,7 @@ from sinotime.report import (
     render_text,
 )
 from sinotime.report import data as report_data
-from sinotime.report.lines import ONE_COLUMN, display_width, markdown, spreadsheet_cell, wrap, wrap_any
+from sinotime.report.lines import display_width, markdown, spreadsheet_cell
 from sinotime.text import BIDI_CONTROLS, REPLACEMENT
 from sinotime.text import terminal_line as clean
 from sinotime.timeline import build_timeline
@@ -327,14 +327,6 @@ def test_any_title_wraps_within_the_width(title: str, width: int) -> None:
     assert all(word in joined.replace(" ", "") for word in clean(title).split())
 
 
-def test_wrap_breaks_words_longer_than_a_line_and_counts_wide_characters() -> None:
-    assert wrap("a " + "b" * 12, 10, indent="", hang="  ") == ["a", "  bbbbbbbb", "  bbbb"]
-    chinese = "黑龙江省哈尔滨市中俄博览会"  # 13 characters, 26 columns
-    lines = wrap(chinese, 12, hang="")
-    assert [display_width(line) for line in lines] == [12, 12, 2]
-    assert "".join(line.strip() for line in lines) == chinese
-
-
 def test_json_escapes_control_characters_that_terminals_would_obey() -> None:
     title = "Evil\x1b[2J\x9b31m\x7f"
     text = render_json(hostile_report(title))
@@ -371,28 +363,3 @@ def test_json_is_written_as_it_is_made_one_event_at_a_time(monkeypatch: pytest.M
     rest = "".join(pieces)
     assert len(made) == len(REPORT.rows) > 2
     assert written + rest == render_json(REPORT)
-
-
-ONE_COLUMN_CHARACTERS = [chr(code) for code in range(0x3000) if ONE_COLUMN.fullmatch(chr(code))]
-
-
-def test_the_one_column_characters_take_one_column_each() -> None:
-    assert len(ONE_COLUMN_CHARACTERS) > 1000
-    for character in ONE_COLUMN_CHARACTERS:
-        assert wcwidth(character) == 1, f"U+{ord(character):04X}"
-        assert character == " " or not character.isspace(), f"U+{ord(character):04X}"
-    assert display_width("".join(ONE_COLUMN_CHARACTERS)) == len(ONE_COLUMN_CHARACTERS)
-    assert not ONE_COLUMN.fullmatch("黑河") and not ONE_COLUMN.fullmatch("a\u00a0b")
-
-
-@settings(max_examples=500, deadline=None)
-@given(
-    st.text(alphabet=st.sampled_from(" " * 10 + "ab-/:" + "".join(ONE_COLUMN_CHARACTERS)), max_size=120),
-    st.integers(min_value=0, max_value=40),
-    st.sampled_from(["", " ", "  ", "    ", "- "]),
-    st.sampled_from(["", "  ", "    "]),
-)
-def test_one_column_text_wraps_a_line_at_a_time_as_it_wraps_a_word_at_a_time(
-    text: str, width: int, indent: str, hang: str
-) -> None:
-    assert wrap(text, width, indent=indent, hang=hang) == wrap_any(text, width, indent=indent, hang=hang)

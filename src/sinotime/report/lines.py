@@ -35,47 +35,85 @@ def wrap(text: str, width: int, *, indent: str = "", hang: str = "  ") -> list[s
     (a URL, a run of Chinese text) is broken between characters, so that no line is wider
     than `width` as long as `width` exceeds the indents by two columns.
     """
-    if _one_column_each(text) and _one_column_each(indent) and _one_column_each(hang):
+    if not (_one_column_each(indent) and _one_column_each(hang)):
+        return wrap_any(text, width, indent=indent, hang=hang)
+    if _one_column_each(text):
         return wrap_narrow(text, width, indent=indent, hang=hang)
+    if _one_or_two_columns_each(text):  # Chinese, Japanese, Korean among the one-column text
+        return wrap_wide(text, width, indent=indent, hang=hang)
     return wrap_any(text, width, indent=indent, hang=hang)
 
 
 # Characters that take one column each on a terminal (as wcwidth counts them), the space the
-# only white space among them: tests/test_report_formats.py checks each against wcwidth.
-ONE_COLUMN = re.compile(
-    "[ !-~"  # printable ASCII
+# only white space among them: tests/test_report_wrap.py checks each against wcwidth.
+_ONE_COLUMN_RANGES = (
+    " !-~"  # printable ASCII
     "\u00a1-\u00ac\u00ae-\u02ff"  # Latin-1 but the soft hyphen, Latin Extended, IPA, modifiers
     "\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u0482\u048a-\u052f"  # Greek and Cyrillic letters
     "\u1e00-\u1eff"  # Latin Extended Additional (Vietnamese)
     "\u2010-\u2027\u2030-\u205e"  # dashes, quotes, bullets: punctuation but spaces and controls
-    "\u20a0-\u20c0\u2190-\u21ff]*"  # currency signs, arrows
+    "\u20a0-\u20c0\u2190-\u21ff"  # currency signs, arrows
 )
+# Characters that take two columns each, whatever stands beside them (no combining marks, no
+# spaces, nothing that joins): tests/test_report_wrap.py checks each against wcwidth.
+_TWO_COLUMN_RANGES = (
+    "\u3001-\u3029\u3030-\u303e"  # CJK punctuation but the ideographic space and tone marks
+    "\u3041-\u3096\u309b-\u30ff"  # kana but the combining sound marks
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9"  # CJK ideographs
+    "\uac00-\ud7a3"  # Hangul syllables
+    "\uff01-\uff60\uffe0-\uffe6"  # fullwidth forms
+)
+ONE_COLUMN = re.compile(f"[{_ONE_COLUMN_RANGES}]*")
+TWO_COLUMNS = re.compile(f"[{_TWO_COLUMN_RANGES}]")
+ONE_OR_TWO_COLUMNS = re.compile(f"[{_ONE_COLUMN_RANGES}{_TWO_COLUMN_RANGES}]*")
+_AFTER_TWO_COLUMNS = re.compile(f"(?<=[{_TWO_COLUMN_RANGES}])")  # where a wide character ends
+_SECOND_COLUMN = "\0"  # stands for a wide character's second column in `wrap_wide`
 
 
 def _one_column_each(text: str) -> bool:
     return ONE_COLUMN.fullmatch(text) is not None
 
 
+def _one_or_two_columns_each(text: str) -> bool:
+    return ONE_OR_TWO_COLUMNS.fullmatch(text) is not None
+
+
+def wrap_wide(text: str, width: int, *, indent: str, hang: str) -> list[str]:
+    """`wrap_any` for text whose every character takes one column or two, whatever stands
+    beside it: `wrap_narrow` on the text with a stand-in after each wide character for its
+    second column (so that a column is a character), which never parts the two."""
+    spread = _AFTER_TWO_COLUMNS.sub(_SECOND_COLUMN, text)
+    return [line.replace(_SECOND_COLUMN, "") for line in wrap_narrow(spread, width, indent=indent, hang=hang)]
+
+
 def wrap_narrow(text: str, width: int, *, indent: str, hang: str) -> list[str]:
     """`wrap_any` for text whose every character takes one column, a line at a time:
     the longest run of whole words that fits, else as much of a long word as fits."""
     lines: list[str] = []
-    rest = " ".join(text.split())
-    prefix = indent
-    while rest and len(rest) > width - len(prefix):
+    rest = text if _single_spaced(text) else " ".join(text.split())
+    start, end, prefix = 0, len(rest), indent  # what is left is rest[start:end]
+    while start < end and end - start > width - len(prefix):
         room = width - len(prefix)
-        cut = rest.rfind(" ", 0, max(room + 1, 0))
-        if cut > 0:  # whole words
-            lines.append(prefix + rest[:cut])
-            rest = rest[cut + 1 :]
+        cut = rest.rfind(" ", start, start + max(room + 1, 0))
+        if cut > start:  # whole words
+            lines.append(prefix + rest[start:cut])
+            start = cut + 1
         else:  # the first word is longer than the line: as many of its characters as fit, one at least
             taken = max(room, 1)
-            lines.append(prefix + rest[:taken])
-            rest = rest[taken:].removeprefix(" ")
+            if rest.startswith(_SECOND_COLUMN, start + taken):  # never half a wide character (`wrap_wide`)
+                taken += -1 if taken > 1 else 1
+            lines.append(prefix + rest[start : start + taken])
+            start += taken + rest.startswith(" ", start + taken)
         prefix = hang
-    if rest or not lines:
-        lines.append(prefix + rest)
+    if start < end or not lines:
+        lines.append(prefix + rest[start:])
     return lines
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether `text` (of one-column characters, the space the only white space) is already its
+    words one space apart, as `terminal_line` leaves it."""
+    return "  " not in text and not text.startswith(" ") and not text.endswith(" ")
 
 
 def wrap_any(text: str, width: int, *, indent: str = "", hang: str = "  ") -> list[str]:
