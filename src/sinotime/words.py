@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from sinotime.dates import FuzzyDate, Precision, day_words, parse_date
+from sinotime.memo import kept_by_identity
 from sinotime.models import Event, News, Outcome, OutcomeStatus, Place, Plan, Source
 from sinotime.models import Report as OtherReport
 from sinotime.statuses import (
@@ -214,11 +215,16 @@ QUOTED = (Role.QUOTE, Role.TITLE)
 @dataclass(frozen=True, slots=True)
 class Phrase:
     parts: tuple[Part, ...]
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)  # `text`, once made
 
     @property
     def text(self) -> str:
         """The phrase as plain text: quotes and titles in quotation marks."""
-        return "".join(f"“{part.text}”" if part.role in QUOTED else part.text for part in self.parts)
+        text = self._text
+        if text is None:
+            text = "".join(f"“{part.text}”" if part.role in QUOTED else part.text for part in self.parts)
+            object.__setattr__(self, "_text", text)  # frozen: only its text is kept, once made
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +250,7 @@ def participants_words(participants: Sequence[str]) -> str:
     return "; ".join(participants)
 
 
-@functools.lru_cache(maxsize=1 << 13)  # a source is cited again and again, in every output
+@kept_by_identity(1 << 13)  # a source is cited again and again, in every output
 def source_phrase(source: Source) -> Phrase:
     """A source cited: "China Daily: “Rail bridge to open in 2018”, 16 February 2017"."""
     named = [] if source.display_name == source.title else [Part(source.display_name), Part(": ")]
@@ -274,7 +280,7 @@ def report_said(report: Outcome | OtherReport, source: Source) -> tuple[Part, ..
     return said(report.wording, "reported", source.published.words(), source)
 
 
-@functools.lru_cache(maxsize=STEPS_KEPT)
+@kept_by_identity(STEPS_KEPT)
 def plan_step(plan: Plan, source: Source) -> Step:
     """ "Target 2018: “in operation in 2018”, announced 16 February 2017 by China Daily"."""
     head = (
@@ -283,7 +289,7 @@ def plan_step(plan: Plan, source: Source) -> Step:
     return Step(Phrase((*head, Part(": "), *plan_said(plan, source))), plan.quote)
 
 
-@functools.lru_cache(maxsize=STEPS_KEPT)
+@kept_by_identity(STEPS_KEPT)
 def news_step(news: News, source: Source) -> Step:
     """ "News: “not open yet; works continue”, reported 5 October 2026 by Regional news"."""
     return Step(Phrase((Part("News: "), *news_said(news, source))), news.quote)
