@@ -190,7 +190,7 @@ def test_a_feed_entry_words_only_the_end_of_a_long_story(monkeypatch: pytest.Mon
     from sinotime.timeline import build_timeline
 
     worded: list[object] = []
-    plan_step = words.plan_step.__wrapped__
+    plan_step = words.plan_step
 
     def counted(plan: Any, source: Any) -> Any:
         worded.append(plan)
