@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from wcwidth import wcswidth, wcwidth
 
 from sinotime.report import lines as report_lines
-from sinotime.report.lines import ONE_COLUMN, TWO_COLUMNS, display_width, wrap, wrap_any
+from sinotime.report.lines import ONE_COLUMN, TWO_COLUMNS, display_width, wrap, wrap_any, wrap_line
+from sinotime.text import terminal_line
 
 ONE_COLUMN_CHARACTERS = [chr(code) for code in range(0x3000) if ONE_COLUMN.fullmatch(chr(code))]
 TWO_COLUMN_CHARACTERS = [chr(code) for code in range(0x10000) if TWO_COLUMNS.fullmatch(chr(code))]
@@ -97,6 +98,20 @@ def test_mixed_scripts_wrap_a_line_at_a_time_as_they_wrap_a_word_at_a_time(
     text: str, width: int, indent: str, hang: str
 ) -> None:
     assert wrap(text, width, indent=indent, hang=hang) == wrap_any(text, width, indent=indent, hang=hang)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        MIXED_TEXT,
+        st.text(max_size=200),
+        st.lists(st.sampled_from(["\x1b[2J", "\u202e", "\t", "\n", "a 黑"])).map(" ".join),
+    ),
+    st.integers(min_value=0, max_value=40),
+    st.sampled_from(["", "  ", "\u3000", "\x1b"]),
+)
+def test_untrusted_text_wraps_as_its_clean_line_does(text: str, width: int, indent: str) -> None:
+    assert wrap_line(text, width, indent=indent) == wrap(terminal_line(text), width, indent=indent)
 
 
 def test_chinese_among_english_is_wrapped_a_line_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:

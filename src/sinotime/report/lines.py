@@ -28,6 +28,19 @@ def _character_width(character: str) -> int:
     return max(display_width(character), 0)
 
 
+def wrap_line(text: str, width: int, *, indent: str = "", hang: str = "  ") -> list[str]:
+    """`wrap(terminal_line(text), ...)`: untrusted text made one clean line, then wrapped; text
+    of one- and two-column characters only (which are never controls) is wrapped as it is."""
+    if not (_one_column_prefix(indent) and _one_column_prefix(hang)):
+        return wrap_any(terminal_line(text), width, indent=indent, hang=hang)
+    words = " ".join(text.split())
+    if _one_column_each(words):
+        return wrap_narrow(words, width, indent=indent, hang=hang)
+    if _one_or_two_columns_each(words):
+        return wrap_wide(words, width, indent=indent, hang=hang)
+    return wrap_any(terminal_line(text), width, indent=indent, hang=hang)
+
+
 def wrap(text: str, width: int, *, indent: str = "", hang: str = "  ") -> list[str]:
     """Word-wrap one line of clean text to `width` columns.
 
@@ -72,6 +85,11 @@ _SECOND_COLUMN = "\0"  # stands for a wide character's second column in `wrap_wi
 
 def _one_column_each(text: str) -> bool:
     return ONE_COLUMN.fullmatch(text) is not None
+
+
+@functools.lru_cache(maxsize=64)  # the few indents of a report, asked of every paragraph
+def _one_column_prefix(indent: str) -> bool:
+    return _one_column_each(indent)
 
 
 def _one_or_two_columns_each(text: str) -> bool:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from sinotime.dates import day_words
 from sinotime.names import OTHER_NAMES, names_words
-from sinotime.report.lines import style, wrap
+from sinotime.report.lines import style, wrap_line
 from sinotime.report.model import Report, Row
 from sinotime.report.words import count, date_words, history_steps, past_due_words, slip_line, sources_words
-from sinotime.text import terminal_line
 from sinotime.timeline import Flag
 from sinotime.words import PARTICIPANTS, participants_words, place_words, status_words
 
@@ -31,10 +30,10 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
     out: list[str] = []
 
     def heading(text: str) -> None:
-        out.extend(style(line, "bold", colour=colour) for line in wrap(terminal_line(text), width, hang=""))
+        out.extend(style(line, "bold", colour=colour) for line in wrap_line(text, width, hang=""))
 
     def para(text: str, indent: str = "", hang: str = "  ") -> None:
-        out.extend(wrap(terminal_line(text), width, indent=indent, hang=hang))
+        out.extend(wrap_line(text, width, indent=indent, hang=hang))
 
     heading(f"{report.title}: plans and outcomes as of {day_words(report.as_of)}")
     if not report.rows:
@@ -52,12 +51,10 @@ def render_text(report: Report, *, width: int = 80, colour: bool = False) -> str
         out.append("")
         out.extend(
             style(line, "bold", colour=colour)
-            for line in wrap(terminal_line(f"{date_words(row)}: {row.title}"), width, hang="  ")
+            for line in wrap_line(f"{date_words(row)}: {row.title}", width, hang="  ")
         )
         facts = [status_words(row.status), row.kind_label, place_words(row.place)]
-        status = wrap(
-            terminal_line(" · ".join(fact for fact in facts if fact)), width, indent="  ", hang="    "
-        )
+        status = wrap_line(" · ".join(fact for fact in facts if fact), width, indent="  ", hang="    ")
         first, flag = status[0], row.status.flag.label
         if first.startswith("  " + flag):  # always, unless the width is absurdly small
             status[0] = (
