@@ -212,6 +212,7 @@ def test_any_text_at_all_is_read_as_our_reader_reads_it_or_left_to_it(text: str)
         "a: x\u2028y\n",  # a line break in YAML 1.1 only
         "a: @x\n",  # libyaml refuses @ at the start of a plain value
         "k" * 1025 + ": v\n",  # a plain key longer than libyaml reads
+        "{id: plain, line\nbreak: plain}\n",  # a key over two lines in a flow mapping
         "",
         "a: [" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1) + "\n",  # nesting deeper than our limit
     ],

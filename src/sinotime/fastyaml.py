@@ -15,7 +15,8 @@ that the caller reads the file with `YamlReader`, which also reports every probl
   a float whose text rapidyaml may have changed (`.5` comes out as `0.5`, `1.` as `1.0`, `.Inf`
   as `.inf`); a value longer than `MAX_SCALAR`;
 - the keys: a duplicate, a merge key (`<<`), an empty key (libyaml wants it quoted), a null, one
-  that starts with `*` or an indicator, one longer than libyaml's 1024 characters.
+  that starts with `*` or an indicator, one longer than libyaml's 1024 characters, one with a
+  space or a line break (it may span lines, which libyaml refuses).
 Numbers and booleans are kept as the text they were written as (`true`, `2018`), as our reader
 keeps them, and short values are kept once however often they occur, as the reader's `shared`.
 """
@@ -178,7 +179,16 @@ class _Builder:
 
 
 def _doubtful_key(key: str) -> bool:
-    return key in DOUBTFUL_KEYS or key[:1] in DOUBTFUL_STARTS or len(key) > LONGEST_KEY
+    """A key may not be what our reader reads: see DOUBTFUL_KEYS; and a key with a space or a
+    line break in it may have been written over two lines, which rapidyaml reads in a flow
+    mapping (`{a: b, long\n key: c}`) and libyaml refuses."""
+    return (
+        key in DOUBTFUL_KEYS
+        or key[:1] in DOUBTFUL_STARTS
+        or len(key) > LONGEST_KEY
+        or " " in key
+        or "\n" in key
+    )
 
 
 def _float_text(text: str) -> str:
