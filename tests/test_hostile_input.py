@@ -296,3 +296,20 @@ def test_a_size_limit_that_is_no_size_is_a_usage_error(limit: str) -> None:
     assert result.exit_code == 2
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "is not a size from 1/64 (16 KiB) to 4096 MiB" in result.stderr
+
+
+@pytest.mark.parametrize("parser", ["libyaml", "PyYAML's own"])
+def test_nulls_and_merge_keys_read_alike_with_either_of_pyyaml_s_parsers(
+    parser: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    from sinotime import yamlreader
+
+    monkeypatch.setattr(yamlreader, "Parser", yaml.CSafeLoader if parser == "libyaml" else yaml.SafeLoader)
+    reader = yamlreader.YamlReader("x.yaml", budget=1_000)
+    document = "a: null\nb: ~\nc:\nd: 'null'\ne: !!null x\nf:\n  <<: {g: h}\n"
+    assert reader.read(document) == {"a": "null", "b": "~", "c": "", "d": "null", "e": None, "f": {}}
+    assert [str(problem) for problem in reader.problems] == [
+        "x.yaml:7:3: f: merge keys (<<) are not supported (hint: write the keys out)"
+    ]

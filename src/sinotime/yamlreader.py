@@ -7,6 +7,11 @@ stream (which libyaml produces without recursion) lets us keep every scalar as t
 duplicate keys and object-constructing tags, bound nesting and alias expansion, and still
 report every problem at its line. Positions are found by a second pass only when a later
 stage has problems to report.
+
+A plain `null`, `~` or nothing is kept as text too (nothing as empty text), so that the models
+say what is wrong where a value was meant (`colour: #1f77b4` is a colour a comment ate:
+"colour is empty"); only `!!null` means nothing. libyaml's C parser marks a plain scalar with
+the style '' and PyYAML's own parser with None: both are plain here, so both read alike.
 """
 
 from __future__ import annotations
@@ -27,7 +32,6 @@ Loc = tuple[str | int, ...]
 MAX_DEPTH = 64
 MAX_SCALAR = 1_000_000  # characters in one value; the models set tighter limits per field
 SHARED_LENGTH = 24  # values up to this long are kept once however often they occur
-NULLS = frozenset(("", "~", "null", "Null", "NULL"))  # plain scalars that mean nothing
 NULL_TAG = "tag:yaml.org,2002:null"
 ALLOWED_TAGS = frozenset(
     [
@@ -261,7 +265,7 @@ class YamlReader:
                     f"a value of {len(value):,} characters; the limit is {MAX_SCALAR:,}",
                 )
                 return None
-        if (event.style is None and event.implicit[0] and value in NULLS) or tag == NULL_TAG:
+        if tag == NULL_TAG:  # written `!!null`; a plain `null`, `~` or nothing is text (see above)
             return None
         if len(value) <= SHARED_LENGTH:  # keys, kinds, days, ids: one copy of each in memory
             return self.shared.setdefault(value, value)
@@ -290,7 +294,7 @@ class YamlReader:
                 frame.skip_value = True
                 return
             key = "" if value is None else value
-            if scalar_event is not None and scalar_event.value == "<<" and scalar_event.style is None:
+            if scalar_event is not None and scalar_event.value == "<<" and not scalar_event.style:
                 self.problem(
                     event.start_mark, frame.loc, "merge keys (<<) are not supported", "write the keys out"
                 )
