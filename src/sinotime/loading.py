@@ -23,7 +23,6 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from sinotime.errors import MAX_PROBLEMS, InputError, Problem, too_large
-from sinotime.fastyaml import fast_read
 from sinotime.fields import MAX_KINDS, SUGGESTIONS
 from sinotime.kinds import Kind, default_kinds
 from sinotime.models import CalendarInfo, Event, EventsFile, Series, Source
@@ -92,7 +91,7 @@ def parse_events(raw: bytes, name: str, *, today: date, max_bytes: int = MAX_FIL
     limit `max_bytes`: its aliases may stand for what the limit leaves beside the file."""
     text = _decode(raw, name)
     reader = YamlReader(name, budget=max(MIN_ALIAS_BUDGET, max_bytes - len(raw)))
-    data = fast_read(text) or reader.read(text)  # our reader for any doubt, and every problem
+    data = reader.read(text)
     problems = list(reader.problems)
     if reader.stopped or (problems and data is None):
         raise InputError(problems, stopped=reader.stopped)
