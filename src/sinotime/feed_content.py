@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sinotime.ledger import Change
+from sinotime.memo import KeptByIdentity
 from sinotime.models import Outcome, Series, Source
 from sinotime.names import OTHER_NAMES, SEPARATOR, Name, other_names
 from sinotime.text import feed_uri as web_address
@@ -45,15 +46,17 @@ class Written:
     """What `change_html` writes once and shows again, for the changes of one ledger: the texts
     and links of the steps of a story (every later change of its event shows them again), the
     steps themselves, worded and written, each event's opening blocks and closing link, and
-    each source's line. (A step is kept by its `id`, beside it: hashing one hashes each of its
+    each source's line. (A step is kept by its identity (`KeptByIdentity`): hashing one hashes each of its
     parts, which costs more than writing it.)"""
 
     texts: dict[str, str] = field(default_factory=dict)  # each text of a step, cleaned and escaped
     links: dict[tuple[str, str], Markup] = field(default_factory=dict)  # by text and address
     events: dict[str, tuple[Markup, Markup]] = field(default_factory=dict)  # by event id
     sources: dict[str, Markup] = field(default_factory=dict)  # the "Source: ..." line, by source id
-    worded: WordedSteps = field(default_factory=dict)  # each step worded (`history_tail`)
-    items: dict[int, tuple[Step, Markup]] = field(default_factory=dict)  # each step's <li>, by its id
+    worded: WordedSteps = field(default_factory=lambda: KeptByIdentity(STEPS_KEPT))  # `history_tail`
+    items: KeptByIdentity[Markup] = field(
+        default_factory=lambda: KeptByIdentity(STEPS_KEPT)
+    )  # each step's <li>
 
 
 _LINKED = (Role.SOURCE, Role.TITLE)  # the parts of a phrase that link to the source's article
@@ -138,14 +141,10 @@ def _step(step: Step, *, this: bool, written: Written) -> Markup:
     what this entry is about."""
     if this:
         return _tag("li", _tag("strong", _parts(step.phrase.parts, written)))
-    kept = written.items.get(id(step))
-    if kept is not None and kept[0] is step:
-        return kept[1]
-    item = _tag("li", _parts(step.phrase.parts, written))
-    if len(written.items) >= STEPS_KEPT:  # a few thousand at a time, as the steps themselves
-        written.items.clear()
-    written.items[id(step)] = (step, item)
-    return item
+    kept = written.items.get(step)
+    return (
+        kept if kept is not None else written.items.keep(_tag("li", _parts(step.phrase.parts, written)), step)
+    )
 
 
 def _quote_of(change: Change) -> str | None:

@@ -9,32 +9,52 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Generic, ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
+class KeptByIdentity(Generic[R]):
+    """Values kept by the identity of the objects they were made of, at most `most` at a time
+    (the oldest are the least asked again: all go when it is full); each kept beside its
+    objects, so that an id is never taken for a later object's. A value is never None."""
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self._kept: dict[tuple[int, ...], tuple[tuple[object, ...], R]] = {}
+
+    def get(self, *objects: object) -> R | None:
+        """The value kept for these very objects, or None."""
+        hit = self._kept.get(tuple(map(id, objects)))
+        if hit is not None and all(a is b for a, b in zip(hit[0], objects, strict=True)):
+            return hit[1]
+        return None
+
+    def keep(self, value: R, *objects: object) -> R:
+        """Keep `value` for these objects, and give it back."""
+        if len(self._kept) >= self.most:
+            self._kept.clear()
+        self._kept[tuple(map(id, objects))] = (objects, value)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
 def kept_by_identity(most: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Keep what `make` gives for the last few thousand (`most`) arguments, by their identity;
-    each kept beside its arguments, so that an id is never taken for a later object's."""
+    """Keep what `make` gives for the last few thousand (`most`) arguments, by their identity
+    (`KeptByIdentity`)."""
 
     def keeping(make: Callable[P, R]) -> Callable[P, R]:
-        kept: dict[tuple[int, ...], tuple[tuple[object, ...], R]] = {}
+        kept = KeptByIdentity[R](most)
 
         @functools.wraps(make)
         def made(*args: P.args, **kwargs: P.kwargs) -> R:
             if kwargs:
                 return make(*args, **kwargs)
-            key = tuple(map(id, args))
-            hit = kept.get(key)
-            if hit is not None and all(a is b for a, b in zip(hit[0], args, strict=True)):
-                return hit[1]
-            result = make(*args, **kwargs)
-            if len(kept) >= most:  # a few thousand at a time: the oldest are the least asked again
-                kept.clear()
-            kept[key] = (args, result)
-            return result
+            hit = kept.get(*args)
+            return hit if hit is not None else kept.keep(make(*args, **kwargs), *args)
 
         return made
 

@@ -26,7 +26,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from sinotime.dates import FuzzyDate, Precision, day_words, parse_date
-from sinotime.memo import kept_by_identity
+from sinotime.memo import KeptByIdentity, kept_by_identity
 from sinotime.models import Event, News, Outcome, OutcomeStatus, Place, Plan, Source
 from sinotime.models import Report as OtherReport
 from sinotime.statuses import (
@@ -331,10 +331,10 @@ def history(event: Event, flag: Flag, sources: Mapping[str, Source]) -> list[Ste
     return [make() for _, make in _history_steps(event, flag, sources)]
 
 
-# Steps already worded, by the `id` of what they tell (a plan, a news item, an outcome, a
-# report), each kept beside it so that the id stays its own: see `history_tail`. At most
-# STEPS_KEPT at a time (all of them at 10,000 events held 40 MB more at a build's peak).
-WordedSteps = dict[int, tuple[object, Step]]
+# Steps already worded, by what they tell (a plan, a news item, an outcome, a report): see
+# `history_tail`. At most STEPS_KEPT at a time (all of them at 10,000 events held 40 MB more at
+# a build's peak).
+WordedSteps = KeptByIdentity[Step]
 
 
 def history_tail(
@@ -352,14 +352,8 @@ def history_tail(
 def _worded(told: object, make: Callable[[], Step], worded: WordedSteps | None) -> Step:
     if worded is None or told is None:
         return make()
-    kept = worded.get(id(told))
-    if kept is not None and kept[0] is told:
-        return kept[1]
-    step = make()
-    if len(worded) >= STEPS_KEPT:  # a few thousand at a time, as the caches above keep
-        worded.clear()
-    worded[id(told)] = (told, step)
-    return step
+    kept = worded.get(told)
+    return kept if kept is not None else worded.keep(make(), told)
 
 
 def _history_steps(
