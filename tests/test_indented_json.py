@@ -1,5 +1,6 @@
 """The report's JSON writer gives exactly the bytes of `json.dumps(indent=2, ensure_ascii=False)`
-on random values, whole or in pieces, and makes the members of its outer levels as they are taken."""
+on random values, whole or in pieces, and makes the members of its outer levels as they are taken;
+its lean path (orjson) gives the same bytes on every value without floats."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sinotime.report.indented_json import iter_indented
+from sinotime.report.indented_json import dumps, iter_indented, lean_dumps
 
 SCALARS = (
     st.none()
@@ -46,6 +47,32 @@ def test_the_pieces_join_into_the_standard_librarys_text(value: Any, levels: int
     assert written(value, levels) == standard(value)
 
 
+# What the report holds: text, integers, booleans and None in lists and mappings, no float.
+NO_FLOATS = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=5)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(st.text() | st.integers() | st.booleans() | st.none(), inner, max_size=5)
+    ),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(NO_FLOATS, st.sampled_from(["", "  ", "    ", "      "]))
+def test_the_lean_path_writes_the_same_text_as_the_standard_library(value: Any, indent: str) -> None:
+    assert lean_dumps(value, indent) == dumps(value, indent)
+    assert lean_dumps(value) == standard(value)
+    assert "".join(iter_indented(value, write=lean_dumps)) == standard(value)
+
+
+def test_what_orjson_refuses_the_lean_path_writes_as_the_standard_library_does() -> None:
+    for value in ["\ud800 alone", 2**64, -(2**70), {1: "one", None: [True]}, {"a": {2.5: "b"}}]:
+        assert lean_dumps(value, "  ") == dumps(value, "  ")
+        assert lean_dumps(value) == standard(value)
+
+
 class Colour(StrEnum):
     RED = "red"
 
@@ -53,6 +80,8 @@ class Colour(StrEnum):
 def test_text_and_number_subclasses_are_written_as_their_values() -> None:
     value = {Colour.RED: [Colour.RED, True, 3], "nested": [{Colour.RED: [Colour.RED]}]}
     assert written(value, levels=4) == standard(value)
+    assert lean_dumps(value) == standard(value)
+    assert lean_dumps(value["nested"], "  ") == dumps(value["nested"], "  ")
 
 
 class Lazy(list[int]):
