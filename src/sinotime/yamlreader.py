@@ -76,7 +76,6 @@ class _Frame:
     anchor: str | None
     size: int = 1  # characters the value stands for: see `YamlReader.budget`
     key: str | None = None  # a mapping's pending key
-    key_mark: Any = None
     skip_value: bool = False  # the pending key was refused; drop its value
 
 
@@ -146,10 +145,15 @@ class YamlReader:
         anchors: dict[str, tuple[Any, int]] = {}
         result: Any = None
         documents = 0
+        scalar_event, share = yaml.ScalarEvent, self.shared.setdefault
         while (event := next_event()) is not None:
             kind = event.__class__
-            if kind is yaml.ScalarEvent:
-                value = self._scalar(stack, event)
+            if kind is scalar_event:
+                value = event.value
+                if event.tag is None and len(value) <= SHARED_LENGTH:  # most scalars: plain and short
+                    value = share(value, value)
+                else:
+                    value = self._scalar(stack, event)
                 if not stack:
                     result = value
                 else:
@@ -161,13 +165,13 @@ class YamlReader:
                         container.append(value)
                     elif frame.skip_value:
                         self._place(stack, value, size, event, is_scalar=True, scalar_event=event)
-                    elif frame.key is not None:  # the value of the pending key
+                    elif (key := frame.key) is not None:  # the value of the pending key
                         frame.size += size
-                        container[frame.key] = value  # type: ignore[call-overload]
+                        container[key] = value  # type: ignore[call-overload]
                         frame.key = None
                     elif value is not None and value not in container and value != "<<":
                         frame.size += size  # a new key (a scalar is always text or nothing)
-                        frame.key, frame.key_mark = value, event.start_mark
+                        frame.key = value
                     else:  # no key, a duplicate, or a merge key: see there
                         self._place(stack, value, size, event, is_scalar=True, scalar_event=event)
                 if event.anchor is not None:
@@ -306,7 +310,7 @@ class YamlReader:
                 )
                 frame.skip_value = True
                 return
-            frame.key, frame.key_mark = key, event.start_mark
+            frame.key = key
             return
         if frame.skip_value:
             frame.skip_value = False
