@@ -18,11 +18,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from kill_support import BUILD_A, BUILD_B, listing
 from sinotime.cli import main
-
-BUNDLED = Path(__file__).parents[1] / "events.yaml"
-BUILD_A = ["build", str(BUNDLED), "--as-of", "2024-01-01"]  # no plan ahead with a day: no event/
-BUILD_B = ["build", str(BUNDLED), "--as-of", "2019-06-01"]  # event/ holds a calendar per plan ahead
 
 # Dies by SIGKILL at the `count`th time the build passes `point` (sys.argv[1], sys.argv[2]).
 DIE_AT = textwrap.dedent(
@@ -59,14 +56,6 @@ DIE_AT = textwrap.dedent(
     main(sys.argv[3:], prog_name="sinotime")
     """
 )
-
-
-def listing(folder: Path) -> dict[str, bytes | None]:
-    """Every path under `folder` (folders as None), so that two folders compare whole."""
-    return {
-        str(path.relative_to(folder)): None if path.is_dir() else path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-    }
 
 
 def assert_same_tree(one: Path, other: Path) -> None:

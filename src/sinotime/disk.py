@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+# What a user or a system sends to stop a program politely: Ctrl-C, `kill`, a closed terminal.
+STOPPING_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
 
 
 def has_content(target: Path | str, content: bytes) -> bool:
@@ -63,3 +67,19 @@ def write_all(descriptor: int, data: bytes) -> None:
 def remove(path: Path | str) -> None:
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold Ctrl-C, TERM and HUP until the block is done: they take effect when it ends, so
+    that a step that must not stop half way (renaming a build's files into place, or taking
+    its temporary files away) is never stopped half way by them. SIGKILL cannot be held; the
+    journal is for that. Where signals cannot be held (not POSIX), the block runs as it is."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sinotime.disk import has_content, holds, lstat_or_none, remove, write_new
+from sinotime.disk import has_content, holds, lstat_or_none, remove, signals_held, write_new
 from sinotime.errors import OutputError
 from sinotime.folderstate import (
     JOURNAL,
@@ -221,24 +221,30 @@ class Staging:
                 publishing.append(name)
         replaced = 0
         self.committed = True
-        try:
-            put_on_disk([temporary for temporary, _, _ in self.staged])
-            self._write_journal(publishing)
-            for temporary, target, _ in self.staged:
-                os.replace(temporary, target)
-                replaced += 1
-            self._remove_what_is_gone()
-            (self.out / JOURNAL).unlink()
-        except OSError as error:
-            for temporary, _, _ in self.staged[replaced:]:
-                remove(temporary)
-            raise self._error(error, replaced) from None
+        with signals_held():  # Ctrl-C waits until every file is in place: never half a build
+            try:
+                put_on_disk([temporary for temporary, _, _ in self.staged])
+                self._write_journal(publishing)
+                for temporary, target, _ in self.staged:
+                    os.replace(temporary, target)
+                    replaced += 1
+                self._remove_what_is_gone()
+                (self.out / JOURNAL).unlink()
+            except OSError as error:
+                for temporary, _, _ in self.staged[replaced:]:
+                    remove(temporary)
+                raise self._error(error, replaced) from None
         self.result.written.sort()
         self.result.unchanged.sort()
         return self.result
 
     def abort(self) -> None:
-        """Remove the temporary files and the folders made for them; restore the journal."""
+        """Remove the temporary files and the folders made for them; restore the journal.
+        A second Ctrl-C waits until that is done."""
+        with signals_held():
+            self._take_back()
+
+    def _take_back(self) -> None:
         for temporary, _, _ in self.staged:
             remove(temporary)
         self.staged.clear()

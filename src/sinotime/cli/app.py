@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -54,15 +56,54 @@ def _made_safe(error: click.ClickException) -> click.ClickException:
 
 
 class SinotimeCommand(click.Command):
-    """A command that says an option value the data refuses (`OptionError`) as click says a bad value."""
+    """A command that says an option value the data refuses (`OptionError`) as click says a bad
+    value, and stops on Ctrl-C, TERM or HUP as shells expect (`stops_as_exits`)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         from sinotime.errors import OptionError
 
-        try:
-            return super().invoke(ctx)
-        except OptionError as error:
-            raise click.BadParameter(str(error), ctx=ctx, param_hint=f"'{error.option}'") from None
+        with stops_as_exits(ctx):
+            try:
+                return super().invoke(ctx)
+            except OptionError as error:
+                raise click.BadParameter(str(error), ctx=ctx, param_hint=f"'{error.option}'") from None
+
+
+class Stopped(BaseException):
+    """TERM or HUP, raised wherever the command is, so that it tidies up as after Ctrl-C."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+@contextmanager
+def stops_as_exits(ctx: click.Context) -> Iterator[None]:
+    """Ctrl-C, TERM and HUP stop a command as an exception, so that what it was doing is tidied
+    up on the way out (a build's temporary files taken away, or its files all put in place
+    first), and it exits with 128 plus the signal's number, as a shell reports a signal:
+    130 for Ctrl-C (said as "interrupted"), 143 for TERM, 129 for HUP."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # only there can signals be caught
+        yield
+        return
+
+    def stop(number: int, _frame: object) -> None:
+        raise Stopped(number)
+
+    previous = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    except KeyboardInterrupt:
+        say("interrupted", err=True, level="error")
+        ctx.exit(128 + signal.SIGINT)
+    except Stopped as stopped:
+        ctx.exit(128 + stopped.number)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 class SinotimeGroup(click.Group):
