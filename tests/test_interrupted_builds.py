@@ -61,36 +61,34 @@ def fresh_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str
 
 
 def stop_build_b(out: Path, name: str, point: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    """Build B over what build A left in `out`, sending itself signal `name` at `point`."""
+    fresh(out, BUILD_A)
+    stopped = subprocess.run(
         [sys.executable, "-c", SIGNAL_AT, name, point, *BUILD_B, "--out", str(out)],
         cwd=Path(__file__).parent,
         capture_output=True,
         text=True,
         check=False,
     )
+    assert stopped.returncode == 128 + getattr(signal, name), stopped.stderr
+    assert "Traceback" not in stopped.stderr
+    return stopped
 
 
 @pytest.mark.parametrize("name", ["SIGINT", "SIGTERM", "SIGHUP"])
 def test_a_build_stopped_while_rendering_leaves_the_folder_as_it_was(
     name: str, tmp_path: Path, fresh_builds: dict[str, dict[str, bytes | None]]
 ) -> None:
-    out = tmp_path / "feeds"
-    fresh(out, BUILD_A)
-    stopped = stop_build_b(out, name, "staged in event/")
-    assert stopped.returncode == 128 + getattr(signal, name), stopped.stderr
-    assert "Traceback" not in stopped.stderr
-    assert listing(out) == fresh_builds["A"]  # no temporary file, no journal, no event/ folder
+    stop_build_b(tmp_path / "feeds", name, "staged in event/")
+    assert listing(tmp_path / "feeds") == fresh_builds["A"]  # no temporary file, no journal, no event/
 
 
 @pytest.mark.parametrize("name", ["SIGINT", "SIGTERM"])
 def test_a_build_stopped_while_putting_files_in_place_finishes_that_first(
     name: str, tmp_path: Path, fresh_builds: dict[str, dict[str, bytes | None]]
 ) -> None:
-    out = tmp_path / "feeds"
-    fresh(out, BUILD_A)
-    stopped = stop_build_b(out, name, "renamed")
-    assert stopped.returncode == 128 + getattr(signal, name), stopped.stderr
-    assert listing(out) == fresh_builds["B"]  # every file of B, and nothing left of A's
+    stop_build_b(tmp_path / "feeds", name, "renamed")
+    assert listing(tmp_path / "feeds") == fresh_builds["B"]  # every file of B, nothing left of A's
 
 
 def test_ctrl_c_is_said_as_interrupted(tmp_path: Path) -> None:
