@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from sinotime.catalogue import event_pages
 from sinotime.feed_content import Written, clean_text, web_address
 from sinotime.feeds.documents import FORMATS, ChangeFeed, Document, documents, feeds_of
-from sinotime.feeds.entries import Made, entry_pieces
+from sinotime.feeds.entries import Made, entry_pieces, make_all_pieces
 from sinotime.feeds.formats import (
     document_head,
     feed_generator,
@@ -74,6 +74,7 @@ def iter_feeds(timeline: Timeline, site: Site) -> Iterator[tuple[str, bytes]]:
     made = Made(pages=event_pages(timeline))
     feeds = feeds_of(ledger)
     heads = Heads(lambda document, fmt, when: document_head(document, fmt, ledger, site, when))
+    make_all_pieces(ledger, site, made)
     for fmt in FORMATS:  # a format's entries are kept for all its feeds, then let go
         made.last_format = fmt == FORMATS[-1]
         for feed in feeds:

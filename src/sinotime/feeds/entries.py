@@ -65,6 +65,16 @@ def entry_pieces(change: Change, ledger: Ledger, site: Site, made: Made) -> Piec
     return pieces
 
 
+def make_all_pieces(ledger: Ledger, site: Site, made: Made) -> None:
+    """Every change's pieces, one event's changes after another. An entry tells its event's
+    story so far, so an event's entries share their steps, each worded and written once while
+    `made.written` keeps it (the last few thousand); in the documents' order (by time, across
+    thousands of events) a step was let go long before its event's next change, and written again."""
+    for story in ledger.by_event.values():
+        for change in story:
+            entry_pieces(change, ledger, site, made)
+
+
 def entry_content(change: Change, ledger: Ledger, page: str | None, made: Made) -> str:
     """The HTML content: the change, the status it left and the event's story (`change_html`)."""
     series = ledger.series.get(change.event.series or "")
