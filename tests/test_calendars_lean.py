@@ -8,7 +8,7 @@ must come out exactly as when the calendar and each VEVENT are icalendar's compo
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -23,6 +23,7 @@ from sinotime.calendars import render_calendars
 from sinotime.calendars.grid import Placement
 from sinotime.calendars.lines import content_line, to_ical
 from sinotime.site import Site
+from sinotime.text import ical_uri
 from sinotime.timeline import Entry, Timeline
 from test_calendars_hypothesis import events, hostile, timeline_of
 
@@ -68,3 +69,35 @@ def test_a_line_written_once_is_never_given_for_an_equal_value_written_otherwise
         component = icalendar.Event()
         component.add("dtstart", value)
         assert to_ical(component) == b"BEGIN:VEVENT\r\n" + line + b"\r\nEND:VEVENT\r\n"
+
+
+PLAIN_TIMES = st.sampled_from(["dtstart", "dtend", "dtstamp", "created", "last-modified"])
+
+
+def icalendars_line(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
+    """The property's line as icalendar's own component writes (and folds) it."""
+    component = icalendar.Event()
+    component.add(name, value, parameters)
+    whole: bytes = component.to_ical()
+    assert whole.startswith(b"BEGIN:VEVENT\r\n") and whole.endswith(b"\r\nEND:VEVENT\r\n")
+    return whole[len(b"BEGIN:VEVENT\r\n") : -len(b"\r\nEND:VEVENT\r\n")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=PLAIN_TIMES, day=st.dates())
+def test_a_day_is_written_as_icalendar_writes_it(name: str, day: date) -> None:
+    assert content_line(name, day, None) == icalendars_line(name, day, None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=PLAIN_TIMES, moment=st.datetimes(timezones=st.just(UTC)))
+def test_a_time_in_utc_is_written_as_icalendar_writes_it(name: str, moment: datetime) -> None:
+    assert content_line(name, moment, None) == icalendars_line(name, moment, None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=st.sampled_from(["url", "source"]), address=st.text())
+def test_an_address_is_written_as_icalendar_writes_it(name: str, address: str) -> None:
+    """Addresses as the calendars give them: every character a URI may not hold %-encoded."""
+    uri = icalendar.vUri(ical_uri(address))
+    assert content_line(name, uri, {"VALUE": "URI"}) == icalendars_line(name, uri, {"VALUE": "URI"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from icalendar import Component, vCategory, vGeo, vText, vUri
@@ -126,11 +126,37 @@ _OURS = (Text, Categories, PlainGeo)  # icalendar types already: `add` keeps the
 def content_line(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
     """The property's folded content line, as `Component.add(name, value, parameters)` then
     `to_ical` write it."""
+    if (line := _plain_line(name, value, parameters)) is not None:
+        return line
     if type(value) not in _REPEATED_TYPES or name == "uid":
         return _written(name, value, parameters)
     # a datetime's zone and fold are in the key: equal instants in two zones are written apart
     zone, fold_ = getattr(value, "tzinfo", None), getattr(value, "fold", 0)
     return _kept_line(name, type(value).__name__, value, zone, fold_, tuple((parameters or {}).items()))
+
+
+_TIMES = frozenset(("dtstart", "dtend", *_UTC_PROPERTIES))  # the days and times of a VEVENT
+_ADDRESSES = frozenset(("url", "source"))  # given as `vUri` with VALUE=URI
+
+
+def _plain_line(name: str, value: Any, parameters: dict[str, str] | None) -> bytes | None:
+    """The line of a day (`vDate`, VALUE=DATE), of a time in UTC (`vDatetime`, with Z) or of an
+    address given as `vUri` with VALUE=URI, written directly: each is its digits or its text
+    with no escaping (a VEVENT has several; typing each through icalendar took a third of the
+    time to write it). None for any other property or value. A test compares these lines with
+    icalendar's on random values."""
+    kind = type(value)
+    if kind is date and parameters is None and name in _TIMES:
+        return fold(f"{name.upper()};VALUE=DATE:{value.year:04}{value.month:02}{value.day:02}")
+    if kind is datetime and value.tzinfo is UTC and parameters is None and name in _TIMES:
+        day = f"{value.year:04}{value.month:02}{value.day:02}"
+        return fold(f"{name.upper()}:{day}T{value.hour:02}{value.minute:02}{value.second:02}Z")
+    if kind is vUri and parameters == _URI and name in _ADDRESSES:
+        return fold(f"{name.upper()};VALUE=URI:{value}")
+    return None
+
+
+_URI = {"VALUE": "URI"}
 
 
 @functools.lru_cache(maxsize=1 << 14)
