@@ -77,7 +77,7 @@ PLAIN_TIMES = st.sampled_from(["dtstart", "dtend", "dtstamp", "created", "last-m
 def icalendars_line(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
     """The property's line as icalendar's own component writes (and folds) it."""
     component = icalendar.Event()
-    component.add(name, value, parameters)
+    component.add(name, value, parameters or {})
     whole: bytes = component.to_ical()
     assert whole.startswith(b"BEGIN:VEVENT\r\n") and whole.endswith(b"\r\nEND:VEVENT\r\n")
     return whole[len(b"BEGIN:VEVENT\r\n") : -len(b"\r\nEND:VEVENT\r\n")]

@@ -8,6 +8,7 @@ Validation Service deems safe are used, with absolute links.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -77,16 +78,15 @@ def escape_attribute(value: str) -> str:
     return value.replace("&", "&amp;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def _markup(parts: Sequence[str | None]) -> Markup:
-    """`Markup` parts as they are, other strings as text (cleaned, escaped), joined."""
-    return Markup(
-        "".join(
-            [
-                part if isinstance(part, Markup) else escape_text(clean_text(part))
-                for part in parts
-                if part is not None
-            ]
-        )
+def _joined(parts: Sequence[str | None]) -> str:
+    """`Markup` parts as they are, other strings as text (cleaned, escaped), joined (a plain
+    string: each `Markup` made is a copy of its text)."""
+    return "".join(
+        [
+            part if isinstance(part, Markup) else escape_text(clean_text(part))
+            for part in parts
+            if part is not None
+        ]
     )
 
 
@@ -98,7 +98,7 @@ def _tag(tag: str, *parts: str | None, **attributes: str) -> Markup:
         else ""
     )
     inside, after = _BREAK_INSIDE.get(tag, ""), _BREAK_AFTER.get(tag, "")
-    return Markup(f"<{tag}{written}>{inside}{_markup(parts)}</{tag}>{after}")
+    return Markup(f"<{tag}{written}>{inside}{_joined(parts)}</{tag}>{after}")
 
 
 def _link(text: str, url: str | None) -> str:
@@ -174,13 +174,15 @@ def _story(change: Change, sources: Mapping[str, Source], written: Written) -> l
     the report give it."""
     assert change.status is not None
     count, shown = history_tail(change.status.event, change.status.flag, sources, MAX_STORY, written.worded)
-    heading = (
-        "The story so far"
-        if len(shown) == count
-        else f"The story so far ({count - len(shown)} earlier steps not shown)"
-    )
     items = [_step(step, this=_tells_this(change, told), written=written) for told, step in shown]
-    return [_tag("p", _tag("strong", heading)), _tag("ul", *items)]
+    return [_story_heading(count - len(shown)), _tag("ul", *items)]
+
+
+@functools.lru_cache(maxsize=256)
+def _story_heading(not_shown: int) -> Markup:
+    """ "The story so far", and how many earlier steps it leaves out (a few headings, again and again)."""
+    heading = "The story so far" + (f" ({not_shown} earlier steps not shown)" if not_shown else "")
+    return _tag("p", _tag("strong", heading))
 
 
 def _event_blocks(
@@ -202,7 +204,7 @@ def _event_blocks(
             if event_url is None
             else _tag("p", _link("The event on the timeline", event_url), ", with where it stands today.")
         )
-        kept = written.events[event.id] = (_markup(opening), closing)
+        kept = written.events[event.id] = (Markup(_joined(opening)), closing)
     return kept
 
 
@@ -214,6 +216,9 @@ def _source_line(source: Source, written: Written) -> Markup:
             "p", "Source: ", _parts(source_phrase(source).parts, written)
         )
     return line
+
+
+_STATUS = _tag("strong", "Status")
 
 
 def change_html(
@@ -236,7 +241,7 @@ def change_html(
         blocks.append(_source_line(change.source, written))
     if change.status is not None:  # the status the change left, and what qualifies it
         note = f" {change.status.note}" if change.status.note else ""
-        blocks.append(_tag("p", _tag("strong", "Status"), f": {status_words(change.status)}.{note}"))
+        blocks.append(_tag("p", _STATUS, f": {status_words(change.status)}.{note}"))
     if quote_text := _quote_of(change):
         blocks.append(_tag("blockquote", _tag("p", clean_text(quote_text))))
     blocks += _story(change, sources, written)
