@@ -101,15 +101,19 @@ pieces = st.builds(
     title=xml_text.filter(bool),
     description=xml_text.filter(bool),
     updated=st.datetimes(timezones=st.just(UTC)),
+    number=st.none() | st.integers(1, 12),
+    archives=st.integers(0, 12),
 )
 def test_a_head_filled_in_is_feedgens_head_of_that_document(
-    title: str, description: str, updated: datetime
+    title: str, description: str, updated: datetime, number: int | None, archives: int
 ) -> None:
-    """A document without archive pages gets feedgen's head written once, its values put in."""
+    """Documents of one shape (a subscription document or an archive page, with archive pages
+    before and after it or not) get feedgen's head written once, their values put in."""
     opened = event("bridge", outcome={"date": "2020-01-01", "source": "source-a"})
     ledger = build_ledger(events_file([opened], name="A & <B>"), as_of=date(2026, 2, 1))
     heads = Heads(lambda document, fmt, when: document_head(document, fmt, ledger, SITE, when))
-    document = Document(ChangeFeed("series-a_b.c", title, description, ()), (), None, 0)
+    archives = archives if number is None else max(number, archives)
+    document = Document(ChangeFeed("series-a_b.c", title, description, ()), (), number, archives)
     for fmt in ("rss", "atom"):
         filled = heads.head(document, fmt, updated)
         assert filled is not None, "written by feedgen: the placeholders did not hold"
