@@ -25,11 +25,10 @@ class KeptByIdentity(Generic[R]):
         self._kept: dict[tuple[int, ...], tuple[tuple[object, ...], R]] = {}
 
     def get(self, *objects: object) -> R | None:
-        """The value kept for these very objects, or None."""
+        """The value kept for these very objects, or None. (An id is a live object's alone, and
+        the objects of every value kept are kept alive beside it: an id kept is theirs.)"""
         hit = self._kept.get(tuple(map(id, objects)))
-        if hit is not None and all(a is b for a, b in zip(hit[0], objects, strict=True)):
-            return hit[1]
-        return None
+        return None if hit is None else hit[1]
 
     def keep(self, value: R, *objects: object) -> R:
         """Keep `value` for these objects, and give it back."""

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sinotime.dates import FuzzyDate
+from sinotime.memo import kept_by_identity
 from sinotime.models import Source
 from sinotime.names import names_words
 from sinotime.report.indented_json import iter_indented, lean_dumps
@@ -183,6 +184,7 @@ def _news_json(news: NewsRow) -> dict[str, Any]:
     }
 
 
+@kept_by_identity(1 << 13)  # a source is cited again and again
 def _source_json(source: Source) -> dict[str, Any]:
     return {
         "id": source.id,

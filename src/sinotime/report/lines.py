@@ -181,7 +181,16 @@ def style(text: str, *names: str, colour: bool) -> str:
     return f"\x1b[{codes}m{text}\x1b[0m"
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$])")
+_MARKDOWN_CHARACTERS = r"\\`*_\[\]<>#|~&$"  # what Markdown reads as syntax anywhere in a line
+_MARKDOWN_SPECIAL = re.compile(f"([{_MARKDOWN_CHARACTERS}])")
+# Text that `terminal_line` leaves as it is: words one space apart, no other white space and no
+# control; and text that `markdown` leaves as it is too, with none of _MARKDOWN_CHARACTERS.
+# tests/test_report_lines.py holds these shortcuts to the long way on random text.
+_NOT_CLEAN = "\\s\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_CLEAN_LINE = re.compile(f"(?:[^{_NOT_CLEAN}]+ )*[^{_NOT_CLEAN}]+")
+_PLAIN_MARKDOWN = re.compile(
+    f"(?:[^{_NOT_CLEAN}{_MARKDOWN_CHARACTERS}]+ )*[^{_NOT_CLEAN}{_MARKDOWN_CHARACTERS}]+"
+)
 _MARKDOWN_BLOCK_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
 
 
@@ -192,6 +201,13 @@ def markdown(text: str) -> str:
     a leading list or heading marker ("- ", "+ ", "1. ") is escaped too, since the text may
     start a list item.
     """
+    if _PLAIN_MARKDOWN.fullmatch(text) and not _MARKDOWN_BLOCK_START.match(text):
+        return text  # most text: nothing to clean or escape
+    return markdown_escaped(text)
+
+
+def markdown_escaped(text: str) -> str:
+    """`markdown(text)` the long way, for text that has something to clean or escape."""
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", terminal_line(text))
     return _MARKDOWN_BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
@@ -201,5 +217,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def spreadsheet_cell(text: str) -> str:
     """One line of text that a spreadsheet will not run as a formula."""
-    text = terminal_line(text)
+    text = clean_line(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def clean_line(text: str) -> str:
+    """`terminal_line(text)`, at once for text that it leaves as it is (most text)."""
+    return text if _CLEAN_LINE.fullmatch(text) else terminal_line(text)
