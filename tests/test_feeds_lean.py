@@ -14,6 +14,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from feedgen.feed import FeedGenerator
+from feedgen.util import formatRFC2822
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,7 +35,7 @@ from sinotime.feeds.documents import ChangeFeed, Document
 from sinotime.feeds.entries import Pieces
 from sinotime.feeds.formats import CLOSING, document_head, render_json
 from sinotime.feeds.heads import Heads
-from sinotime.feeds.lean import atom_entry, json_item, rss_item
+from sinotime.feeds.lean import atom_entry, json_item, rfc2822, rss_item
 from sinotime.ledger import build_ledger
 from sinotime.models import EventsFile
 from test_feeds_safety import SITE, hostile_events
@@ -197,3 +198,9 @@ def test_entry_html_escapes_text_and_attributes_as_elementtree_does(
     made = _tag(tag, text, _tag("b", inner), tail, title=attribute)
     assert isinstance(made, Markup)
     assert made == elementtree_html(tag, text, attribute, inner, tail)
+
+
+@settings(max_examples=300)
+@given(moment=st.datetimes(timezones=st.just(UTC)) | st.datetimes(timezones=st.timezones()))
+def test_an_items_time_is_written_as_feedgen_formats_it(moment: datetime) -> None:
+    assert rfc2822(moment) == formatRFC2822(moment)
