@@ -211,6 +211,9 @@ class Knowable:
     plans: tuple[date, ...]
     news: tuple[date, ...]
     outcome: date | None
+    # Each partial event `on` made, by how many plans and news and whether the outcome it holds:
+    # what is known only grows with the day, so these counts name the very parts.
+    made: dict[tuple[int, int, bool], Event] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, event: Event, sources: Mapping[str, Source]) -> Knowable:
@@ -233,7 +236,13 @@ class Knowable:
             return None
         if plans == event.plans and news == event.news and outcome is event.outcome:
             return event
-        return event.model_copy(update={"plans": plans, "news": news, "outcome": outcome})
+        told = (len(plans), len(news), outcome is not None)
+        known = self.made.get(told)
+        if known is None:  # (the days an event is looked at often know the same parts)
+            known = self.made[told] = event.model_copy(
+                update={"plans": plans, "news": news, "outcome": outcome}
+            )
+        return known
 
 
 def resolve(event: Event, as_of: date, sources: Mapping[str, Source], series: Series | None) -> Entry:
