@@ -1,19 +1,35 @@
 """YAML syntax errors in our words: libyaml's own wording differs from version to version, and
-a newcomer needs the fix (quote the value, indent with spaces), not the parser's state."""
+a newcomer needs the fix (quote the value, indent with spaces, close the quote) at the line
+where the mistake is, not the parser's state where it gave up."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # "key: value" on the line of a colon inside an unquoted value; the value without a comment.
 _KEY_AND_VALUE = re.compile(r"\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*):\s+(?P<value>[^#\"\\]*?)\s*(?:#.*)?")
+# A line whose value opens a quote: `title: "...`, `- "...`; `rest` is what follows the quote.
+_OPENS_A_QUOTE = re.compile(r"\s*(?:-\s+)*(?:[A-Za-z_][\w-]*:\s+)?(?P<quote>[\"'])(?P<rest>.*)")
+# A line that is a plain key and its colon, and what is before the colon: indentation, a "- ".
+_PLAIN_KEY = re.compile(r"(?P<indent>\s*)(?:-\s+)?[A-Za-z_][\w-]*")
+_ESCAPE = re.compile(r"\\.")  # a backslash and what it escapes, in a double-quoted value
 QUOTED_EXAMPLE_LIMIT = 60  # a longer line gets the neutral example: a hint is one line
+LOOK_BACK = 200  # lines searched above an error for the open quote that caused it
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxProblem:
+    line: int  # 1-based
+    column: int
+    message: str
+    hint: str | None
 
 
 def quoted_example(line: str) -> str:
     """The failing line's own key and value, quoted (`title: "Rail bridge: opens"`), or a
     neutral example when the line is too long or holds characters quoting would change."""
-    found = _KEY_AND_VALUE.fullmatch(line)
+    found = _KEY_AND_VALUE.fullmatch(line) if len(line) <= 4 * QUOTED_EXAMPLE_LIMIT else None
     if found is None or not found["value"] or len(found["key"] + found["value"]) > QUOTED_EXAMPLE_LIMIT:
         return 'title: "Phase one: the opening"'
     return f'{found["key"]}: "{found["value"]}"'
@@ -30,3 +46,159 @@ def syntax_error_words(message: str, line: str) -> tuple[str, str | None]:
             f"put the value in quotes: {quoted_example(line)}",
         )
     return message, hint
+
+
+def describe(
+    context: str | None,
+    context_at: tuple[int, int] | None,
+    problem: str | None,
+    problem_at: tuple[int, int],
+    lines: list[str],
+) -> SyntaxProblem:
+    """A syntax error libyaml reports as `context` (begun at `context_at`) and `problem` (at
+    `problem_at`), both 0-based (line, column), said where the mistake most likely is."""
+    row, column = problem_at
+    line = lines[row] if row < len(lines) else ""
+    message = " ".join(part for part in (context, problem) if part)
+    if context == "while scanning a quoted scalar" and context_at is not None and _at_the_end(problem):
+        return _never_closed(context_at, lines)
+    if "tab" not in message and (opened := _open_quote_above(lines, row, context_at)) is not None:
+        return opened
+    if "mapping values are not allowed" in message and (deeper := _indented_deeper(lines, row, column)):
+        return deeper
+    if "flow" in message and (comment := _comment_in_flow(lines, row)) is not None:
+        return comment
+    if problem in ("did not find expected key", "did not find expected '-' indicator") and context_at:
+        before = line[:column]
+        if before.strip(" -") == "":  # at the start of its line: the line's indentation
+            return _not_lined_up(lines, row, column, context_at, "key" if "key" in problem else "item")
+        if before.rstrip()[-1:] in ("'", '"'):
+            return SyntaxProblem(
+                row + 1,
+                column + 1,
+                "text after the closing quote of a value",
+                f"put all of the value inside the quotes, or none of it: {quoted_example(line)}",
+            )
+    words, hint = syntax_error_words(message, line)
+    return SyntaxProblem(row + 1, column + 1, words, hint)
+
+
+def _at_the_end(problem: str | None) -> bool:
+    """Whether libyaml came to the end of the file (or of its document) where it was."""
+    return problem is not None and ("end of stream" in problem or "document" in problem)
+
+
+def _never_closed(opened_at: tuple[int, int], lines: list[str]) -> SyntaxProblem:
+    row, column = opened_at
+    line = lines[row] if row < len(lines) else ""
+    quote = line[column] if column < len(line) and line[column] in "\"'" else '"'
+    return SyntaxProblem(
+        row + 1,
+        column + 1,
+        f"the quote ({quote}) opened here is never closed: the value runs to the end of the file",
+        f"end the value with {quote} on this line",
+    )
+
+
+def _open_quote_above(lines: list[str], row: int, context_at: tuple[int, int] | None) -> SyntaxProblem | None:
+    """The line above `row` whose value opens a quote it does not close: YAML reads on, across
+    lines, to the next such quote, and the error comes later."""
+    first = max(0, row - LOOK_BACK, context_at[0] if context_at else 0)
+    for at in range(row - 1, first - 1, -1):
+        found = _OPENS_A_QUOTE.fullmatch(lines[at])
+        if found is None or _closes(found["quote"], found["rest"]):
+            continue
+        if _closing_row(lines, at + 1, row, found["quote"]) < row - 1:
+            return None  # a value written across lines, closed well before the error: not the cause
+        return SyntaxProblem(
+            at + 1,
+            found.start("quote") + 1,
+            f"the quote ({found['quote']}) opened here is not closed on its line: YAML reads the"
+            f" lines below as part of the value, up to the next {found['quote']}, and stops at"
+            f" line {row + 1}",
+            f"end the value with {found['quote']} on this line",
+        )
+    return None
+
+
+def _closing_row(lines: list[str], start: int, stop: int, quote: str) -> int:
+    """The first row from `start` (before `stop`) that closes a quoted value; else `stop`."""
+    return next((at for at in range(start, stop) if _closes(quote, lines[at])), stop)
+
+
+def _closes(quote: str, rest: str) -> bool:
+    """Whether `rest`, what follows an opening quote on its line, closes it (in time linear in
+    its length: a hostile line must not make an error message slow)."""
+    if quote == '"':
+        return '"' in _ESCAPE.sub("", rest)
+    return "'" in rest.replace("''", "")
+
+
+def _indented_deeper(lines: list[str], row: int, column: int) -> SyntaxProblem | None:
+    """A key indented deeper than the line above, which YAML reads as more of that line's value."""
+    line = lines[row] if row < len(lines) else ""
+    key = _PLAIN_KEY.fullmatch(line[:column])
+    above = _line_above(lines, row)
+    if key is None or ":" not in above:
+        return None
+    above_indent = len(above) - len(above.lstrip(" -"))
+    if len(key["indent"]) <= above_indent:
+        return None
+    return SyntaxProblem(
+        row + 1,
+        len(key["indent"]) + 1,
+        "this key is indented deeper than the line above, so YAML reads it as more of that line's value",
+        f"line it up with the key above it ({above_indent} spaces)",
+    )
+
+
+def _comment_in_flow(lines: list[str], row: int) -> SyntaxProblem | None:
+    """A `#` after a space inside { } or [ ] on a line at or above `row`: the rest of that line
+    is a comment, so its { or [ is never closed."""
+    for at in range(min(row, len(lines) - 1), max(-1, row - 3), -1):
+        if (comment := _comment_after_brace(lines[at])) is not None:
+            return SyntaxProblem(
+                at + 1,
+                comment + 1,
+                "a # after a space starts a comment, even inside { } or [ ]: the rest of this"
+                " line is left out, and its { or [ is never closed",
+                'put a value that starts with # in quotes: colour: "#1f77b4"',
+            )
+    return None
+
+
+def _comment_after_brace(line: str) -> int | None:
+    """Where a `#` after a space follows an unquoted { or [ on `line`, if one does."""
+    for space in (" #", "\t#"):
+        at = line.find(space)
+        before = line[:at]
+        if at >= 0 and ("{" in before or "[" in before) and '"' not in before and "'" not in before:
+            return at + 1
+    return None
+
+
+def _not_lined_up(
+    lines: list[str], row: int, column: int, context_at: tuple[int, int], what: str
+) -> SyntaxProblem:
+    """A line whose indentation fits neither the mapping (or list) above it nor its end."""
+    thing = "another key of the mapping" if what == "key" else "another item of the list"
+    above = _line_above(lines, row)
+    indent = len(above) - len(above.lstrip(" -"))
+    hint = (
+        f"indent it as the line above ({indent} spaces), or as the {'key' if what == 'key' else '-'}"
+        f" it belongs with"
+    )
+    return SyntaxProblem(
+        row + 1,
+        column + 1,
+        f"this line's indentation does not fit: YAML expected {thing} that starts on line"
+        f" {context_at[0] + 1} (at column {context_at[1] + 1}), or the end of it",
+        hint,
+    )
+
+
+def _line_above(lines: list[str], row: int) -> str:
+    """The nearest line above `row` that holds more than a comment."""
+    return next(
+        (each for each in reversed(lines[:row]) if each.strip() and not each.lstrip().startswith("#")), ""
+    )

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from sinotime.errors import MAX_PROBLEMS, Problem
-from sinotime.yaml_errors import syntax_error_words
+from sinotime.yaml_errors import describe
 
 Loc = tuple[str | int, ...]
 
@@ -110,11 +110,7 @@ class YamlReader:
                 finally:
                     loader.dispose()
             except yaml.MarkedYAMLError as error:
-                mark = error.problem_mark or error.context_mark
-                message = " ".join(part for part in (error.context, error.problem) if part)
-                line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
-                message, hint = syntax_error_words(message, line)
-                self.problem(mark, (), f"YAML syntax error: {message}", hint)
+                self._syntax_error(error, text)
             except yaml.reader.ReaderError as error:
                 row = text.count("\n", 0, error.position) + 1
                 column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -134,6 +130,24 @@ class YamlReader:
             except _Stop:
                 pass
             return None
+
+    def _syntax_error(self, error: yaml.MarkedYAMLError, text: str) -> None:
+        """libyaml's syntax error, said where the mistake most likely is (`yaml_errors`)."""
+        mark = error.problem_mark or error.context_mark
+        if mark is None:
+            self.problem(None, (), f"YAML syntax error: {error}")
+            return
+        context = error.context_mark
+        said = describe(
+            error.context,
+            (context.line, context.column) if context is not None else None,
+            error.problem,
+            (mark.line, mark.column),
+            text.splitlines(),
+        )
+        self.problems.append(
+            Problem(self.name, said.line, said.column, "", f"YAML syntax error: {said.message}", said.hint)
+        )
 
     def _read(self, next_event: Callable[[], Any]) -> Any:
         """Build the data from the events, one at a time; scalars, the most common, inline.
