@@ -40,6 +40,12 @@ SHAPE_MISTAKES = {
 # What only the validator can see, each file said once: every invalid file is in one of the sets.
 VALIDATOR_MISTAKES = {
     "colon-in-a-plain-value",
+    "comment-in-a-flow-mapping",  # YAML syntax errors: an editor cannot read these files either
+    "key-indented-too-deep",
+    "key-indented-too-little",
+    "quote-closed-lines-later",
+    "quote-never-closed",
+    "text-after-a-quoted-value",
     "duplicate-event-id",
     "duplicate-key",
     "impossible-day",
