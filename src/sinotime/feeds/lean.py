@@ -8,6 +8,7 @@ tab and line feed. A test compares every document with the libraries' own on hos
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import UTC, datetime
 
@@ -16,6 +17,10 @@ from feedgen.util import formatRFC2822
 from sinotime.feeds.entries import Pieces
 
 _json_string = json.JSONEncoder(ensure_ascii=False).encode  # as json.dumps writes a string
+# An item's first fields, each key as it stands on its line
+_JSON_KEYS = tuple(
+    f"   {_json_string(key)}: " for key in ("id", "url", "title", "content_html", "date_published")
+)
 
 
 def xml_text(text: str) -> str:
@@ -44,9 +49,7 @@ def atom_entry(pieces: Pieces) -> bytes:
     links = [(pieces.link, "alternate")] + ([] if pieces.related is None else [(pieces.related, "related")])
     tail = ["</content>\n"]
     tail += [f'    <link href="{xml_attribute(href)}" rel="{rel}"/>\n' for href, rel in links]
-    for term, label in pieces.categories:
-        labelled = f' label="{xml_attribute(label)}"' if label else ""
-        tail.append(f'    <category term="{xml_attribute(term)}"{labelled}/>\n')
+    tail.append(_atom_categories(pieces.categories))
     tail.append(f"    <published>{moment}</published>\n  </entry>\n")
     return head.encode("utf-8") + xml_content(pieces.content) + "".join(tail).encode("utf-8")
 
@@ -56,9 +59,32 @@ def rss_item(pieces: Pieces) -> bytes:
     link = f"      <link>{xml_text(pieces.link)}</link>\n" if pieces.link else ""  # as feedgen
     head = f"    <item>\n      <title>{xml_text(pieces.title)}</title>\n{link}      <description>"
     tail = [f'</description>\n      <guid isPermaLink="false">{xml_text(pieces.id)}</guid>\n']
-    tail += [f"      <category>{xml_text(label)}</category>\n" for _, label in pieces.categories]
+    tail.append(_rss_categories(pieces.categories))
     tail.append(f"      <pubDate>{rfc2822(pieces.moment)}</pubDate>\n    </item>\n")
     return head.encode("utf-8") + xml_content(pieces.content) + "".join(tail).encode("utf-8")
+
+
+# An entry's categories are a change's kind and an event's kind: a few pairs, written once each.
+
+
+@functools.lru_cache(maxsize=1024)
+def _atom_categories(categories: tuple[tuple[str, str], ...]) -> str:
+    lines = []
+    for term, label in categories:
+        labelled = f' label="{xml_attribute(label)}"' if label else ""
+        lines.append(f'    <category term="{xml_attribute(term)}"{labelled}/>\n')
+    return "".join(lines)
+
+
+@functools.lru_cache(maxsize=1024)
+def _rss_categories(categories: tuple[tuple[str, str], ...]) -> str:
+    return "".join(f"      <category>{xml_text(label)}</category>\n" for _, label in categories)
+
+
+@functools.lru_cache(maxsize=1024)
+def _json_tags(categories: tuple[tuple[str, str], ...]) -> str:
+    tags = ",\n".join(f"    {_json_string(term)}" for term, _ in categories)
+    return f"[\n{tags}\n   ]" if tags else "[]"
 
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -79,17 +105,9 @@ def rfc2822(moment: datetime) -> str:
 def json_item(pieces: Pieces) -> bytes:
     """The JSON Feed item, indented as it stands in a document's list of items, in UTF-8."""
     external = pieces.related is not None and pieces.related != pieces.link
-    fields = [
-        ("id", pieces.id),
-        ("url", pieces.link),
-        ("title", pieces.title),
-        ("content_html", pieces.content.decode("utf-8")),
-        ("date_published", pieces.moment.isoformat()),
-    ]
-    lines = ["  {", *(f"   {_json_string(key)}: {_json_string(value)}," for key, value in fields)]
-    tags = ",\n".join(f"    {_json_string(term)}" for term, _ in pieces.categories)
-    listed = f"[\n{tags}\n   ]" if tags else "[]"
-    lines.append(f'   "tags": {listed}' + ("," if external else ""))
+    values = (pieces.id, pieces.link, pieces.title, pieces.content.decode("utf-8"), pieces.moment.isoformat())
+    lines = ["  {", *(f"{key}{_json_string(value)}," for key, value in zip(_JSON_KEYS, values, strict=True))]
+    lines.append(f'   "tags": {_json_tags(pieces.categories)}' + ("," if external else ""))
     if external and pieces.related is not None:
         lines.append(f'   "external_url": {_json_string(pieces.related)}')
     lines.append("  }")
