@@ -38,6 +38,7 @@ class Made:
     written: Written = field(default_factory=Written)  # what entries' contents show again
     entries: dict[str, bytes] = field(default_factory=dict)  # of the format being written
     pages: dict[str, str] = field(default_factory=dict)  # the page of each event, when not index.html
+    addresses: dict[str, str] = field(default_factory=dict)  # `web_address` of each, once
     last_format: bool = False  # each change's pieces are asked for once more: let go of them then
 
 
@@ -51,8 +52,8 @@ def entry_pieces(change: Change, ledger: Ledger, site: Site, made: Made) -> Piec
     pieces = Pieces(
         id=ledger.tag(change.id),
         title=feed_title(change),
-        link=entry_link(change, page, site),
-        related=None if page is None else web_address(page),
+        link=entry_link(change, page, site, made),
+        related=None if page is None else encoded(page, made),
         content=entry_content(change, ledger, page, made).encode("utf-8"),
         moment=change.moment,
         categories=(
@@ -88,11 +89,20 @@ def event_url(change: Change, site: Site, made: Made) -> str | None:
     return site.url(f"{page}#event-{change.event.id}")
 
 
-def entry_link(change: Change, page: str | None, site: Site) -> str:
+def entry_link(change: Change, page: str | None, site: Site, made: Made) -> str:
     """The source's address; the event on the page when it has none, and for a deadline."""
     if change.source is not None and change.source.url is not None:
-        return web_address(change.source.url)
-    return web_address(page or site.base_url or "")
+        return encoded(change.source.url, made)
+    return encoded(page or site.base_url or "", made)
+
+
+def encoded(url: str, made: Made) -> str:
+    """`web_address(url)`, worked out once for a ledger's entries (an event's page and a
+    source's address are in entry after entry)."""
+    address = made.addresses.get(url)
+    if address is None:
+        address = made.addresses[url] = web_address(url)
+    return address
 
 
 def feed_title(change: Change) -> str:
