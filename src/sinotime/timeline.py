@@ -247,7 +247,13 @@ class Knowable:
 
 def resolve(event: Event, as_of: date, sources: Mapping[str, Source], series: Series | None) -> Entry:
     """One event (as known on `as_of`) with its status on that day."""
-    flag = flag_of(event, as_of)
+    return _resolved(event, flag_of(event, as_of), past_due_since(event, as_of), sources, series)
+
+
+def _resolved(
+    event: Event, flag: Flag, overdue_since: date | None, sources: Mapping[str, Source], series: Series | None
+) -> Entry:
+    """`resolve`, given what of it depends on the day: its flag and the day it fell past due."""
     return Entry(
         event=event,
         flag=flag,
@@ -255,7 +261,7 @@ def resolve(event: Event, as_of: date, sources: Mapping[str, Source], series: Se
         slip=slip_of(event),
         series=series,
         fit=fit(event),
-        overdue_since=past_due_since(event, as_of),
+        overdue_since=overdue_since,
         first_target=first_target(event),
         last_slip=last_slip_of(event),
         no_news_since=newest_evidence(event) if flag is Flag.UNVERIFIED else None,
@@ -299,12 +305,17 @@ def status_changes(event: Event, as_of: date, sources: Mapping[str, Source]) -> 
     """
     changes: list[date] = []
     before: tuple[object, ...] | None = None
+    seen: tuple[Event, Flag, date | None] | None = None
     knowable = Knowable.of(event, sources)
     for day in sorted(d for d in _days_something_may_change(knowable) if d <= as_of):
         known = knowable.on(day)
         if known is None:
             continue
-        entry = resolve(known, day, sources, None)
+        flag, overdue_since = flag_of(known, day), past_due_since(known, day)
+        if seen is not None and seen[0] is known and seen[1:] == (flag, overdue_since):
+            continue  # the same event known, the same flag and overdue day: the same words
+        seen = (known, flag, overdue_since)
+        entry = _resolved(known, flag, overdue_since, sources, None)
         state = (status_words(entry), date_words(entry), entry.note)
         if before is not None and state != before:
             changes.append(day)
