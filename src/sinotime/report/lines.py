@@ -33,6 +33,10 @@ def wrap_line(text: str, width: int, *, indent: str = "", hang: str = "  ") -> l
     of one- and two-column characters only (which are never controls) is wrapped as it is."""
     if not (_one_column_prefix(indent) and _one_column_prefix(hang)):
         return wrap_any(terminal_line(text), width, indent=indent, hang=hang)
+    if _ONE_COLUMN_WORDS.fullmatch(text):  # most text: as it is, nothing to split and join
+        return wrap_narrow(text, width, indent=indent, hang=hang)
+    if _ONE_OR_TWO_COLUMN_WORDS.fullmatch(text):
+        return wrap_wide(text, width, indent=indent, hang=hang)
     words = " ".join(text.split())
     if _one_column_each(words):
         return wrap_narrow(words, width, indent=indent, hang=hang)
@@ -59,14 +63,15 @@ def wrap(text: str, width: int, *, indent: str = "", hang: str = "  ") -> list[s
 
 # Characters that take one column each on a terminal (as wcwidth counts them), the space the
 # only white space among them: tests/test_report_wrap.py checks each against wcwidth.
-_ONE_COLUMN_RANGES = (
-    " !-~"  # printable ASCII
+_ONE_COLUMN_BUT_SPACE = (
+    "!-~"  # printable ASCII but the space
     "\u00a1-\u00ac\u00ae-\u02ff"  # Latin-1 but the soft hyphen, Latin Extended, IPA, modifiers
     "\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u0482\u048a-\u052f"  # Greek and Cyrillic letters
     "\u1e00-\u1eff"  # Latin Extended Additional (Vietnamese)
     "\u2010-\u2027\u2030-\u205e"  # dashes, quotes, bullets: punctuation but spaces and controls
     "\u20a0-\u20c0\u2190-\u21ff"  # currency signs, arrows
 )
+_ONE_COLUMN_RANGES = " " + _ONE_COLUMN_BUT_SPACE
 # Characters that take two columns each, whatever stands beside them (no combining marks, no
 # spaces, nothing that joins): tests/test_report_wrap.py checks each against wcwidth.
 _TWO_COLUMN_RANGES = (
@@ -80,6 +85,11 @@ ONE_COLUMN = re.compile(f"[{_ONE_COLUMN_RANGES}]*")
 TWO_COLUMNS = re.compile(f"[{_TWO_COLUMN_RANGES}]")
 ONE_OR_TWO_COLUMNS = re.compile(f"[{_ONE_COLUMN_RANGES}{_TWO_COLUMN_RANGES}]*")
 _AFTER_TWO_COLUMNS = re.compile(f"(?<=[{_TWO_COLUMN_RANGES}])")  # where a wide character ends
+# Words of such characters one space apart, as `terminal_line` leaves them.
+_ONE_COLUMN_WORDS = re.compile(f"(?:[{_ONE_COLUMN_BUT_SPACE}]+ )*[{_ONE_COLUMN_BUT_SPACE}]+")
+_ONE_OR_TWO_COLUMN_WORDS = re.compile(
+    f"(?:[{_ONE_COLUMN_BUT_SPACE}{_TWO_COLUMN_RANGES}]+ )*[{_ONE_COLUMN_BUT_SPACE}{_TWO_COLUMN_RANGES}]+"
+)
 _SECOND_COLUMN = "\0"  # stands for a wide character's second column in `wrap_wide`
 
 
