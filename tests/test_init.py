@@ -50,3 +50,19 @@ def test_init_never_overwrites_a_file_and_changes_nothing(tmp_path: Path) -> Non
     assert result.stderr.startswith(f"not overwriting {tmp_path / 'events.yaml'}")
     assert [p.name for p in tmp_path.iterdir()] == ["events.yaml"]
     assert (tmp_path / "events.yaml").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_without_a_namespace_validate_and_build_say_the_ids_follow_the_address(tmp_path: Path) -> None:
+    assert CliRunner().invoke(main, ["init", str(tmp_path)]).exit_code == 0
+    starter = tmp_path / "events.yaml"
+    for command in (["validate", str(starter)], ["build", str(starter), "--out", str(tmp_path / "a")]):
+        assert "namespace" not in CliRunner().invoke(main, command).stderr  # the starter sets one
+    text = starter.read_text(encoding="utf-8")
+    starter.write_text(text.replace("  namespace: example.org-library\n", ""), encoding="utf-8")
+    for command in (["validate", str(starter)], ["build", str(starter), "--out", str(tmp_path / "b")]):
+        said = CliRunner().invoke(main, command)
+        assert said.exit_code == 0
+        assert "calendar.namespace is not set" in said.stderr
+        assert "made from calendar.base_url (example.org-library)" in said.stderr
+        assert "set `namespace: example.org-library` under calendar" in said.stderr
+        assert "namespace" not in CliRunner().invoke(main, ["-q", *command]).stderr

@@ -8,7 +8,7 @@ not all be held in memory), so a failed build leaves the output folder exactly a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -101,6 +101,7 @@ class BuildResult:
     catalogue: Catalogue  # what of it is offered to readers, by scope and format
     removed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # about the folder's own records
+    namespace_note: str | None = None  # see CalendarInfo.namespace_note
 
 
 def build(
@@ -132,12 +133,14 @@ def build(
     site = site_for(data, base_url)
     _refuse_to_unpublish_feeds(out, site)
     names: list[str] = []
+    note = data.calendar.namespace_note()
     if check:
         if not out.is_dir():
             names = [name for name, _ in render_files(timeline, site)]
-            return BuildResult(tuple(sorted(names)), [], [], sorted(names), published(timeline, names))
+            catalogue = published(timeline, names)
+            return BuildResult(tuple(sorted(names)), [], [], sorted(names), catalogue, namespace_note=note)
         with locked(out, shared=True, on_wait=on_wait):
-            return _check(out, timeline, site)
+            return replace(_check(out, timeline, site), namespace_note=note)
     with Staging(out, manifest=True, on_wait=on_wait) as staging:
         for name, content in render_files(timeline, site):
             names.append(name)
@@ -154,6 +157,7 @@ def build(
         published(timeline, names),
         result.removed,
         result.warnings,
+        note,
     )
 
 

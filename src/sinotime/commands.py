@@ -136,6 +136,7 @@ class Checked:
     valid: bool
     answer: str | None  # for standard output: the JSON document or GitHub annotations
     summary: str | None  # "events.yaml: valid: 12 events, ..." or how many problems
+    note: str | None = None  # for people, beside a valid file's summary: see CalendarInfo.namespace_note
 
 
 def check_file(
@@ -159,6 +160,7 @@ def check_file(
         None,
         f"{name}: valid: {count(len(data.events), 'event')}, {count(len(data.sources), 'source')}, "
         f"{count(len(data.series), 'series', 'series')}; last changed {data.last_changed()}",
+        data.calendar.namespace_note(),
     )
 
 

@@ -89,6 +89,17 @@ class CalendarInfo(Strict):
         """The namespace of every UID and feed id: `namespace`, or one made from the address or name."""
         return self.namespace or namespace_from(self.base_url, self.name)
 
+    def namespace_note(self) -> str | None:
+        """What to say when no `namespace` is set: the ids then change with the address or name."""
+        if self.namespace is not None:
+            return None
+        made_from = "calendar.base_url" if self.base_url else "calendar.name"
+        return (
+            f"note: calendar.namespace is not set, so every calendar UID and feed id is made from"
+            f" {made_from} ({self.ids_namespace}) and changes if it does, and subscribers then"
+            f" see every event twice: set `namespace: {self.ids_namespace}` under calendar to keep them"
+        )
+
     language: LanguageTag = Field(
         default="en",
         description="BCP 47 language tag of the text.",

@@ -72,6 +72,8 @@ def validate(file: Path, format_: str) -> None:
         raise SystemExit(1)
     if checked.summary:
         say(checked.summary)
+    if checked.note:
+        say(checked.note, err=True)
 
 
 @main.command()
@@ -125,6 +127,8 @@ def build(file: Path, out: Path, base_url: str | None, as_of: date | None, check
         say(warning, err=True, level="error")
     if not result.catalogue.has_feeds:
         say(NO_FEEDS_NOTE, err=True)
+    if result.namespace_note:
+        say(result.namespace_note, err=True)
     if check:
         if result.stale:
             say(f"{count(len(result.stale), 'stale file')} in {out}:", err=True, level="error")
