@@ -56,6 +56,12 @@ def test_quiet_says_nothing_but_errors(tmp_path: Path) -> None:
     assert run("-q", "validate", str(RAIL)).stdout == ""
     broken = run("-q", "validate", str(DATA / "invalid" / "unknown-kind.yaml"))
     assert broken.exit_code == 1 and "unknown kind 'expoo'" in broken.stderr
+    listed = run("-q", "changes", str(RAIL), "--as-of", "2026-11-27")
+    assert listed.exit_code == 0 and listed.stdout and listed.stderr == ""  # the changes, not their count
+    compared = run("-q", "diff", str(RAIL), str(DATA / "invalid" / "unknown-kind.yaml"))
+    assert compared.exit_code == 2 and "unknown kind 'expoo'" in compared.stderr  # an error is said
+    same = run("-q", "diff", str(RAIL), str(RAIL))
+    assert (same.exit_code, same.stdout, same.stderr) == (0, "", "")
 
 
 def test_verbose_names_each_file_written(tmp_path: Path) -> None:

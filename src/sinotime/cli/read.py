@@ -217,7 +217,7 @@ def changes(file: Path, since: date | None, as_of: date | None) -> None:
     )
     for line in lines:
         click.echo(safe_lines(line))
-    click.echo(summary, err=True)
+    say(summary, err=True)
 
 
 @main.command()
@@ -246,9 +246,9 @@ def diff(old: Path, new: Path, as_of: date | None) -> None:
     try:
         found = diff_files(old, new, as_of=as_of, today=today_somewhere(), max_bytes=max_input_bytes())
     except SinotimeError as error:
-        click.echo(str(error), err=True)
+        say(str(error), err=True, level="error")
         raise SystemExit(2) from None
     for line in found.lines():
         click.echo(safe_lines(line))
-    click.echo(found.summary(), err=True)
+    say(found.summary(), err=True)
     raise SystemExit(1 if found else 0)
