@@ -25,10 +25,10 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_validate_prints_a_one_line_summary_for_a_valid_file() -> None:
-    code, out, err = run("validate", str(DATA / "rail-bridge.yaml"))
+    code, out, err = run("validate", str(DATA / "calendars.yaml"))
     assert (code, err) == (0, "")
     assert (
-        out == f"{DATA / 'rail-bridge.yaml'}: valid: 1 event, 3 sources, 1 series; last changed 2026-11-23\n"
+        out == f"{DATA / 'calendars.yaml'}: valid: 7 events, 8 sources, 1 series; last changed 2026-11-20\n"
     )
 
 
@@ -181,3 +181,20 @@ def test_github_annotations_escape_what_would_end_a_property_or_a_line() -> None
         problems_github([problem])
         == "::error file=a%2Cb%3Ac.yaml,line=3,col=1,title=events[0]::50%25 done%0Anext line\n"
     )
+
+
+@pytest.mark.parametrize("address", ["https://example.net/metro?x=1", "https://example.net/metro/#top"])
+def test_a_folder_address_with_a_query_or_a_fragment_is_refused(address: str, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    built = CliRunner().invoke(
+        main, ["build", str(DATA / "rail-bridge.yaml"), "--out", str(out), "--base-url", address]
+    )
+    assert built.exit_code == 2 and "cannot hold a query (?...) or a fragment (#...)" in built.stderr
+    assert not out.exists()  # it would have published https://example.net/metro?x=1/sinotime.atom
+    text = (DATA / "rail-bridge.yaml").read_text(encoding="utf-8")
+    named = tmp_path / "events.yaml"
+    named.write_text(
+        text.replace("calendar:\n", f'calendar:\n  base_url: "{address}"\n', 1), encoding="utf-8"
+    )
+    code, _, err = run("validate", str(named))
+    assert code == 1 and ":3:13: calendar.base_url: is the folder the files are served from" in err

@@ -19,7 +19,7 @@ from sinotime.loading import MAX_FILE_BYTES, input_name, load_events
 from sinotime.models import EventsFile
 from sinotime.output import Staging, WriteResult, leftover_files, previous_names, stale_files
 from sinotime.site import Site
-from sinotime.text import idna_host, terminal_safe, web_url_problem
+from sinotime.text import base_url_problem, idna_host, terminal_safe
 from sinotime.timeline import Timeline, build_timeline
 
 __all__ = ["BuildResult", "Renderer", "Site", "build", "render_files", "renderers", "site_for"]
@@ -45,7 +45,7 @@ def site_for(data: EventsFile, base_url: str | None) -> Site:
     url = base_url or data.calendar.base_url
     if url is None:
         return Site(base_url=None)
-    if problem := web_url_problem(url):
+    if problem := base_url_problem(url):
         raise MissingSettingError(f"--base-url '{terminal_safe(url)}': {problem}")
     try:
         url = idna_host(url)

@@ -22,7 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from sinotime.text import unsafe_character, web_url_problem
+from sinotime.text import base_url_problem, unsafe_character, web_url_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_TEXT = 20_000  # characters in one description, quote or note
@@ -78,6 +78,23 @@ WebUrl = Annotated[
     StringConstraints(max_length=2000),
     AfterValidator(_check_web_url),
     Field(description="An http:// or https:// address.", json_schema_extra={"format": "uri"}),
+]
+
+
+def _check_base_url(value: str) -> str:
+    if problem := base_url_problem(value):
+        raise ValueError(problem)
+    return value
+
+
+BaseUrl = Annotated[
+    str,
+    StringConstraints(max_length=2000),
+    AfterValidator(_check_base_url),
+    Field(
+        description="An http:// or https:// address of a folder, without ?query or #fragment.",
+        json_schema_extra={"format": "uri", "pattern": "^[^?#]*$"},
+    ),
 ]
 
 

@@ -29,6 +29,7 @@ from sinotime.fields import (
     LANGUAGE_TAG_SCHEMA,
     MAX_KINDS,
     MAX_STEPS,
+    BaseUrl,
     Day,
     LanguageTag,
     Line,
@@ -62,7 +63,7 @@ class CalendarInfo(Strict):
 
     name: Line = Field(description="The title of the calendars and feeds.")
     description: Text = Field(description="One or two sentences for subscribers.")
-    base_url: WebUrl | None = Field(
+    base_url: BaseUrl | None = Field(
         default=None,
         description="The public address `feeds/` is served from; `--base-url` overrides it.",
     )

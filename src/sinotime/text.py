@@ -64,6 +64,19 @@ def web_url_problem(value: str) -> str | None:
     return None
 
 
+def base_url_problem(value: str) -> str | None:
+    """`web_url_problem` for the address a folder is served from (`calendar.base_url`,
+    `--base-url`): file names are added to it, so it cannot end in a query or a fragment."""
+    if problem := web_url_problem(value):
+        return problem
+    if "?" in value or "#" in value:
+        return (
+            "is the folder the files are served from, and file names are added to it: it cannot"
+            " hold a query (?...) or a fragment (#...)"
+        )
+    return None
+
+
 def idna_host(url: str) -> str:
     """`url` (a valid web address) with a non-ASCII host written as IDNA (`xn--...`)."""
     scheme, _, rest = url.partition("://")

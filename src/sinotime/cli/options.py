@@ -67,9 +67,9 @@ DAY = DayType()
 
 def web_address(value: str | None) -> str | None:
     """--base-url, by the rule of `calendar.base_url` and every source address."""
-    from sinotime.text import terminal_safe, web_url_problem
+    from sinotime.text import base_url_problem, terminal_safe
 
-    if value is not None and (problem := web_url_problem(value)):
+    if value is not None and (problem := base_url_problem(value)):
         raise click.BadParameter(f"'{terminal_safe(value)}': {problem}")
     return value
 
