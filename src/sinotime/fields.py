@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated
 
@@ -67,30 +68,27 @@ SourceId = Annotated[Slug, Field(description="The id of the source.")]
 Tag = Annotated[str, StringConstraints(min_length=1, max_length=100), AfterValidator(_check_characters)]
 
 
-def _check_web_url(value: str) -> str:
-    if problem := web_url_problem(value):
-        raise ValueError(problem)
-    return value
+def _refusing(problem_of: Callable[[str], str | None]) -> Callable[[str], str]:
+    """A validator that refuses a value for the problem `problem_of` finds in it."""
+
+    def check(value: str) -> str:
+        if problem := problem_of(value):
+            raise ValueError(problem)
+        return value
+
+    return check
 
 
 WebUrl = Annotated[
     str,
     StringConstraints(max_length=2000),
-    AfterValidator(_check_web_url),
+    AfterValidator(_refusing(web_url_problem)),
     Field(description="An http:// or https:// address.", json_schema_extra={"format": "uri"}),
 ]
-
-
-def _check_base_url(value: str) -> str:
-    if problem := base_url_problem(value):
-        raise ValueError(problem)
-    return value
-
-
-BaseUrl = Annotated[
+BaseUrl = Annotated[  # the address of a folder: file names are added to it
     str,
     StringConstraints(max_length=2000),
-    AfterValidator(_check_base_url),
+    AfterValidator(_refusing(base_url_problem)),
     Field(
         description="An http:// or https:// address of a folder, without ?query or #fragment.",
         json_schema_extra={"format": "uri", "pattern": "^[^?#]*$"},
