@@ -195,3 +195,13 @@ def test_help_has_an_example_and_the_readme_documents_the_command() -> None:
         assert f"`{option}" in readme, option
     for flag in Flag:
         assert f"`{flag.value}`" in readme, flag
+
+
+def test_the_readmes_example_of_an_event_is_what_the_report_prints_for_it() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("\n16 November 2022: Tongjiang") + 1
+    example = readme[start : readme.index("```", start)]
+    bundled = str(Path(__file__).parent.parent / "events.yaml")
+    result = CliRunner().invoke(cli.main, ["report", bundled, "--as-of", "2026-11-27"])
+    printed = result.stdout[result.stdout.index("\n16 November 2022: Tongjiang") + 1 :]
+    assert printed.split("\n\n")[0] + "\n" == example
