@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -205,3 +208,15 @@ def test_the_readmes_example_of_an_event_is_what_the_report_prints_for_it() -> N
     result = CliRunner().invoke(cli.main, ["report", bundled, "--as-of", "2026-11-27"])
     printed = result.stdout[result.stdout.index("\n16 November 2022: Tongjiang") + 1 :]
     assert printed.split("\n\n")[0] + "\n" == example
+
+
+@pytest.mark.parametrize("format_", ["text", "json"])  # both far longer than a pipe holds (64 KiB)
+def test_a_reader_that_stops_reading_ends_the_report_quietly_as_any_tool(format_: str) -> None:
+    bundled = str(Path(__file__).parent.parent / "events.yaml")
+    command = [sys.executable, "-m", "sinotime", "report", bundled, "--format", format_]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as report:
+        assert report.stdout is not None and report.stderr is not None
+        report.stdout.read(10)  # as `| head -c 10` does
+        report.stdout.close()
+        assert report.wait() == -signal.SIGPIPE  # a shell says 141, as for `yes | head`
+        assert report.stderr.read() == b""

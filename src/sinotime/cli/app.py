@@ -82,7 +82,8 @@ def stops_as_exits(ctx: click.Context) -> Iterator[None]:
     """Ctrl-C, TERM and HUP stop a command as an exception, so that what it was doing is tidied
     up on the way out (a build's temporary files taken away, or its files all put in place
     first), and it exits with 128 plus the signal's number, as a shell reports a signal:
-    130 for Ctrl-C (said as "interrupted"), 143 for TERM, 129 for HUP."""
+    130 for Ctrl-C (said as "interrupted"), 143 for TERM, 129 for HUP. A closed pipe (PIPE)
+    ends the command as it ends any Unix tool, silently, whatever the format written."""
     import signal
     import threading
 
@@ -94,6 +95,8 @@ def stops_as_exits(ctx: click.Context) -> Iterator[None]:
         raise Stopped(number)
 
     previous = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGHUP)}
+    if hasattr(signal, "SIGPIPE"):  # a reader that has seen enough (`| head`) ends us quietly, as any tool
+        previous[signal.SIGPIPE] = signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         yield
     except KeyboardInterrupt:

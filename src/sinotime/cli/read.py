@@ -102,9 +102,9 @@ def report(
 ) -> None:
     """Print every event in order, its plans beside its outcome.
 
-    Each event shows its date at its true precision, its kind, place and status (the flags
-    completed, completed-late, upcoming, overdue, unscheduled, cancelled, postponed, in the
-    words the calendars, feeds and page use: 'Completed late, +3 y 11 m'), and for a plan
+    Each event shows its date at its true precision, its kind, place and status (one of the
+    ten flags of --flag, in the words the calendars, feeds and page use: 'Completed late,
+    +3 y 11 m'), and for a plan
     every target in the order announced, with its source, then what became of it and how
     late. A summary counts the flags and kinds and lists the longest slips and everything
     overdue. Filters combine: an event must match all of them. Colour is used only on a
