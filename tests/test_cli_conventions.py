@@ -121,3 +121,15 @@ def test_progress_only_on_a_terminal_and_cleared_before_the_summary(
     assert "\r" not in note
     quiet = run("-q", "build", str(RAIL), "--out", str(tmp_path / "c"), "--as-of", "2026-11-27")
     assert quiet.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("given", "placed"),
+    [("-q", "sinotime -q report"), ("--color", "sinotime --color auto|always|never report")],
+)
+def test_a_global_option_after_the_command_is_told_where_it_goes(given: str, placed: str) -> None:
+    result = run("report", given, *(["never"] if given == "--color" else []))
+    assert result.exit_code == 2
+    assert f"No such option '{given}': {given} is an option of sinotime itself" in result.stderr
+    assert f"goes before the command: {placed} ..." in result.stderr
+    assert run("report", "--bogus").stderr.endswith("No such option '--bogus'.\n")  # others as click says

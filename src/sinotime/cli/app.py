@@ -130,6 +130,8 @@ class SinotimeGroup(click.Group):
         gc.disable()
         try:
             return super().invoke(ctx)
+        except click.NoSuchOption as error:
+            raise _made_safe(_placed(error, ctx)) from None
         except click.ClickException as error:
             raise _made_safe(error) from None
         except SinotimeError as error:
@@ -138,6 +140,22 @@ class SinotimeGroup(click.Group):
         finally:
             if collecting:
                 gc.enable()
+
+
+def _placed(error: click.NoSuchOption, ctx: click.Context) -> click.NoSuchOption:
+    """A global option given after the command (`sinotime build -q`): say where it goes."""
+    given = error.option_name.split("=", 1)[0]
+    for param in ctx.command.params:
+        if isinstance(param, click.Option) and given in (*param.opts, *param.secondary_opts):
+            command = error.ctx.info_name if error.ctx is not None else "COMMAND"
+            choices = param.type.choices if isinstance(param.type, click.Choice) else None
+            value = "|".join(map(str, choices)) if choices else param.metavar or "VALUE"
+            option = given if param.is_flag else f"{given} {value}"
+            vars(error)["message"] = (
+                f"{error.message.rstrip('.')}: {given} is an option of sinotime itself, and goes"
+                f" before the command: sinotime {option} {command} ..."
+            )
+    return error
 
 
 def _input_limit(mib: float) -> float:
