@@ -1,4 +1,4 @@
-"""The report's escaping takes a shortcut for text with nothing to clean or escape (most text):
+"""The report's Markdown takes a shortcut for text with nothing to clean or escape (most text):
 on random text, with every kind of white space, control, bidirectional override and Markdown
 character among ordinary words, the shortcut gives what the long way gives."""
 
@@ -7,8 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sinotime.report.lines import clean_line, markdown, markdown_escaped, spreadsheet_cell
-from sinotime.text import terminal_line
+from sinotime.report.lines import markdown, markdown_escaped, spreadsheet_cell
 
 ORDINARY = "abcXYZ019.,:;'()“”–-+=@é黑龙江Благ"
 TROUBLE = (
@@ -17,12 +16,6 @@ TROUBLE = (
     "\\`*_[]<>#|~&$!"  # Markdown
 )
 TEXT = st.text(alphabet=st.sampled_from(ORDINARY + " " * 8 + TROUBLE), max_size=40) | st.text(max_size=20)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(TEXT)
-def test_a_clean_line_is_the_terminal_line(text: str) -> None:
-    assert clean_line(text) == terminal_line(text)
 
 
 @settings(max_examples=1000, deadline=None)
