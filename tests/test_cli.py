@@ -101,7 +101,7 @@ def test_data_changed_today_in_harbin_is_not_in_the_future_in_california() -> No
     [
         (
             ["--as-of", "2030-02-30"],
-            "Invalid value for '--as-of': '2030-02-30' is not a day: day is out of range",
+            "Invalid value for '--as-of': '2030-02-30' is not a day: February 2030 has 28 days",
         ),
         (
             ["--as-of", "2030-2-3"],

@@ -54,7 +54,7 @@ class DayType(click.ParamType[date]):
         try:
             if not (len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit()):
                 raise ValueError("write it YYYY-MM-DD")
-            day = date.fromisoformat(text)
+            day = _existing_day(text)
             if not FIRST_YEAR <= day.year <= LAST_YEAR:
                 raise ValueError(f"years {FIRST_YEAR}-{LAST_YEAR} only, as in the data")
             return day
@@ -63,6 +63,19 @@ class DayType(click.ParamType[date]):
 
 
 DAY = DayType()
+
+
+def _existing_day(text: str) -> date:
+    """The day `text` (YYYY-MM-DD) names, or why there is none, in the validator's words."""
+    import calendar
+
+    year, month, day = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        raise ValueError(f"there is no month {month:02d}")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise ValueError(f"{calendar.month_name[month]} {year} has {days} days")
+    return date(year, month, day)
 
 
 def web_address(value: str | None) -> str | None:
