@@ -82,6 +82,9 @@ def test_verbose_names_each_file_written(tmp_path: Path) -> None:
         ("auto", {"NO_COLOR": ""}, True, True),  # no-color.org: set and not empty
         ("auto", {"FORCE_COLOR": "1"}, False, True),
         ("auto", {"NO_COLOR": "1", "FORCE_COLOR": "1"}, False, False),
+        ("auto", {"TERM": "dumb"}, True, False),  # a terminal that shows no colour
+        ("auto", {"TERM": "dumb", "FORCE_COLOR": "1"}, True, True),
+        ("always", {"TERM": "dumb"}, True, True),
     ],
 )
 def test_colour_follows_the_option_then_no_color_then_force_color_then_the_terminal(

@@ -20,14 +20,15 @@ _CLEAR_LINE = "\r\x1b[K"
 
 
 def wants_colour(choice: str, environ: Mapping[str, str], is_terminal: bool) -> bool:
-    """Whether to colour output: `--color` first, then NO_COLOR, then FORCE_COLOR, then a terminal."""
+    """Whether to colour output: `--color` first, then NO_COLOR, then FORCE_COLOR, then a terminal
+    that can show colour (not one that says it is dumb: TERM=dumb, as Emacs's shell sets)."""
     if choice != "auto":
         return choice == "always"
     if environ.get("NO_COLOR"):
         return False
     if environ.get("FORCE_COLOR"):
         return True
-    return is_terminal
+    return is_terminal and environ.get("TERM") != "dumb"
 
 
 class Console:
