@@ -122,6 +122,9 @@ def test_progress_only_on_a_terminal_and_cleared_before_the_summary(
     progress, note = shown.stderr.split("note: calendar.namespace")  # the test file sets none
     assert progress.endswith("\r\x1b[K")  # the last stage is cleared before the note and the summary
     assert "\r" not in note
+    monkeypatch.setenv("TERM", "dumb")  # a terminal that cannot overwrite a line gets no stages
+    dumb = run("build", str(RAIL), "--out", str(tmp_path / "d"), "--as-of", "2026-11-27")
+    assert "\r" not in dumb.stderr and "reading" not in dumb.stderr
     quiet = run("-q", "build", str(RAIL), "--out", str(tmp_path / "c"), "--as-of", "2026-11-27")
     assert quiet.stderr == ""
 

@@ -62,10 +62,11 @@ class Console:
             self._write(text)
 
     def progress(self, text: str) -> None:
-        """A one-line, overwritten note of the stage a long command is at; only on a terminal."""
+        """A one-line, overwritten note of the stage a long command is at; only on a terminal
+        that can overwrite a line (not TERM=dumb)."""
         from sinotime.text import terminal_safe
 
-        if self.quiet or not _is_terminal(sys.stderr):
+        if self.quiet or not _is_terminal(sys.stderr) or os.environ.get("TERM") == "dumb":
             return
         sys.stderr.write(f"{_CLEAR_LINE}{terminal_safe(text)}…")
         sys.stderr.flush()
