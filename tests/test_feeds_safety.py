@@ -741,7 +741,10 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
                 "pubDate",
             ]
             html = entry.description
-        assert entry.link == web_address(texts["url"])
+        if name.endswith(".rss"):
+            assert text_of(root.find("channel/item/link")) == web_address(texts["url"])
+        if not looks_like_markup(texts["url"]):  # feedparser reads an RSS link's `&0;` as `&0`
+            assert entry.link == web_address(texts["url"])
         content = ContentReader(html)
         # nothing injected: only the elements and attributes the feeds write
         assert set(content.tags) <= {"div", "p", "strong", "ul", "li", "a", "blockquote"}
