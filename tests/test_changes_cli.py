@@ -41,6 +41,13 @@ def test_changes_since_a_day_lists_only_what_became_news_from_then() -> None:
     assert err.endswith("since 2024-03-02\n")
 
 
+def test_changes_since_a_month_or_a_year_start_on_its_first_day_as_reports_from_do() -> None:
+    for since, first_day in (("2024", "2024-01-01"), ("2024-03", "2024-03-01")):
+        code, out, err = run("changes", str(SAMPLE), "--as-of", AS_OF, "--since", since)
+        assert code == 0, err
+        assert (out, err) == run("changes", str(SAMPLE), "--as-of", AS_OF, "--since", first_day)[1:]
+
+
 def test_a_deadline_passes_only_up_to_the_as_of_day() -> None:
     _, before, _ = run("changes", str(SAMPLE), "--as-of", "2023-12-31")
     _, after, _ = run("changes", str(SAMPLE), "--as-of", "2024-01-01")

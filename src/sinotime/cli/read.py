@@ -193,7 +193,9 @@ def extract(article: Path, published: Any, source: str | None, format_: str) -> 
 
 @main.command()
 @events_file_argument
-@click.option("--since", type=DAY, default=None, help="Only changes on or after this day, YYYY-MM-DD.")
+@day_bound_option(
+    "--since", "since", latest=False, help_text="Only changes on or after this day, month or year."
+)
 @click.option(
     "--as-of",
     type=DAY,
