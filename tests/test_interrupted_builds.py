@@ -40,6 +40,8 @@ SIGNAL_AT = textwrap.dedent(
 
     if point == "staged in event/":  # rendering: a temporary file of event/ is written
         output.write_new = signal_after(output.write_new, lambda path, *_: Path(path).parent.name == "event")
+    elif point == "journal drafted":  # its first journal, before it is renamed into place
+        os.fsync = signal_after(os.fsync, lambda *_: True)
     elif point == "renamed":  # putting in place: a file is published, more are to come
         os.replace = signal_after(os.replace, lambda _, target: not str(target).endswith("journal"))
     from sinotime.cli import main
@@ -75,11 +77,12 @@ def stop_build_b(out: Path, name: str, point: str) -> subprocess.CompletedProces
     return stopped
 
 
+@pytest.mark.parametrize("point", ["journal drafted", "staged in event/"])
 @pytest.mark.parametrize("name", ["SIGINT", "SIGTERM", "SIGHUP"])
 def test_a_build_stopped_while_rendering_leaves_the_folder_as_it_was(
-    name: str, tmp_path: Path, fresh_builds: dict[str, dict[str, bytes | None]]
+    name: str, point: str, tmp_path: Path, fresh_builds: dict[str, dict[str, bytes | None]]
 ) -> None:
-    stop_build_b(tmp_path / "feeds", name, "staged in event/")
+    stop_build_b(tmp_path / "feeds", name, point)
     assert listing(tmp_path / "feeds") == fresh_builds["A"]  # no temporary file, no journal, no event/
 
 

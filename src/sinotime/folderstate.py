@@ -187,11 +187,15 @@ def write_journal(out: Path, lines: list[str]) -> None:
     in place (when nothing yet named its token) is replaced by the next build's."""
     draft = out / JOURNAL_DRAFT
     draft.unlink(missing_ok=True)  # never written through, should it be a link
-    with draft.open("x", encoding="utf-8") as handle:
-        handle.write("".join(f"{line}\n" for line in lines))
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(draft, out / JOURNAL)
+    try:
+        with draft.open("x", encoding="utf-8") as handle:
+            handle.write("".join(f"{line}\n" for line in lines))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(draft, out / JOURNAL)
+    except BaseException:
+        draft.unlink(missing_ok=True)  # a full disk, say: no draft is left behind
+        raise
 
 
 def leftover_temporaries(out: Path, tokens: list[str]) -> list[str]:

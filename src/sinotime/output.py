@@ -259,13 +259,15 @@ class Staging:
         self.made.clear()
 
     def _write_journal(self, publishing: list[str] | None = None) -> None:
-        """Record this build in the journal, with what builds that did not finish recorded."""
+        """Record this build in the journal, with what builds that did not finish recorded; a
+        Ctrl-C waits until it is in place, so that no draft of it is left."""
         journal = Journal(
             [*self.journal.tokens, self.token],
             sorted({*self.journal.publishing, *(publishing or [])}),
             [*self.journal.made, *self.made_names],
         )
-        write_journal(self.out, journal.lines())
+        with signals_held():
+            write_journal(self.out, journal.lines())
 
     def _add_manifest(self, listed: bytes) -> None:
         target = os.path.join(self.out, MANIFEST)

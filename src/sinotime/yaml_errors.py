@@ -13,7 +13,14 @@ _KEY_AND_VALUE = re.compile(r"\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*):\s+(?P<value>
 _OPENS_A_QUOTE = re.compile(r"\s*(?:-\s+)*(?:[A-Za-z_][\w-]*:\s+)?(?P<quote>[\"'])(?P<rest>.*)")
 # A line that is a plain key and its colon, and what is before the colon: indentation, a "- ".
 _PLAIN_KEY = re.compile(r"(?P<indent>\s*)(?:-\s+)?[A-Za-z_][\w-]*")
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'')  # a quoted value on one line
+_HEX_COLOUR = re.compile(r"[0-9A-Fa-f]{3,8}\b")
 _ESCAPE = re.compile(r"\\.")  # a backslash and what it escapes, in a double-quoted value
+# How to keep a quote inside a quoted value, by the quote.
+ESCAPED_QUOTE = {
+    "'": "inside '...' write a ' twice ('China''s expo'), or quote the whole value with \" instead",
+    '"': 'inside "..." write a " as \\" ("the \\"bridge\\" opens"), or quote the whole value with \' instead',
+}
 QUOTED_EXAMPLE_LIMIT = 60  # a longer line gets the neutral example: a hint is one line
 LOOK_BACK = 200  # lines searched above an error for the open quote that caused it
 
@@ -68,17 +75,18 @@ def describe(
         return deeper
     if "flow" in message and (comment := _comment_in_flow(lines, row)) is not None:
         return comment
-    if problem in ("did not find expected key", "did not find expected '-' indicator") and context_at:
-        before = line[:column]
-        if before.strip(" -") == "":  # at the start of its line: the line's indentation
-            return _not_lined_up(lines, row, column, context_at, "key" if "key" in problem else "item")
-        if before.rstrip()[-1:] in ("'", '"'):
-            return SyntaxProblem(
-                row + 1,
-                column + 1,
-                "text after the closing quote of a value",
-                f"put all of the value inside the quotes, or none of it: {quoted_example(line)}",
-            )
+    quote = line[:column].rstrip()[-1:]
+    if problem in ("did not find expected key", "did not find expected '-' indicator") and quote in (
+        "'",
+        '"',
+    ):
+        return SyntaxProblem(
+            row + 1,
+            column + 1,
+            f"text after the closing quote ({quote}) of a value: a {quote} inside a value quoted"
+            f" with {quote} ends it",
+            ESCAPED_QUOTE[quote],
+        )
     words, hint = syntax_error_words(message, line)
     return SyntaxProblem(row + 1, column + 1, words, hint)
 
@@ -96,7 +104,7 @@ def _never_closed(opened_at: tuple[int, int], lines: list[str]) -> SyntaxProblem
         row + 1,
         column + 1,
         f"the quote ({quote}) opened here is never closed: the value runs to the end of the file",
-        f"end the value with {quote} on this line",
+        f"close the value with {quote} where it ends",
     )
 
 
@@ -108,15 +116,15 @@ def _open_quote_above(lines: list[str], row: int, context_at: tuple[int, int] | 
         found = _OPENS_A_QUOTE.fullmatch(lines[at])
         if found is None or _closes(found["quote"], found["rest"]):
             continue
-        if _closing_row(lines, at + 1, row, found["quote"]) < row - 1:
-            return None  # a value written across lines, closed well before the error: not the cause
+        if _closing_row(lines, at + 1, row + 1, found["quote"]) < row:
+            return None  # a value written across lines, closed before the error's line: not the cause
         return SyntaxProblem(
             at + 1,
             found.start("quote") + 1,
             f"the quote ({found['quote']}) opened here is not closed on its line: YAML reads the"
             f" lines below as part of the value, up to the next {found['quote']}, and stops at"
             f" line {row + 1}",
-            f"end the value with {found['quote']} on this line",
+            f"close the value with {found['quote']} where it ends",
         )
     return None
 
@@ -144,57 +152,45 @@ def _indented_deeper(lines: list[str], row: int, column: int) -> SyntaxProblem |
     above_indent = len(above) - len(above.lstrip(" -"))
     if len(key["indent"]) <= above_indent:
         return None
+    word = line[len(key["indent"]) : column].lstrip("- ")
     return SyntaxProblem(
         row + 1,
         len(key["indent"]) + 1,
-        "this key is indented deeper than the line above, so YAML reads it as more of that line's value",
-        f"line it up with the key above it ({above_indent} spaces)",
+        f"this line is indented deeper than the line above, so YAML reads it as more of that"
+        f" line's value, where '{word}: ' cannot start a key",
+        f"if {word} is a key, line it up with the key above it ({above_indent} spaces); if the line"
+        f" is more of the value above, put that value in quotes",
     )
 
 
 def _comment_in_flow(lines: list[str], row: int) -> SyntaxProblem | None:
-    """A `#` after a space inside { } or [ ] on a line at or above `row`: the rest of that line
-    is a comment, so its { or [ is never closed."""
+    """A `#` after a space inside a { } or [ ] still open on a line at or above `row`: the rest
+    of that line is a comment, so the { or [ is never closed there."""
     for at in range(min(row, len(lines) - 1), max(-1, row - 3), -1):
-        if (comment := _comment_after_brace(lines[at])) is not None:
+        if (comment := _comment_inside_brackets(lines[at])) is not None:
+            colour = _HEX_COLOUR.match(lines[at], comment + 1) is not None
             return SyntaxProblem(
                 at + 1,
                 comment + 1,
                 "a # after a space starts a comment, even inside { } or [ ]: the rest of this"
-                " line is left out, and its { or [ is never closed",
-                'put a value that starts with # in quotes: colour: "#1f77b4"',
+                " line is left out, and its { or [ is not closed on it",
+                'put a value that starts with # in quotes: colour: "#1f77b4"'
+                if colour
+                else "put a value that starts with # in quotes, or end the { } or [ ] before a comment",
             )
     return None
 
 
-def _comment_after_brace(line: str) -> int | None:
-    """Where a `#` after a space follows an unquoted { or [ on `line`, if one does."""
+def _comment_inside_brackets(line: str) -> int | None:
+    """Where a `#` after a space stands inside a { or [ opened on `line` and not yet closed
+    (quoted values aside), if one does."""
+    plain = _QUOTED.sub(lambda found: "x" * len(found.group()), line)  # same length, no quotes
     for space in (" #", "\t#"):
-        at = line.find(space)
-        before = line[:at]
-        if at >= 0 and ("{" in before or "[" in before) and '"' not in before and "'" not in before:
+        at = plain.find(space)
+        before = plain[:at]
+        if at >= 0 and (before.count("{") > before.count("}") or before.count("[") > before.count("]")):
             return at + 1
     return None
-
-
-def _not_lined_up(
-    lines: list[str], row: int, column: int, context_at: tuple[int, int], what: str
-) -> SyntaxProblem:
-    """A line whose indentation fits neither the mapping (or list) above it nor its end."""
-    thing = "another key of the mapping" if what == "key" else "another item of the list"
-    above = _line_above(lines, row)
-    indent = len(above) - len(above.lstrip(" -"))
-    hint = (
-        f"indent it as the line above ({indent} spaces), or as the {'key' if what == 'key' else '-'}"
-        f" it belongs with"
-    )
-    return SyntaxProblem(
-        row + 1,
-        column + 1,
-        f"this line's indentation does not fit: YAML expected {thing} that starts on line"
-        f" {context_at[0] + 1} (at column {context_at[1] + 1}), or the end of it",
-        hint,
-    )
 
 
 def _line_above(lines: list[str], row: int) -> str:

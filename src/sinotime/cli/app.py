@@ -146,7 +146,11 @@ def _placed(error: click.NoSuchOption, ctx: click.Context) -> click.NoSuchOption
     """A global option given after the command (`sinotime build -q`): say where it goes."""
     given = error.option_name.split("=", 1)[0]
     for param in ctx.command.params:
-        if isinstance(param, click.Option) and given in (*param.opts, *param.secondary_opts):
+        if (
+            isinstance(param, click.Option)
+            and not param.is_eager
+            and given in (*param.opts, *param.secondary_opts)
+        ):
             command = error.ctx.info_name if error.ctx is not None else "COMMAND"
             choices = param.type.choices if isinstance(param.type, click.Choice) else None
             value = "|".join(map(str, choices)) if choices else param.metavar or "VALUE"

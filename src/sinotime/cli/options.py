@@ -73,7 +73,9 @@ def _existing_day(text: str) -> date:
     if not 1 <= month <= 12:
         raise ValueError(f"there is no month {month:02d}")
     days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
+    if day == 0:
+        raise ValueError("there is no day 00")
+    if day > days:
         raise ValueError(f"{calendar.month_name[month]} {year} has {days} days")
     return date(year, month, day)
 
