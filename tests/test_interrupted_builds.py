@@ -97,3 +97,13 @@ def test_a_build_stopped_while_putting_files_in_place_finishes_that_first(
 def test_ctrl_c_is_said_as_interrupted(tmp_path: Path) -> None:
     stopped = stop_build_b(tmp_path / "feeds", "SIGINT", "staged in event/")
     assert stopped.stderr.strip().splitlines()[-1] == "interrupted"
+
+
+def test_a_folder_whose_files_a_build_no_longer_makes_goes_with_them(
+    tmp_path: Path, fresh_builds: dict[str, dict[str, bytes | None]]
+) -> None:
+    out = tmp_path / "feeds"
+    fresh(out, BUILD_B)  # event/ holds a calendar per plan ahead
+    assert listing(out) == fresh_builds["B"]
+    fresh(out, BUILD_A)  # none is ahead: event/ is left empty, and goes
+    assert listing(out) == fresh_builds["A"]

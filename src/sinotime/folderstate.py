@@ -217,9 +217,10 @@ def leftover_temporaries(out: Path, tokens: list[str]) -> list[str]:
 
 
 def emptied_folders(out: Path, made: list[str], removed: set[str], produced: set[str]) -> list[str]:
-    """The folders among `made` (by a build that did not finish) that hold nothing once the
-    `removed` paths are gone, and that no `produced` name is in: a fresh build would not have
-    them. Deepest first, so that each can be removed in turn; never a folder outside `out`."""
+    """The folders among `made` (by a build that did not finish, or that held files a build
+    published) that hold nothing once the `removed` paths are gone, and that no `produced` name
+    is in: a fresh build would not have them. Deepest first, so that each can be removed in
+    turn; never a folder outside `out`."""
     gone = set(removed)
     emptied = []
     for name in sorted(set(made), key=lambda n: (-n.count("/"), n)):

@@ -298,7 +298,9 @@ class Staging:
                     self.result.removed.append(name)
         for leftover in leftover_temporaries(self.out, self.journal.tokens):
             remove(os.path.join(root, leftover))
-        for folder in emptied_folders(self.out, self.journal.made, set(), folders_of(produced)):
+        # folders a killed build made, and folders of files published before, left empty
+        published_in = [*self.journal.made, *folders_of(self.previous)]
+        for folder in emptied_folders(self.out, published_in, set(), folders_of(produced)):
             with contextlib.suppress(OSError):  # something came into it meanwhile: it stays
                 os.rmdir(target_in(self.out, folder))
 
