@@ -74,6 +74,8 @@ def base_url_problem(value: str) -> str | None:
             "is the folder the files are served from, and file names are added to it: it cannot"
             " hold a query (?...) or a fragment (#...)"
         )
+    if "@" in value.partition("://")[2].partition("/")[0]:
+        return "holds a user name or password (before @), which every feed and calendar would publish"
     return None
 
 
