@@ -75,11 +75,9 @@ def describe(
         return deeper
     if "flow" in message and (comment := _comment_in_flow(lines, row)) is not None:
         return comment
-    quote = line[:column].rstrip()[-1:]
-    if problem in ("did not find expected key", "did not find expected '-' indicator") and quote in (
-        "'",
-        '"',
-    ):
+    quote = line[:column].rstrip()[-1:]  # what stands before where libyaml stopped
+    stopped_early = problem in ("did not find expected key", "did not find expected '-' indicator")
+    if stopped_early and quote in ("'", '"'):
         return SyntaxProblem(
             row + 1,
             column + 1,
