@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import json
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from click.testing import CliRunner
 from sinotime import __version__, loading
 from sinotime.cli import main
 from sinotime.models import EventsFile
+from sinotime.schema import schema_json
 
 DATA = Path(__file__).parent / "data"
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
@@ -207,3 +210,22 @@ def test_a_folder_address_with_a_query_a_fragment_or_a_password_is_refused(
     )
     code, _, err = run("validate", str(named))
     assert code == 1 and ":3:13: calendar.base_url: " in err and why in err
+
+
+def test_the_program_ends_with_everything_said_and_the_status_of_the_command() -> None:
+    """`sinotime` leaves its heap to the system at exit (`cli.app.run`): nothing said is lost."""
+
+    def program(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "sinotime", *args]
+        return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=False)
+
+    schema = program("schema")  # written without a flush of its own
+    assert (schema.returncode, schema.stdout) == (0, schema_json())
+    report = program("report", str(DATA / "calendars.yaml"), "--as-of", "2026-11-27", "--format", "json")
+    direct = CliRunner().invoke(
+        main, ["report", str(DATA / "calendars.yaml"), "--as-of", "2026-11-27", "--format", "json"]
+    )
+    assert (report.returncode, report.stdout) == (0, direct.stdout)
+    invalid = program("validate", str(DATA / "invalid" / "unknown-kind.yaml"))
+    assert invalid.returncode == 1 and "unknown kind 'expoo'" in invalid.stderr
+    assert program("report", "--bogus").returncode == 2

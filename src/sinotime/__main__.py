@@ -1,3 +1,3 @@
-from sinotime.cli import main
+from sinotime.cli import run
 
-main()
+run()

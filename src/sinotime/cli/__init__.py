@@ -8,7 +8,7 @@ inside the commands that need them, so that `sinotime --help` starts quickly.
 """
 
 from sinotime.cli import publish, read
-from sinotime.cli.app import main
+from sinotime.cli.app import main, run
 from sinotime.cli.options import FIRST_YEAR, FLAG_VALUES, LAST_YEAR
 
-__all__ = ["FIRST_YEAR", "FLAG_VALUES", "LAST_YEAR", "main", "publish", "read"]
+__all__ = ["FIRST_YEAR", "FLAG_VALUES", "LAST_YEAR", "main", "publish", "read", "run"]

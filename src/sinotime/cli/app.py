@@ -206,6 +206,38 @@ def main(ctx: click.Context, max_input_mb: float, quiet: bool, verbose: bool, co
     ctx.obj = {"max_bytes": int(max_input_mb * 1024 * 1024), "console": Console(quiet, verbose, color)}
 
 
+def run() -> None:
+    """`sinotime` as a program (the console script and `python -m sinotime`): `main`, then an
+    exit that leaves the heap to the system. A command keeps every record until it is done, and
+    Python's own exit frees them one by one: 0.2 to 0.5 s of a 10,000-event `validate`, for
+    memory the system takes back whole anyway (mypy ends the same way). Every file a command
+    writes is closed (and put in place) before it returns; what is left in the standard
+    streams' buffers is flushed here first. Tests call `main`, which never exits this way."""
+    import os
+
+    try:
+        main(prog_name="sinotime")
+        status = 0
+    except SystemExit as stop:
+        status = _exit_status(stop.code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be said
+            status = status or 1
+    os._exit(status)
+
+
+def _exit_status(code: object) -> int:
+    """The status `sys.exit(code)` would end with: None is 0, a number itself, text 1 (said)."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(f"{code}\n")
+    return 1
+
+
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
