@@ -229,3 +229,11 @@ def test_the_program_ends_with_everything_said_and_the_status_of_the_command() -
     invalid = program("validate", str(DATA / "invalid" / "unknown-kind.yaml"))
     assert invalid.returncode == 1 and "unknown kind 'expoo'" in invalid.stderr
     assert program("report", "--bogus").returncode == 2
+
+
+def test_a_profile_of_the_program_is_written(tmp_path: Path) -> None:
+    """Under a profiler the program exits as Python does, so the profiler writes its findings."""
+    profile = tmp_path / "sinotime.prof"
+    command = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "sinotime", "--version"]
+    assert subprocess.run(command, capture_output=True, check=False).returncode == 0
+    assert profile.stat().st_size > 0
