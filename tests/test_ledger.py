@@ -77,6 +77,36 @@ def test_a_target_brought_forward_and_a_report_read_so() -> None:
     )
 
 
+def test_a_target_restated_in_other_words_is_confirmed_not_moved() -> None:
+    """A later source says "in summer 2026" of a target first given as August 2026: the same
+    latest day, so the plan stands; the feed says how it was put before and now."""
+    data = sample()
+    events = list(data.events)
+    number = next(n for n, e in enumerate(events) if e.id == "expo-2027")
+    first = (
+        events[number]
+        .plans[0]
+        .model_validate(
+            {**events[number].plans[0].model_dump(), "target": "2026-08", "wording": "in August 2026"}
+        )
+    )
+    again = first.model_validate(
+        {
+            **first.model_dump(),
+            "target": "2026-22",
+            "wording": "this summer",
+            "announced": "2024-05-10",
+            "source": "tass-2024-05-10",
+        }
+    )
+    events[number] = events[number].model_copy(update={"plans": (first, again)})
+    ledger = build_ledger(data.model_copy(update={"events": tuple(events)}), as_of=date(2025, 1, 1))
+    (confirmed,) = [c for c in ledger if c.kind is ChangeKind.CONFIRMED]
+    assert change_title(confirmed) == (
+        "Target confirmed: 10th China–Russia Expo, August 2026, restated as summer 2026 (TASS)"
+    )
+
+
 def test_news_on_an_open_plan_and_a_partial_outcome_are_changes_in_the_shared_words() -> None:
     titles = {
         c.kind: change_title(c)

@@ -332,3 +332,18 @@ def test_the_days_an_events_words_changed_come_from_the_data_not_the_build_day()
     assert changes == (date(2019, 1, 1), date(2024, 5, 10))
     assert status_changes(event_, date(2027, 6, 1), sources) == (*changes, date(2027, 6, 1))
     assert status_changes(event_, date(2027, 5, 31), sources) == changes
+
+
+@pytest.mark.parametrize(
+    ("announced", "since"),
+    [
+        ("[2023-04-13..2023-05-24]", "April–May 2023"),
+        ("[2023-05-02..2023-05-24]", "May 2023"),
+        ("[2022-12-20..2023-01-10]", "December 2022 – January 2023"),
+    ],
+)
+def test_no_news_since_an_undated_source_names_the_months_it_may_be_from(announced: str, since: str) -> None:
+    undated: dict[str, Any] = {
+        "plans": [{"target": "2024", "wording": "in 2024", "announced": announced, "source": "old"}]
+    }
+    assert status_words(entry_of(**undated)) == f"Past due, no news since {since}"

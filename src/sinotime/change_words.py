@@ -33,13 +33,15 @@ def change_label(change: Change) -> str:
 
 
 def change_details(change: Change) -> str:
-    """What the change says: "2018 → July 2019, +7 m", "16 November 2022", "due 2018"."""
+    """What the change says: "2018 → July 2019, +7 m", "August 2026, restated as summer 2026",
+    "16 November 2022", "due 2018"."""
     match change.kind:
         case ChangeKind.ANNOUNCED | ChangeKind.CONFIRMED:
             target = change.plan.target if change.plan is not None else None
             words = target.words() if target is not None else NO_DATE
             if change.previous is not None and change.previous.words() != words:
-                return f"{change.previous.words()} → {words}"  # the same latest day, in other words
+                # the same latest day in other words: no arrow, which would read as a move
+                return f"{change.previous.words()}, restated as {words}"
             return words
         case ChangeKind.MOVED | ChangeKind.BROUGHT_FORWARD:
             target = change.plan.target if change.plan is not None else None

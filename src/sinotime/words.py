@@ -80,11 +80,11 @@ def slip_words(slip: Slip, target: FuzzyDate | None, which: str, *, short: bool 
 
 
 def since_words(value: FuzzyDate, *, short: bool = False) -> str:
-    """A source's date after "no news since": "2 March 2026"; a window as its range of days,
-    "13 April – 24 May 2023", since "between ..." does not read after "since"."""
+    """A source's date after "no news since": "2 March 2026"; a window as the months it spans,
+    "April–May 2023", since neither "between ..." nor a range of days reads after "since"."""
     if value.precision is Precision.WINDOW and value.latest is not None:
-        span = parse_date(f"{value.earliest.isoformat()}/{value.latest.isoformat()}")
-        return span.words(short=short)
+        first, last = value.earliest.strftime("%Y-%m"), value.latest.strftime("%Y-%m")
+        return parse_date(first if first == last else f"{first}/{last}").words(short=short)
     if value.precision is Precision.OPEN:
         return day_words(value.earliest, short=short)
     return value.words(short=short)
