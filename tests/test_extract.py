@@ -297,6 +297,25 @@ def test_numbers_and_words_that_are_not_dates_give_nothing(text: str) -> None:
     assert extract(text, "2017-02-16").candidates == ()
 
 
+@pytest.mark.parametrize(
+    ("article", "dated"),
+    [
+        ("HARBIN, June 18 (Xinhua) -- The bridge will open in 2020.", "in 2020"),
+        ("VLADIVOSTOK, Russia, Sept. 5, 2019 (Reuters) - The forum opened on Sept. 4.", "on Sept. 4"),
+        ("BLAGOVESHCHENSK, March 2 — The cableway will open in August.", "in August"),
+        ("ХАБАРОВСК, 2 марта. /ТАСС/. Канатная дорога откроется в 2026 году.", "в 2026 году"),
+        ("新华社哈尔滨6月18日电 大桥将于2020年通车。", "2020年"),
+    ],
+)
+def test_the_day_of_a_dateline_is_when_the_story_was_filed_not_an_event(article: str, dated: str) -> None:
+    assert [article[c.start : c.end] for c in extract(article, "2019-06-18").candidates] == [dated]
+
+
+def test_a_sentence_that_opens_with_capitals_is_not_taken_for_a_dateline() -> None:
+    text = "BRICS, in June 2019 - leaders met in Harbin."
+    assert [c.phrase for c in extract(text, "2019-06-18").candidates] == ["in June 2019"]
+
+
 def test_a_day_that_does_not_exist_is_not_proposed() -> None:
     assert [c.date.text for c in extract("It opens on February 30.", "2017-02-16").candidates] == ["2017-02"]
 

@@ -10,6 +10,7 @@ from datetime import date
 from sinotime.dates import FuzzyDate, parse_date
 from sinotime.extract import calendar as cal
 from sinotime.extract import chinese, english, russian
+from sinotime.extract.datelines import dateline_spans, in_any
 from sinotime.extract.model import Candidate, Kind, Phrase
 from sinotime.extract.ongoing import ongoing_phrases
 from sinotime.extract.sentences import Sentences
@@ -56,9 +57,11 @@ def non_overlapping(phrases: list[Phrase]) -> list[Phrase]:
 
 
 def all_phrases(text: str, sentences: Sentences) -> list[Phrase]:
-    """The phrases of every language, then the article-wide rule of "the ongoing X"."""
+    """The phrases of every language but those of a dateline (the day the story was filed), then
+    the article-wide rule of "the ongoing X"."""
     patterns = (pattern for language, script in LANGUAGES if script.search(text) for pattern in language)
-    phrases = find_phrases(text, patterns)
+    datelines = dateline_spans(text)
+    phrases = [p for p in find_phrases(text, patterns) if not in_any(datelines, p.start, p.end)]
     days = [(p.start, date.fromisoformat(p.resolve(date.min, None))) for p in phrases if p.rule == "day"]
     return non_overlapping([*phrases, *ongoing_phrases(text, sentences, days)])
 
