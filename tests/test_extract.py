@@ -225,6 +225,8 @@ SHORTEST = {
     "month-span": 59,
     "season": 89,
     "deadline-season": 89,
+    "next-season": 89,
+    "last-season": 89,
     "quarter": 90,
     "end-of-year": 92,
     "beginning-of-year": 90,
@@ -249,7 +251,7 @@ MIXED = (
     "another will open from June 30 to July 4. At the end of May, early June and mid-July things "
     "happen; the first quarter of this year grew, the second half of 2024 will too, by the end of "
     "spring it is done, in the near future more. Recently, later this year, earlier this year, last "
-    "month, next month, next year, yesterday, today, tomorrow, within two weeks. "
+    "month, next month, next year, yesterday, today, tomorrow, within two weeks, next summer, last winter. "
     "Форум пройдёт с 30 июня по 4 июля, к концу весны, в конце мая, в апреле, в 2019 году, летом. "
     "计划6月开幕，年底前完工，年底完成，2023年6月15日，5月底，去年，今年上半年，近日，近期将访问。"
 )
@@ -314,6 +316,25 @@ def test_the_day_of_a_dateline_is_when_the_story_was_filed_not_an_event(article:
 def test_a_sentence_that_opens_with_capitals_is_not_taken_for_a_dateline() -> None:
     text = "BRICS, in June 2019 - leaders met in Harbin."
     assert [c.phrase for c in extract(text, "2019-06-18").candidates] == ["in June 2019"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("The fair will be held next summer.", "2025-10-01", "2026-22"),
+        ("The fair will be held next summer.", "2025-07-10", "2026-22"),  # in this summer: the next one
+        # before this year's summer began: that one or the next, as people say both
+        ("The fair will be held next summer.", "2025-03-03", "[2025-06-01..2026-08-31]"),
+        ("The fair was held last summer.", "2025-10-01", "2025-22"),
+        ("The fair was held last summer.", "2025-07-10", "2024-22"),
+        ("It opened last winter.", "2025-03-03", "2024-24"),  # December 2024 to February 2025
+        ("It will open next winter.", "2025-12-15", "2026-24"),
+    ],
+)
+def test_next_and_last_season_never_pick_one_of_two_summers_the_words_can_mean(
+    sentence: str, published: str, expected: str
+) -> None:
+    assert only(sentence, published).date.text == expected
 
 
 def test_a_day_that_does_not_exist_is_not_proposed() -> None:

@@ -151,6 +151,14 @@ def sub_year(match: re.Match[str]) -> list[Phrase]:
     return whole(match, rule, rules.sub_year(code, year_spec(match["year"])))
 
 
+def near_season(match: re.Match[str]) -> list[Phrase]:
+    """ "Next summer", "last winter"."""
+    code = cal.SEASON_CODES[match["season"].lower()]
+    if match["which"].lower() == "next":
+        return whole(match, "next-season", rules.next_season(code))
+    return whole(match, "last-season", rules.last_season(code))
+
+
 def last_weekday(match: re.Match[str]) -> list[Phrase]:
     return whole(match, "last-weekday", rules.last_weekday(WEEKDAYS.index(match["weekday"].lower())))
 
@@ -207,6 +215,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         sub_year,
     ),
     (re.compile(rf"\blast (?P<weekday>{'|'.join(WEEKDAYS)})\b", _REL), last_weekday),
+    (re.compile(r"\b(?P<which>next|last) (?P<season>spring|summer|autumn|fall|winter)\b", _REL), near_season),
     (re.compile(r"\blast week\b", _REL), by_rule("last-week", rules.last_week)),
     (re.compile(r"\blast month\b", _REL), by_rule("last-month", rules.month_offset(-1))),
     (re.compile(r"\bnext month\b", _REL), by_rule("next-month", rules.month_offset(1))),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sinotime.dates import parse_date
 from sinotime.extract import calendar as cal
 from sinotime.extract.model import Kind, Resolver
 
@@ -99,6 +100,32 @@ def sub_year(code: int, year: YearSpec, *, deadline: bool = False) -> Resolver:
     def resolve(d: date, kind: Kind | None) -> str:
         found = year.resolve(d) or cal.season_year(code, d, Kind.PLAN if deadline else kind)
         return cal.group_text(found, code)
+
+    return resolve
+
+
+def next_season(code: int) -> Resolver:
+    """ "Next summer": the one after the season D is in or past; said before this year's season
+    began, it may mean that one or the next, so the window of both."""
+
+    def resolve(d: date, _kind: Kind | None) -> str:
+        this_year = parse_date(cal.group_text(d.year, code))
+        following = parse_date(cal.group_text(d.year + 1, code))
+        if d < this_year.earliest:
+            return cal.window_text(this_year.earliest, following.latest)
+        return following.text
+
+    return resolve
+
+
+def last_season(code: int) -> Resolver:
+    """ "Last summer": the newest such season over before D."""
+
+    def resolve(d: date, _kind: Kind | None) -> str:
+        this_year = parse_date(cal.group_text(d.year, code))
+        latest = this_year.latest
+        assert latest is not None
+        return this_year.text if latest < d else cal.group_text(d.year - 1, code)
 
     return resolve
 
