@@ -223,6 +223,17 @@ def test_a_builds_feeds_and_page_work_out_each_events_story_once(monkeypatch: py
     assert len(counted) == 3 * len(data.events)
 
 
+@pytest.mark.parametrize("as_of", [AS_OF, date(2020, 1, 1)])
+def test_the_ledger_finds_the_days_each_events_words_changed_as_the_timeline_alone_does(as_of: date) -> None:
+    """A build's ledger walks each event's days once for its changes and for the days its words
+    changed (a calendar's SEQUENCE and LAST-MODIFIED): the same days the timeline finds alone."""
+    data = sample()
+    alone, walked = build_timeline(data, as_of=as_of), build_timeline(data, as_of=as_of)
+    ledger.ledger_of(walked)
+    assert [walked.changes(entry) for entry in walked] == [alone.changes(entry) for entry in alone]
+    assert sum(len(alone.changes(entry)) for entry in alone) >= 2
+
+
 def test_a_source_saying_the_same_approximate_target_twice_gives_two_changes_with_their_own_ids() -> None:
     said_twice = {
         "target": "2018~",

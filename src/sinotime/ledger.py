@@ -31,15 +31,25 @@ import functools
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 from urllib.parse import quote
 
 from sinotime.dates import FuzzyDate, day_after
 from sinotime.models import Event, EventsFile, News, Outcome, Plan, Report, Series, Source
-from sinotime.statuses import Flag, due_until, past_due_since
-from sinotime.timeline import Entry, Knowable, Slip, Timeline, known_from, resolve, said_from, slip_between
+from sinotime.statuses import Flag, due_until, flag_of, past_due_since
+from sinotime.timeline import (
+    Entry,
+    Knowable,
+    Slip,
+    Timeline,
+    known_from,
+    said_from,
+    slip_between,
+    status_changes,
+)
 
 TAG_YEAR = 2026  # the tag URIs' date (RFC 4151): fixed, so ids never change
 
@@ -112,6 +122,24 @@ class Change:
 _NEWS_TIME = time(NEWS_HOUR)
 
 
+class _Draft(NamedTuple):
+    """A change before it has its place among its event's changes (`event_changes` makes each
+    `Change` once, from its draft: a change is made many thousand times a build)."""
+
+    kind: ChangeKind
+    key: str
+    day: date
+    step: int  # its order in the event's story, before `event_changes` places it within its day
+    source: Source | None
+    plan: Plan | None = None
+    previous: FuzzyDate | None = None
+    slip: Slip | None = None
+    outcome: Outcome | None = None
+    report: Report | None = None
+    news: News | None = None
+    due: FuzzyDate | None = None
+
+
 @functools.lru_cache(maxsize=65_536)
 def _place_in_hour(event_id: str) -> int:
     """The event's changes' place within the hour, in milliseconds: from a hash of its id only."""
@@ -130,7 +158,7 @@ def _later_than(a: FuzzyDate, b: FuzzyDate) -> int:
     return (a_end > b_end) - (a_end < b_end)
 
 
-def _plan_changes(event: Event, sources: Mapping[str, Source]) -> Iterator[Change]:
+def _plan_changes(event: Event, sources: Mapping[str, Source]) -> Iterator[_Draft]:
     first: FuzzyDate | None = None
     previous: FuzzyDate | None = None
     for step, plan in enumerate(event.plans):
@@ -147,31 +175,22 @@ def _plan_changes(event: Event, sources: Mapping[str, Source]) -> Iterator[Chang
             kind = ChangeKind.CONFIRMED if previous is None else ChangeKind.MOVED
         written = _part(str(target)) if target is not None else "undated"
         key = f"target/{plan.source}/{_part(str(plan.announced))}/{written}"
-        yield Change(event, kind, key, day, step, source, plan=plan, previous=previous, slip=slip)
+        yield _Draft(kind, key, day, step, source, plan=plan, previous=previous, slip=slip)
         if target is not None:
             first = first or target
             previous = target
 
 
-def _outcome_changes(event: Event, sources: Mapping[str, Source], step: int) -> Iterator[Change]:
+def _outcome_changes(event: Event, sources: Mapping[str, Source], step: int) -> Iterator[_Draft]:
     outcome = event.outcome
     if outcome is None:
         return
     source = sources[outcome.source]
     day = max(source.published.earliest, known_from(outcome, sources))
-    yield Change(
-        event,
-        ChangeKind.OUTCOME,
-        f"outcome/{outcome.source}",
-        day,
-        step,
-        source,
-        outcome=outcome,
-    )
+    yield _Draft(ChangeKind.OUTCOME, f"outcome/{outcome.source}", day, step, source, outcome=outcome)
     for number, report in enumerate(outcome.other_reports, start=1):
         report_source = sources[report.source]
-        yield Change(
-            event,
+        yield _Draft(
             ChangeKind.REPORT,
             f"report/{report.source}",
             max(day, report_source.published.earliest),
@@ -182,20 +201,19 @@ def _outcome_changes(event: Event, sources: Mapping[str, Source], step: int) -> 
         )
 
 
-def _news_changes(event: Event, sources: Mapping[str, Source]) -> Iterator[Change]:
+def _news_changes(event: Event, sources: Mapping[str, Source]) -> Iterator[_Draft]:
     """Each dated report that the plan had not happened yet."""
     for step, news in enumerate(event.news):
         source = sources[news.source]
         day = said_from(news, sources)
         key = f"news/{news.source}/{_part(str(news.date))}"
-        yield Change(event, ChangeKind.NEWS, key, day, NEWS_STEP + step, source, news=news)
+        yield _Draft(ChangeKind.NEWS, key, day, NEWS_STEP + step, source, news=news)
 
 
-def _deadline_changes(event: Event, sources: Mapping[str, Source], as_of: date) -> Iterator[Change]:
+def _deadline_changes(knowable: Knowable, as_of: date) -> Iterator[_Draft]:
     """Each day a plan fell past due with nothing heard: the day after the last day its current
     target could be met (`statuses.due_until`, which also bounds an open-ended target), when on
     that day the event, as then known, was past due from that very day and unverified."""
-    knowable = Knowable.of(event, sources)
     days: set[date] = set()
     for known_day in (*knowable.plans, *knowable.news):
         known = knowable.on(known_day)
@@ -208,66 +226,90 @@ def _deadline_changes(event: Event, sources: Mapping[str, Source], as_of: date) 
         known = knowable.on(day)
         if known is None or past_due_since(known, day) != day:
             continue
-        status = resolve(known, day, sources, None)
-        if status.flag is not Flag.UNVERIFIED:
+        if flag_of(known, day) is not Flag.UNVERIFIED:
             continue  # news dated that day already said it had not happened
         target = next(plan.target for plan in reversed(known.plans) if plan.target is not None)
         key = f"deadline/{day.isoformat()}"
-        yield Change(event, ChangeKind.DEADLINE, key, day, DEADLINE_STEP, None, due=target, status=status)
+        yield _Draft(ChangeKind.DEADLINE, key, day, DEADLINE_STEP, None, due=target)
 
 
-def event_changes(event: Event, sources: Mapping[str, Source], as_of: date) -> list[Change]:
-    """The story of one event as changes, oldest first, up to the as-of day."""
-    changes = list(_plan_changes(event, sources))
-    changes += _news_changes(event, sources)
-    changes += _outcome_changes(event, sources, OUTCOME_STEP)
-    changes += _deadline_changes(event, sources, as_of)
-    ordered = sorted((c for c in changes if c.day <= as_of), key=lambda c: (c.day, c.step))
-    # From here `step` is the change's place among its event's changes on its own day: what
+def event_changes(
+    event: Event, sources: Mapping[str, Source], as_of: date, knowable: Knowable | None = None
+) -> list[Change]:
+    """The story of one event as changes, oldest first, up to the as-of day (`knowable`: the
+    event's, when a caller walks its days for more than this)."""
+    knowable = knowable or Knowable.of(event, sources)
+    drafts = list(_plan_changes(event, sources))
+    drafts += _news_changes(event, sources)
+    drafts += _outcome_changes(event, sources, OUTCOME_STEP)
+    drafts += _deadline_changes(knowable, as_of)
+    ordered = sorted((d for d in drafts if d.day <= as_of), key=lambda d: (d.day, d.step))
+    # Placed, each change's `step` is its place among its event's changes on its own day: what
     # orders them within the day, and what another day's changes can never shift.
     # A key said twice (the same source giving the same target on the same day twice) gets "~2".
     on_day: Counter[date] = Counter()
     said: Counter[str] = Counter()
     placed: list[Change] = []
-    for change, status in zip(ordered, _statuses(event, ordered, sources), strict=True):
-        repeats = said[change.key]
-        key = f"{change.key}~{repeats + 1}" if repeats else change.key
-        placed.append(replace(change, step=on_day[change.day], key=key, status=status))
-        on_day[change.day] += 1
-        plain = change.key.split("~")[0]  # "2018~" counts as "2018", as ids always did,
+    for draft, status in zip(ordered, _statuses(knowable, ordered), strict=True):
+        repeats = said[draft.key]
+        key = f"{draft.key}~{repeats + 1}" if repeats else draft.key
+        placed.append(_placed(event, draft, key, on_day[draft.day], status))
+        on_day[draft.day] += 1
+        plain = draft.key.split("~")[0]  # "2018~" counts as "2018", as ids always did,
         said[plain] += 1
-        if change.key != plain:  # and as itself: the same "2018~" said twice gets "~2" too
-            said[change.key] += 1
+        if draft.key != plain:  # and as itself: the same "2018~" said twice gets "~2" too
+            said[draft.key] += 1
     return placed
 
 
-def _known_from(event: Event, said: set[int], outcome_told: bool) -> Event:
+def _placed(event: Event, draft: _Draft, key: str, step: int, status: Entry) -> Change:
+    """The change a draft is, as its event's `step`-th change on its day, with its status."""
+    return Change(
+        event,
+        draft.kind,
+        key,
+        draft.day,
+        step,
+        draft.source,
+        plan=draft.plan,
+        previous=draft.previous,
+        slip=draft.slip,
+        outcome=draft.outcome,
+        report=draft.report,
+        news=draft.news,
+        status=status,
+        due=draft.due,
+    )
+
+
+def _known_from(knowable: Knowable, said: set[int], outcome_told: bool) -> Event:
     """The event as a story that told the parts in `said` (by `id`), and the outcome or not,
     tells it: those plans, news, outcome and other reports, and nothing said later (even on the
     same day); the event as it is when the story holds neither a plan nor an outcome."""
+    event = knowable.event
     outcome = event.outcome if outcome_told else None
-    if outcome is not None and not all(id(r) in said for r in outcome.other_reports):
-        reports = tuple(r for r in outcome.other_reports if id(r) in said)
-        outcome = outcome.model_copy(update={"other_reports": reports})
+    reports = () if outcome is None else tuple(r for r in outcome.other_reports if id(r) in said)
     plans = tuple(plan for plan in event.plans if id(plan) in said)
     news = tuple(item for item in event.news if id(item) in said)
-    if plans == event.plans and news == event.news and outcome is event.outcome:
+    whole = outcome is None or len(reports) == len(outcome.other_reports)
+    if plans == event.plans and news == event.news and outcome is event.outcome and whole:
         return event
     if not plans and outcome is None:
         return event
-    return event.model_copy(update={"plans": plans, "news": news, "outcome": outcome})
+    return knowable.told(plans, news, outcome, reports)
 
 
-def _statuses(event: Event, story: Sequence[Change], sources: Mapping[str, Source]) -> Iterator[Entry]:
+def _statuses(knowable: Knowable, story: Sequence[_Draft]) -> Iterator[Entry]:
     """The event's status right after each change of `story` (oldest first), on that change's
     day: what the calendars, the page and the report say of it from then until its next change
-    (the event as the story up to that change tells it, `_known_from`; what it told gathered as it goes)."""
+    (the event as the story up to that change tells it, `_known_from`; what it told gathered as
+    it goes; each status resolved once for the event, `Knowable.resolve`)."""
     said: set[int] = set()
     outcome_told = False
     for change in story:
         said.update(id(part) for part in (change.plan, change.news, change.report) if part is not None)
         outcome_told = outcome_told or change.kind is ChangeKind.OUTCOME
-        yield resolve(_known_from(event, said, outcome_told), change.day, sources, None)
+        yield knowable.resolve(_known_from(knowable, said, outcome_told), change.day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,18 +347,29 @@ class Ledger:
 
 def ledger_of(timeline: Timeline) -> Ledger:
     """The ledger of the timeline's data up to its as-of day, built once for the timeline: a
-    build's feeds and its page's first screen both read it."""
+    build's calendars, feeds and page all read it. Each event's days are walked once for its
+    changes and for the days its words changed (`status_changes`), which the timeline keeps."""
     if not timeline.ledger_kept:
-        timeline.ledger_kept.append(build_ledger(timeline.data, as_of=timeline.as_of))
+        days: dict[str, tuple[date, ...]] = {}
+        timeline.ledger_kept.append(build_ledger(timeline.data, as_of=timeline.as_of, status_days=days))
+        timeline.keep_changes(days)
     ledger = timeline.ledger_kept[0]
     assert isinstance(ledger, Ledger)
     return ledger
 
 
-def build_ledger(data: EventsFile, *, as_of: date) -> Ledger:
-    """Every change of every event up to `as_of`, oldest first (by moment, then id)."""
+def build_ledger(
+    data: EventsFile, *, as_of: date, status_days: dict[str, tuple[date, ...]] | None = None
+) -> Ledger:
+    """Every change of every event up to `as_of`, oldest first (by moment, then id); with
+    `status_days`, also each event known by then's `status_changes`, by its id."""
     sources = {s.id: s for s in data.sources}
-    by_event = {event.id: tuple(event_changes(event, sources, as_of)) for event in data.events}
+    by_event: dict[str, tuple[Change, ...]] = {}
+    for event in data.events:
+        knowable = Knowable.of(event, sources)
+        by_event[event.id] = tuple(event_changes(event, sources, as_of, knowable))
+        if status_days is not None and knowable.on(as_of) is not None:
+            status_days[event.id] = status_changes(event, as_of, sources, knowable)
     changes = sorted((c for story in by_event.values() for c in story), key=lambda c: c.order)
     return Ledger(data, as_of, tuple(changes), sources, {s.id: s for s in data.series}, by_event)
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sinotime.dates import FuzzyDate, day_after
-from sinotime.models import Event, EventsFile, News, Outcome, OutcomeStatus, Plan, Series, Source
+from sinotime.models import Event, EventsFile, News, Outcome, OutcomeStatus, Plan, Report, Series, Source
 from sinotime.statuses import (
     HORIZON,
     Fit,
@@ -157,11 +157,16 @@ class Timeline:
         return list(self._by_series.get(series_id, ()))
 
     def changes(self, entry: Entry) -> tuple[date, ...]:
-        """The days its words changed, up to the as-of date (`status_changes`), worked out once."""
+        """The days its words changed, up to the as-of date (`status_changes`), worked out once
+        (for every event at once by its ledger, `ledger.ledger_of`, when that was made first)."""
         key = entry.event.id
         if key not in self._changes:
             self._changes[key] = status_changes(entry.event, self.as_of, self.sources)
         return self._changes[key]
+
+    def keep_changes(self, changes: Mapping[str, tuple[date, ...]]) -> None:
+        """Keep each event's `status_changes`, by its id (worked out with the same data and as-of day)."""
+        self._changes.update(changes)
 
     def modified(self, entry: Entry) -> date:
         """When the event last changed for a reader: its record (`changed`) or its words."""
@@ -205,15 +210,25 @@ def as_known_on(event: Event, as_of: date, sources: Mapping[str, Source]) -> Eve
 @dataclass(frozen=True, slots=True)
 class Knowable:
     """An event with the first day each of its parts can have been known (`said_from`,
-    `known_from`), worked out once for all the days it is looked at (`on`)."""
+    `known_from`), worked out once for all the days it is looked at (`on`), and what it was
+    as known on those days, each resolved once (`entry`): the ledger and `status_changes`
+    walk the same event's days with one of these (`ledger.build_ledger`)."""
 
     event: Event
     plans: tuple[date, ...]
     news: tuple[date, ...]
     outcome: date | None
-    # Each partial event `on` made, by how many plans and news and whether the outcome it holds:
-    # what is known only grows with the day, so these counts name the very parts.
-    made: dict[tuple[int, int, bool], Event] = field(default_factory=dict, compare=False, repr=False)
+    sources: Mapping[str, Source]
+    # Each partial event made (`told`), by the very parts it holds; what is known only grows
+    # with the day or the story, so the same parts come again and again.
+    made: dict[tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...] | None], Event] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    # Each status resolved (`entry`), by the event it is of (one of `made`, or `event`), its
+    # flag and the day it fell past due: all that `resolve` reads of the day.
+    entries: dict[tuple[int, Flag, date | None], Entry] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def of(cls, event: Event, sources: Mapping[str, Source]) -> Knowable:
@@ -222,6 +237,7 @@ class Knowable:
             tuple(said_from(plan, sources) for plan in event.plans),
             tuple(said_from(item, sources) for item in event.news),
             None if event.outcome is None else known_from(event.outcome, sources),
+            sources,
         )
 
     def on(self, as_of: date) -> Event | None:
@@ -236,13 +252,42 @@ class Knowable:
             return None
         if plans == event.plans and news == event.news and outcome is event.outcome:
             return event
-        told = (len(plans), len(news), outcome is not None)
-        known = self.made.get(told)
-        if known is None:  # (the days an event is looked at often know the same parts)
-            known = self.made[told] = event.model_copy(
+        return self.told(plans, news, outcome, () if outcome is None else outcome.other_reports)
+
+    def told(
+        self,
+        plans: tuple[Plan, ...],
+        news: tuple[News, ...],
+        outcome: Outcome | None,
+        reports: tuple[Report, ...],
+    ) -> Event:
+        """The event holding only these plans and news, and `outcome` (one of the event's own,
+        or None) with only these of its other reports: made once for the same parts."""
+        key = (
+            tuple(map(id, plans)),
+            tuple(map(id, news)),
+            None if outcome is None else tuple(map(id, reports)),
+        )
+        known = self.made.get(key)
+        if known is None:
+            if outcome is not None and len(reports) < len(outcome.other_reports):
+                outcome = outcome.model_copy(update={"other_reports": reports})
+            known = self.made[key] = self.event.model_copy(
                 update={"plans": plans, "news": news, "outcome": outcome}
             )
         return known
+
+    def entry(self, known: Event, flag: Flag, overdue_since: date | None) -> Entry:
+        """`_resolved` of the event as known (`event` or one `told` made), resolved once."""
+        key = (id(known), flag, overdue_since)
+        found = self.entries.get(key)
+        if found is None:
+            found = self.entries[key] = _resolved(known, flag, overdue_since, self.sources, None)
+        return found
+
+    def resolve(self, known: Event, day: date) -> Entry:
+        """`resolve(known, day, sources, None)`, resolved once for the same event, flag and day past due."""
+        return self.entry(known, flag_of(known, day), past_due_since(known, day))
 
 
 def resolve(event: Event, as_of: date, sources: Mapping[str, Source], series: Series | None) -> Entry:
@@ -296,17 +341,20 @@ def _days_something_may_change(knowable: Knowable) -> set[date]:
     return days
 
 
-def status_changes(event: Event, as_of: date, sources: Mapping[str, Source]) -> tuple[date, ...]:
+def status_changes(
+    event: Event, as_of: date, sources: Mapping[str, Source], knowable: Knowable | None = None
+) -> tuple[date, ...]:
     """The days, up to `as_of`, on which what the outputs say of the event changed (its status,
     date or note), after the day it was first known; derived from the data alone.
 
     The last is when its words last changed; their number counts its revisions (a calendar's
     SEQUENCE). They never depend on the day a build runs, only on the data and `as_of`.
+    `knowable`: the event's, when a caller walks its days for more than this.
     """
     changes: list[date] = []
     before: tuple[object, ...] | None = None
     seen: tuple[Event, Flag, date | None] | None = None
-    knowable = Knowable.of(event, sources)
+    knowable = knowable or Knowable.of(event, sources)
     for day in sorted(d for d in _days_something_may_change(knowable) if d <= as_of):
         known = knowable.on(day)
         if known is None:
@@ -315,7 +363,7 @@ def status_changes(event: Event, as_of: date, sources: Mapping[str, Source]) -> 
         if seen is not None and seen[0] is known and seen[1:] == (flag, overdue_since):
             continue  # the same event known, the same flag and overdue day: the same words
         seen = (known, flag, overdue_since)
-        entry = _resolved(known, flag, overdue_since, sources, None)
+        entry = knowable.entry(known, flag, overdue_since)
         state = (status_words(entry), date_words(entry), entry.note)
         if before is not None and state != before:
             changes.append(day)

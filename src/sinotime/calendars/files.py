@@ -15,6 +15,7 @@ from sinotime.calendars.sets import EVENT_BUDGET, MAX_CALENDAR_BYTES, Held, cale
 from sinotime.calendars.zones import Span, ZoneOnsets, spans
 from sinotime.catalogue import ARCHIVE_FOLDER
 from sinotime.errors import SinotimeError
+from sinotime.ledger import ledger_of
 from sinotime.site import Site
 from sinotime.text import ical_text, ical_uri
 from sinotime.timeline import Entry, Timeline
@@ -49,6 +50,7 @@ def render_calendars(timeline: Timeline, site: Site) -> dict[str, bytes]:
     """Every calendar file, by name: the subscription calendars (all events, one per kind, one
     per series), the archives when those cannot hold everything, and one per upcoming plan
     (`sets.calendar_sets` chooses them)."""
+    ledger_of(timeline)  # each event's revisions are found with its changes, in one walk of its days
     shared = _Shared(timeline)
     files = {}
     for chosen in calendar_sets(timeline, _on_grid(shared), GRID_NOTE):
