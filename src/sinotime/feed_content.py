@@ -55,9 +55,9 @@ class Written:
     events: dict[str, tuple[Markup, Markup]] = field(default_factory=dict)  # by event id
     sources: dict[str, Markup] = field(default_factory=dict)  # the "Source: ..." line, by source id
     worded: WordedSteps = field(default_factory=lambda: KeptByIdentity(STEPS_KEPT))  # `history_tail`
-    items: KeptByIdentity[Markup] = field(
+    phrases: KeptByIdentity[Markup] = field(
         default_factory=lambda: KeptByIdentity(STEPS_KEPT)
-    )  # each step's <li>
+    )  # each step's phrase, in its <li> (in bold in its own change's entry)
 
 
 _LINKED = (Role.SOURCE, Role.TITLE)  # the parts of a phrase that link to the source's article
@@ -135,16 +135,14 @@ def _tells_this(change: Change, told: object) -> bool:
     return change.outcome is not None and isinstance(told, Outcome)
 
 
-def _step(step: Step, *, this: bool, written: Written) -> Markup:
+def _item(step: Step, *, this: bool, written: Written) -> str:
     """One step of the history, as every output words it (`sinotime.words.history`): "Target
     2018: “in operation in 2018”, announced 16 February 2017 by China Daily"; in bold when it is
-    what this entry is about."""
-    if this:
-        return _tag("li", _tag("strong", _parts(step.phrase.parts, written)))
-    kept = written.items.get(step)
-    return (
-        kept if kept is not None else written.items.keep(_tag("li", _parts(step.phrase.parts, written)), step)
-    )
+    what this entry is about. (`_tag("li", ...)` of the phrase, and of it in `strong`.)"""
+    phrase = written.phrases.get(step)
+    if phrase is None:
+        phrase = written.phrases.keep(_parts(step.phrase.parts, written), step)
+    return f"<li><strong>{phrase}</strong></li>\n" if this else f"<li>{phrase}</li>\n"
 
 
 def _quote_of(change: Change) -> str | None:
@@ -168,14 +166,14 @@ def _names(names: Sequence[Name]) -> Markup | None:
     return _tag("p", *parts)
 
 
-def _story(change: Change, sources: Mapping[str, Source], written: Written) -> list[str]:
+def _story(change: Change, sources: Mapping[str, Source], written: Written) -> str:
     """The event's history as it stood right after `change` (the event as its status tells it;
     this change's step in bold): the same steps in the same words as the calendars, the page and
-    the report give it."""
+    the report give it. (`_tag("ul", ...)` of the items, after the heading.)"""
     assert change.status is not None
     count, shown = history_tail(change.status.event, change.status.flag, sources, MAX_STORY, written.worded)
-    items = [_step(step, this=_tells_this(change, told), written=written) for told, step in shown]
-    return [_story_heading(count - len(shown)), _tag("ul", *items)]
+    items = "".join([_item(step, this=_tells_this(change, told), written=written) for told, step in shown])
+    return f"{_story_heading(count - len(shown))}<ul>\n{items}</ul>\n"
 
 
 @functools.lru_cache(maxsize=256)
@@ -236,7 +234,7 @@ def change_html(
     (the same event, its steps, the source)."""
     written = Written() if written is None else written
     opening, closing = _event_blocks(change, event_url, kind_label, series, written)
-    blocks: list[str | None] = [opening]
+    blocks: list[Markup | str] = [opening]  # all markup: joined as `_tag("div", ...)` would
     if change.source is not None:
         blocks.append(_source_line(change.source, written))
     if change.status is not None:  # the status the change left, and what qualifies it
@@ -244,6 +242,6 @@ def change_html(
         blocks.append(_tag("p", _STATUS, f": {status_words(change.status)}.{note}"))
     if quote_text := _quote_of(change):
         blocks.append(_tag("blockquote", _tag("p", clean_text(quote_text))))
-    blocks += _story(change, sources, written)
+    blocks.append(_story(change, sources, written))
     blocks.append(closing)
-    return str(_tag("div", *blocks))
+    return f"<div>\n{''.join(blocks)}</div>"
