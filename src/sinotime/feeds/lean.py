@@ -16,11 +16,14 @@ from feedgen.util import formatRFC2822
 
 from sinotime.feeds.entries import Pieces
 
-_json_string = json.JSONEncoder(ensure_ascii=False).encode  # as json.dumps writes a string
+# A string as json.dumps(..., ensure_ascii=False) writes it: json's own encoder of strings (what
+# `JSONEncoder(ensure_ascii=False).encode` calls for a string)
+_json_string = json.encoder.encode_basestring
 # An item's first fields, each key as it stands on its line
 _JSON_KEYS = tuple(
-    f"   {_json_string(key)}: " for key in ("id", "url", "title", "content_html", "date_published")
+    f"   {_json_string(key)}: " for key in ("id", "url", "title", "content_html", "date_published", "tags")
 )
+_EXTERNAL_URL = f",\n   {_json_string('external_url')}: "
 
 
 def xml_text(text: str) -> str:
@@ -46,22 +49,28 @@ def atom_entry(pieces: Pieces) -> bytes:
         f"  <entry>\n    <id>{xml_text(pieces.id)}</id>\n    <title>{xml_text(pieces.title)}</title>\n"
         f'    <updated>{moment}</updated>\n    <content type="html">'
     )
-    links = [(pieces.link, "alternate")] + ([] if pieces.related is None else [(pieces.related, "related")])
-    tail = ["</content>\n"]
-    tail += [f'    <link href="{xml_attribute(href)}" rel="{rel}"/>\n' for href, rel in links]
-    tail.append(_atom_categories(pieces.categories))
-    tail.append(f"    <published>{moment}</published>\n  </entry>\n")
-    return head.encode("utf-8") + xml_content(pieces.content) + "".join(tail).encode("utf-8")
+    related = (
+        ""
+        if pieces.related is None
+        else f'    <link href="{xml_attribute(pieces.related)}" rel="related"/>\n'
+    )
+    tail = (
+        f'</content>\n    <link href="{xml_attribute(pieces.link)}" rel="alternate"/>\n{related}'
+        f"{_atom_categories(pieces.categories)}    <published>{moment}</published>\n  </entry>\n"
+    )
+    return b"".join([head.encode("utf-8"), xml_content(pieces.content), tail.encode("utf-8")])
 
 
 def rss_item(pieces: Pieces) -> bytes:
     """The RSS item, indented as it stands in a document."""
     link = f"      <link>{xml_text(pieces.link)}</link>\n" if pieces.link else ""  # as feedgen
     head = f"    <item>\n      <title>{xml_text(pieces.title)}</title>\n{link}      <description>"
-    tail = [f'</description>\n      <guid isPermaLink="false">{xml_text(pieces.id)}</guid>\n']
-    tail.append(_rss_categories(pieces.categories))
-    tail.append(f"      <pubDate>{rfc2822(pieces.moment)}</pubDate>\n    </item>\n")
-    return head.encode("utf-8") + xml_content(pieces.content) + "".join(tail).encode("utf-8")
+    tail = (
+        f'</description>\n      <guid isPermaLink="false">{xml_text(pieces.id)}</guid>\n'
+        f"{_rss_categories(pieces.categories)}"
+        f"      <pubDate>{rfc2822(pieces.moment)}</pubDate>\n    </item>\n"
+    )
+    return b"".join([head.encode("utf-8"), xml_content(pieces.content), tail.encode("utf-8")])
 
 
 # An entry's categories are a change's kind and an event's kind: a few pairs, written once each.
@@ -104,11 +113,14 @@ def rfc2822(moment: datetime) -> str:
 
 def json_item(pieces: Pieces) -> bytes:
     """The JSON Feed item, indented as it stands in a document's list of items, in UTF-8."""
+    id_, url, title, content, published, tags = _JSON_KEYS
     external = pieces.related is not None and pieces.related != pieces.link
-    values = (pieces.id, pieces.link, pieces.title, pieces.content.decode("utf-8"), pieces.moment.isoformat())
-    lines = ["  {", *(f"{key}{_json_string(value)}," for key, value in zip(_JSON_KEYS, values, strict=True))]
-    lines.append(f'   "tags": {_json_tags(pieces.categories)}' + ("," if external else ""))
+    text = (
+        f"  {{\n{id_}{_json_string(pieces.id)},\n{url}{_json_string(pieces.link)},\n"
+        f"{title}{_json_string(pieces.title)},\n"
+        f"{content}{_json_string(pieces.content.decode('utf-8'))},\n"
+        f"{published}{_json_string(pieces.moment.isoformat())},\n{tags}{_json_tags(pieces.categories)}"
+    )
     if external and pieces.related is not None:
-        lines.append(f'   "external_url": {_json_string(pieces.related)}')
-    lines.append("  }")
-    return "\n".join(lines).encode("utf-8")
+        text += _EXTERNAL_URL + _json_string(pieces.related)
+    return (text + "\n  }").encode("utf-8")
