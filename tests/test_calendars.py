@@ -308,7 +308,17 @@ def test_a_postponed_event_stays_visible_as_tentative_at_its_old_date() -> None:
     assert "- Postponed, no new date, reported 1 March 2020 by Example Wire" in found.description
 
 
-def test_a_postponed_plan_with_a_vague_target_stays_visible_on_its_deadline() -> None:
+@pytest.mark.parametrize(
+    ("status", "ical", "summary"),
+    [
+        ("postponed", "TENTATIVE", "Postponed: Event e (was due by the end of spring 2020)"),
+        # subscribers saw "Due by the end of spring 2020": it stays there, marked cancelled
+        ("cancelled", "CANCELLED", "Cancelled: Event e (was due by the end of spring 2020)"),
+    ],
+)
+def test_a_plan_with_a_vague_target_called_off_stays_visible_on_its_deadline(
+    status: str, ical: str, summary: str
+) -> None:
     found = only_event(
         event(
             "e",
@@ -320,11 +330,10 @@ def test_a_postponed_plan_with_a_vague_target_stays_visible_on_its_deadline() ->
                     "source": "source-a",
                 }
             ],
-            outcome={"status": "postponed", "source": "source-b"},
+            outcome={"status": status, "source": "source-b"},
         )
     )
-    assert (found.status, found.start.value) == ("TENTATIVE", "2020-05-31")
-    assert found.summary == "Postponed: Event e (due by the end of spring 2020)"
+    assert (found.status, found.start.value, found.summary) == (ical, "2020-05-31", summary)
 
 
 def test_sequence_and_stamps_move_when_the_status_changes_and_only_then() -> None:

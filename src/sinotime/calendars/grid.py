@@ -72,13 +72,14 @@ def placement(when: FuzzyDate | None, zone: ZoneInfo) -> Placement | None:
 
 
 def grid_placement(entry: Entry, zone: ZoneInfo) -> Placement | None:
-    """Where an event goes in the grid: its date's `placement`, else, for a plan (still open, or
-    postponed) whose target is too vague for the grid but has a last possible day, a deadline on
-    that day; else None (an outcome known only to a year, an open date, a plan with no date)."""
+    """Where an event goes in the grid: its date's `placement`, else, for a plan (still open,
+    postponed or cancelled) whose target is too vague for the grid but has a last possible day,
+    a deadline on that day; else None (what happened known only to a year, an open date, a plan
+    with no date). A cancelled plan stays where subscribers saw it, marked cancelled."""
     where = placement(entry.date, zone)
     outcome = entry.event.outcome
-    settled = outcome is not None and outcome.status is not OutcomeStatus.POSTPONED
-    if where is not None or settled or entry.date is None:
+    happened = outcome is not None and outcome.status is OutcomeStatus.HAPPENED
+    if where is not None or happened or entry.date is None:
         return where
     latest = entry.date.latest
     if latest is None:
