@@ -138,6 +138,29 @@ def test_a_command_pauses_the_garbage_collector_only_while_it_runs(name: str) ->
     assert gc.isenabled()
 
 
+def test_the_readme_shows_what_validate_says_of_three_mistakes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's example: ten-mistakes.yaml with all but three mistakes mended."""
+    whole = (DATA / "invalid" / "ten-mistakes.yaml").read_text(encoding="utf-8")
+    text = whole.split("  - id: Bad_Id")[0] + "kinds:" + whole.split("kinds:")[1]  # the second event gone
+    for wrong, right in [
+        ("Asia/Harbinn", "Asia/Harbin"),
+        ('"2019-13"', '"2019-06"'),
+        ("  - id: s1\n    publisher: TASS", "  - id: s2\n    publisher: TASS"),
+        ("id: e1", "id: expo-2019"),
+        ('"2019-06-19/2019-06-15"', '"2019-06-15/2019-06-19"'),
+        ('    changed: "2026-11-21"\n', ""),
+    ]:
+        assert wrong in text
+        text = text.replace(wrong, right)
+    monkeypatch.chdir(tmp_path)
+    Path("events.yaml").write_text(text, encoding="utf-8")
+    code, _, err = run("validate")
+    shown = README.split("sorted by line, then a summary")[1].split("```\n")[1]
+    assert (code, err) == (1, shown)
+
+
 def test_validate_as_json_gives_every_problem_with_its_position_on_stdout() -> None:
     path = str(DATA / "invalid" / "ten-mistakes.yaml")
     code, out, err = run("validate", "--format", "json", path)
@@ -149,9 +172,12 @@ def test_validate_as_json_gives_every_problem_with_its_position_on_stdout() -> N
         "line": 4,
         "column": 13,
         "path": "calendar.timezone",
+        "id": None,
         "message": "unknown time zone 'Asia/Harbinn'",
         "hint": "did you mean 'Asia/Harbin'?",
     }
+    in_an_event = next(p for p in document["problems"] if p["path"].startswith("events["))
+    assert in_an_event["id"] == "e1"  # the event, by the id the curator knows
     assert err == f"10 problems in {path}\n"
 
 

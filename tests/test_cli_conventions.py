@@ -28,7 +28,7 @@ def test_a_dash_reads_the_events_file_from_standard_input() -> None:
     )
     broken = run("validate", "-", stdin=(DATA / "invalid" / "unknown-kind.yaml").read_bytes())
     assert broken.exit_code == 1
-    assert broken.stderr.startswith("<stdin>:12:11: events[0].kind: unknown kind 'expoo'")
+    assert broken.stderr.startswith("<stdin>:12:11: events[0] (e1).kind: unknown kind 'expoo'")
 
 
 def test_a_dash_as_output_is_standard_output_and_no_file_named_dash(

@@ -75,7 +75,8 @@ def test_a_title_of_a_million_characters_is_refused_with_its_limit() -> None:
         "title: Tongjiang–Nizhneleninskoye railway bridge opens to traffic", "title: " + "长" * 1_000_000
     )
     assert problems(text).startswith(
-        "hostile.yaml:29:12: events[0].title: is 1,000,000 characters; the limit is 500\n"
+        "hostile.yaml:29:12: events[0] (rail-bridge-opening).title:"
+        " is 1,000,000 characters; the limit is 500\n"
     )
 
 
@@ -93,7 +94,7 @@ def test_only_web_addresses_are_accepted_as_source_urls(url: str) -> None:
         "url: https://seanews.ru/en/2022/11/18/en-first-train-crosses-amur-to-china-by-new-bridge/",
         f"url: '{url}'",
     )
-    assert "sources[2].url: must be an http:// or https:// address" in problems(text)
+    assert "sources[2] (seanews-2022-11-18).url: must be an http:// or https:// address" in problems(text)
 
 
 def test_a_time_zone_that_does_not_exist_is_refused() -> None:
@@ -104,7 +105,7 @@ def test_a_time_zone_that_does_not_exist_is_refused() -> None:
 @pytest.mark.parametrize("series", ["../../x", "/etc", "..", "a/b"])
 def test_kinds_and_series_that_look_like_paths_are_refused(series: str) -> None:
     text = VALID.replace("series: tongjiang-rail-bridge", f"series: '{series}'")
-    assert f"events[0].series: '{series}' is not a valid id" in problems(text)
+    assert f"events[0] (rail-bridge-opening).series: '{series}' is not a valid id" in problems(text)
 
 
 def result_of(raw: bytes) -> EventsFile | InputError:
@@ -200,7 +201,10 @@ def test_control_characters_and_bidi_overrides_are_refused_in_text(character: st
         "title: Tongjiang–Nizhneleninskoye railway bridge opens to traffic",
         "title: " + json.dumps(title, ensure_ascii=True),
     )
-    assert f"events[0].title: contains the control character U+{code} at position 51" in problems(text)
+    assert (
+        f"events[0] (rail-bridge-opening).title: contains the control character U+{code} at position 51"
+        in problems(text)
+    )
 
 
 HOSTILE_TITLE = (

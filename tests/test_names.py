@@ -132,7 +132,7 @@ def test_a_bad_tag_fails_the_validator_and_the_schema(tag: str) -> None:
     text = TEMPLATE.format(tag=tag)
     with pytest.raises(InputError) as raised:
         parse_events(text.encode(), "bad.yaml", today=TODAY)
-    assert "bad.yaml:11:9: events[0].place.translations" in str(raised.value)
+    assert "bad.yaml:11:9: events[0] (e1).place.translations" in str(raised.value)
     assert "is not a BCP 47 language tag" in str(raised.value)
     data = yaml.safe_load(text)
     assert list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data))

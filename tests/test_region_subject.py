@@ -151,7 +151,8 @@ def test_a_country_code_as_a_language_is_refused_with_the_language_meant(tmp_pat
         "      da: {text: Nordmark Universitetshospital åbner, source: dk-radio-2024-03-11}"
     )
     assert (
-        f"events.yaml:{line}:7: events[1].translations.dk: 'dk' is not a BCP 47 language tag" in result.output
+        f"events.yaml:{line}:7: events[1] (hospital-opens).translations.dk: 'dk' is not a BCP 47 language tag"
+        in result.output
     )
     assert "(hint: did you mean 'da'?)" in result.output
 

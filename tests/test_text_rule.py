@@ -37,15 +37,20 @@ def test_a_tag_obeys_the_text_rule(tag: str, code: str) -> None:
     text = VALID.replace(
         "    kind: infrastructure\n", f"    kind: infrastructure\n    tags: [{json.dumps(tag)}]\n"
     )
-    assert f"events[0].tags[0]: contains the control character U+{code} at position 1" in problems(text)
+    assert (
+        f"events[0] (rail-bridge-opening).tags[0]: contains the control character U+{code} at position 1"
+        in problems(text)
+    )
 
 
 @pytest.mark.parametrize(("character", "code"), [("\x1b", "001B"), ("\x7f", "007F"), ("\u202e", "202E")])
 def test_a_source_address_obeys_the_text_rule(character: str, code: str) -> None:
     url = "http://www.chinadaily.com.cn/business/2017-02/16/content_28222545.htm"
     text = VALID.replace(f"url: {url}", f"url: {json.dumps(url + character)}")
-    assert f"sources[0].url: contains the control character U+{code} at position {len(url) + 1}" in problems(
-        text
+    where = f"at position {len(url) + 1}"
+    assert (
+        f"sources[0] (chinadaily-2017-02-16).url: contains the control character U+{code} {where}"
+        in problems(text)
     )
 
 

@@ -20,14 +20,22 @@ class Problem:
     path: str  # e.g. "events[3].plans[0].target"; empty for the whole file
     message: str
     hint: str | None = None
+    record: str = ""  # the id of the event (source, series, kind) the problem is in, when it has one
 
     def __str__(self) -> str:
         position = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        where = f" {self.path}:" if self.path else ""
+        where = f" {self.named_path()}:" if self.path else ""
         text = f"{position}:{where} {self.message}"
         if self.hint:
             text += f" (hint: {self.hint})"
         return text
+
+    def named_path(self) -> str:
+        """ "events[6] (depot-opens).plans[0]": the path, the record named by the id a curator knows."""
+        if not self.record:
+            return self.path
+        end = self.path.index("]") + 1
+        return f"{self.path[:end]} ({self.record}){self.path[end:]}"
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.line, self.column, self.path, self.message)

@@ -9,7 +9,9 @@ only when there is a problem to report.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import re
 import sys
 import types
 import typing
@@ -23,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from sinotime.errors import MAX_PROBLEMS, InputError, Problem, too_large
-from sinotime.fields import MAX_KINDS, SUGGESTIONS
+from sinotime.fields import MAX_KINDS, SLUG_PATTERN, SUGGESTIONS
 from sinotime.kinds import Kind, default_kinds
 from sinotime.models import CalendarInfo, Event, EventsFile, Series, Source
 from sinotime.suggest import Suggestions
@@ -118,10 +120,24 @@ def parse_events(raw: bytes, name: str, *, today: date, max_bytes: int = MAX_FIL
             line, column = where[(each.loc, each.at_key)]
             problems.append(Problem(name, line, column, path_text(each.loc), each.message, each.hint))
     if problems:
-        raise InputError(problems, stopped=stopped)
+        raise InputError([named(problem, records.ids) for problem in problems], stopped=stopped)
     return records.complete()
 
 
+def named(problem: Problem, ids: dict[str, list[str | None]]) -> Problem:
+    """The problem with the id of the record it is in ("events[6]..." in depot-opens), when the
+    record has a valid one: a curator knows an event by its id better than by its place."""
+    found = RECORD_PATH.match(problem.path)
+    known = ids.get(found[1], []) if found else []
+    index = int(found[2]) if found else -1
+    record = known[index] if 0 <= index < len(known) else None
+    if record is None or not SLUG.fullmatch(record):
+        return problem
+    return dataclasses.replace(problem, record=record)
+
+
+SLUG = re.compile(SLUG_PATTERN)
+RECORD_PATH = re.compile(r"(kinds|sources|series|events)\[(\d{1,9})\]")
 SECTIONS: dict[str, type[BaseModel]] = {"kinds": Kind, "sources": Source, "series": Series, "events": Event}
 
 

@@ -15,7 +15,8 @@ FORMATS = ("text", "json", "github")
 
 
 def problems_json(file: str, problems: Sequence[Problem]) -> str:
-    """`{"file", "valid", "problems": [{file, line, column, path, message, hint}]}`, one document."""
+    """`{"file", "valid", "problems": [{file, line, column, path, id, message, hint}]}`, one
+    document; `id` is that of the event (source, series, kind) the problem is in, or null."""
     document = {
         "file": file,
         "valid": not problems,
@@ -25,6 +26,7 @@ def problems_json(file: str, problems: Sequence[Problem]) -> str:
                 "line": p.line,
                 "column": p.column,
                 "path": p.path,
+                "id": p.record or None,
                 "message": p.message,
                 "hint": p.hint,
             }
@@ -44,7 +46,7 @@ def problems_github(problems: Sequence[Problem]) -> str:
         if p.column:
             properties.append(f"col={p.column}")
         if p.path:
-            properties.append(f"title={_property(p.path)}")
+            properties.append(f"title={_property(p.named_path())}")
         message = p.message + (f" (hint: {p.hint})" if p.hint else "")
         lines.append(f"::error {','.join(properties)}::{_data(message)}\n")
     return "".join(lines)
