@@ -43,6 +43,9 @@ VALIDATOR_MISTAKES = {
     "comment-in-a-flow-mapping",  # YAML syntax errors: an editor cannot read these files either
     "key-indented-too-deep",
     "key-indented-too-little",
+    "plan-key-indented-too-little",
+    "list-item-indented-too-deep",
+    "dash-without-a-space",
     "quote-closed-lines-later",
     "quote-never-closed",
     "text-after-a-quoted-value",

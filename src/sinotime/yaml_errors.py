@@ -13,6 +13,7 @@ _KEY_AND_VALUE = re.compile(r"\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*):\s+(?P<value>
 _OPENS_A_QUOTE = re.compile(r"\s*(?:-\s+)*(?:[A-Za-z_][\w-]*:\s+)?(?P<quote>[\"'])(?P<rest>.*)")
 # A line that is a plain key and its colon, and what is before the colon: indentation, a "- ".
 _PLAIN_KEY = re.compile(r"(?P<indent>\s*)(?:-\s+)?[A-Za-z_][\w-]*")
+_DASH_WITHOUT_SPACE = re.compile(r"-[A-Za-z_]")  # "-id: x": text to YAML, not a list item
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'')  # a quoted value on one line
 _HEX_COLOUR = re.compile(r"[0-9A-Fa-f]{3,8}\b")
 _ESCAPE = re.compile(r"\\.")  # a backslash and what it escapes, in a double-quoted value
@@ -85,6 +86,8 @@ def describe(
             f" with {quote} ends it",
             ESCAPED_QUOTE[quote],
         )
+    if stopped_early and (misplaced := _misindented(lines, row)) is not None:
+        return misplaced
     words, hint = syntax_error_words(message, line)
     return SyntaxProblem(row + 1, column + 1, words, hint)
 
@@ -159,6 +162,69 @@ def _indented_deeper(lines: list[str], row: int, column: int) -> SyntaxProblem |
         f"if {word} is a key, line it up with the key above it ({above_indent} spaces); if the line"
         f" is more of the value above, put that value in quotes",
     )
+
+
+def _misindented(lines: list[str], row: int) -> SyntaxProblem | None:
+    """Where libyaml expected another key or list item and found neither: a `-` with no space
+    after it, a list item out of line with the items above, or a key indented less than the
+    keys above it (YAML reads it as the end of their record)."""
+    line = lines[row] if row < len(lines) else ""
+    text = line.lstrip(" ")
+    indent = len(line) - len(text)
+    if _DASH_WITHOUT_SPACE.match(text):
+        word = text.split(":")[0][:40]
+        return SyntaxProblem(
+            row + 1,
+            indent + 1,
+            f"a - with no space after it does not start a list item: YAML reads '{word}' as text",
+            f"put a space after the -: '- {word[1:]}: ...'",
+        )
+    if text.startswith("- "):
+        return _item_out_of_line(lines, row, indent)
+    siblings = _record_indent(lines, row, indent)
+    if _PLAIN_KEY.match(line) is None or ":" not in text or siblings is None:
+        return None
+    return SyntaxProblem(
+        row + 1,
+        indent + 1,
+        f"this key is indented less than the keys of the record above it ({indent} spaces, not"
+        f" {siblings}), so YAML reads it as the end of that record, where no key can follow",
+        f"line it up with the keys of its record ({siblings} spaces)",
+    )
+
+
+def _record_indent(lines: list[str], row: int, indent: int) -> int | None:
+    """How deep the keys of the record above `row` are indented, when deeper than `indent`: the
+    least indentation of a key above, back to the line that opens the record."""
+    least = None
+    for at in range(row - 1, max(-1, row - LOOK_BACK), -1):
+        line = lines[at]
+        text = line.lstrip(" ")
+        if not text or text.startswith("#"):
+            continue
+        key_at = len(line) - len(line.lstrip(" -"))
+        if ":" in text and key_at > indent:
+            least = key_at if least is None else min(least, key_at)
+        if len(line) - len(text) <= indent:
+            break
+    return least
+
+
+def _item_out_of_line(lines: list[str], row: int, indent: int) -> SyntaxProblem | None:
+    """A list item whose `-` is not lined up with the `-` of the item before it."""
+    for at in range(row - 1, max(-1, row - LOOK_BACK), -1):
+        text = lines[at].lstrip(" ")
+        dash = len(lines[at]) - len(text)
+        if text.startswith("- ") and dash < indent:
+            return SyntaxProblem(
+                row + 1,
+                indent + 1,
+                f"this list item's - is {indent} spaces in, and the - of the item at line {at + 1}"
+                f" {dash}: YAML reads the deeper one as inside the item above, where no item can start",
+                f"line its - up with the - of the other items of its list ({dash} spaces, as at"
+                f" line {at + 1})",
+            )
+    return None
 
 
 def _comment_in_flow(lines: list[str], row: int) -> SyntaxProblem | None:
