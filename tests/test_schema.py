@@ -26,6 +26,7 @@ VALID = [ROOT / "events.yaml", *sorted(DATA.glob("*.yaml"))]
 # mistakes only the validator can see (a day that does not exist, a citation of no source or of
 # a kind the file does not declare, rules across records, YAML itself).
 SHAPE_MISTAKES = {
+    "unquoted-window",  # YAML reads [a..b] without quotes as a list
     "alias-bomb",  # its top-level keys are unknown; the validator stops at the bomb first
     "empty-file",
     "kinds",  # a bad colour (and, for the validator only, a duplicate id and an undeclared kind)
@@ -106,6 +107,9 @@ def test_the_json_schema_refuses_a_misspelt_key_a_malformed_kind_and_a_bad_colou
         lambda d: d["kinds"][0].update(colour="red"),
         lambda d: d["kinds"][0].update(label=None),
         lambda d: d.update(kinds=[]),
+        lambda d: d["events"][0]["plans"][0].update(target="2025-13-01"),  # no month 13
+        lambda d: d["events"][0]["plans"][0].update(target="2025-25"),  # seasons are 21-24
+        lambda d: d["events"][0]["plans"][0].update(target="2025-06-32/2025-07-02"),  # no day 32
     ]
     for mistake in mistakes:
         broken = copy.deepcopy(data)

@@ -223,7 +223,14 @@ class FuzzyDate(WordedOnce):
         }
 
 
-_JSON_PATTERN = rf"^(?:{_POINT}|{_POINT}/{_POINT}|\[{_POINT}\.\.(?:{_POINT})?\])[~?%]?$"
+# For editors, a point with only the months, seasons, quarters, halves, days and times there
+# are (parse_date reads any two digits, to say which one is wrong: "month 13 does not exist").
+_SCHEMA_POINT = (
+    r"\d{4}(?:-(?:(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)?)?"
+    r"|2[1-4]|3[3-6]|4[01]))?"
+)
+_P = _SCHEMA_POINT
+_JSON_PATTERN = rf"^(?:{_P}|{_P}/{_P}|\[{_P}\.\.(?:{_P})?\])[~?%]?$"
 
 
 def _validate_for_pydantic(text: str) -> FuzzyDate:

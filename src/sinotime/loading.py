@@ -317,7 +317,15 @@ def _located_from_pydantic(error: ValidationError, model: type[BaseModel]) -> It
         elif kind == "string_too_long":
             yield Located(loc, f"is {len(str(value)):,} characters; the limit is {ctx['max_length']:,}")
         else:
-            yield Located(loc, f"{detail['msg'][0].lower()}{detail['msg'][1:]}; found {_describe(value)}")
+            message = f"{detail['msg'][0].lower()}{detail['msg'][1:]}; found {_describe(value)}"
+            yield Located(loc, message, _unquoted_window_hint(field, value))
+
+
+def _unquoted_window_hint(field: str, value: Any) -> str | None:
+    """A window written without quotes, `target: [2026-12-01..2026-12-10]`, is a list to YAML."""
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str) and ".." in value[0]:
+        return f'quote a window, or YAML reads its brackets as a list: {field}: "[{value[0]}]"'
+    return None
 
 
 def _is_union_tag(part: str | int) -> bool:
