@@ -138,6 +138,19 @@ def test_a_command_pauses_the_garbage_collector_only_while_it_runs(name: str) ->
     assert gc.isenabled()
 
 
+@pytest.mark.parametrize("command", ["validate", "report", "build"])
+def test_with_no_events_file_here_a_command_says_how_to_start_one(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(command)
+    assert code == 1
+    assert err.startswith(
+        "events.yaml: cannot read: No such file or directory (hint: name the events file to read,"
+        " or start a timeline here with `sinotime init`)\n"
+    )
+
+
 def test_the_readme_shows_what_validate_says_of_three_mistakes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -47,9 +47,14 @@ def test_init_never_overwrites_a_file_and_changes_nothing(tmp_path: Path) -> Non
     (tmp_path / "events.yaml").write_text("mine\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["init", str(tmp_path)])
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"not overwriting {tmp_path / 'events.yaml'}")
+    assert result.stderr.startswith(f"not overwriting {tmp_path / 'events.yaml'}: move it away")
     assert [p.name for p in tmp_path.iterdir()] == ["events.yaml"]
     assert (tmp_path / "events.yaml").read_text(encoding="utf-8") == "mine\n"
+    (tmp_path / "events.schema.json").write_text("{}\n", encoding="utf-8")
+    both = CliRunner().invoke(main, ["init", str(tmp_path)]).stderr
+    assert both.startswith(
+        f"not overwriting {tmp_path / 'events.yaml'}, {tmp_path / 'events.schema.json'}: move them away"
+    )
 
 
 def test_without_a_namespace_validate_and_build_say_the_ids_follow_the_address(tmp_path: Path) -> None:

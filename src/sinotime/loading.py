@@ -67,6 +67,10 @@ def input_name(path: Path) -> str:
     return STDIN_NAME if path == STDIN else str(path)
 
 
+DEFAULT_FILE = "events.yaml"  # what a command reads when no file is named
+NO_FILE_HINT = "name the events file to read, or start a timeline here with `sinotime init`"
+
+
 def load_events(path: Path, *, today: date, max_bytes: int = MAX_FILE_BYTES) -> EventsFile:
     """Load and validate an events file (`-`: standard input); raise InputError listing every problem.
 
@@ -82,7 +86,12 @@ def load_events(path: Path, *, today: date, max_bytes: int = MAX_FILE_BYTES) -> 
             with path.open("rb") as handle:
                 raw = handle.read(max_bytes + 1)
     except OSError as error:
-        raise InputError([Problem(name, 0, 0, "", f"cannot read: {error.strerror or error}")]) from None
+        hint = (
+            NO_FILE_HINT
+            if isinstance(error, FileNotFoundError) and path.name == name == DEFAULT_FILE
+            else None
+        )
+        raise InputError([Problem(name, 0, 0, "", f"cannot read: {error.strerror or error}", hint)]) from None
     if len(raw) > max_bytes:
         raise InputError([too_large(name, "file", max_bytes)])
     return parse_events(raw, name, today=today, max_bytes=max_bytes)

@@ -25,8 +25,9 @@ def write_starter(folder: Path) -> list[Path]:
     there = [folder / name for name in files if (folder / name).exists()]
     if there:
         names = ", ".join(str(path) for path in there)
+        them = "it" if len(there) == 1 else "them"
         raise OutputError(
-            f"not overwriting {names}: move it away or choose another folder; nothing was written"
+            f"not overwriting {names}: move {them} away or choose another folder; nothing was written"
         )
     write_files(folder, files)
     return [folder / name for name in sorted(files)]

@@ -16,7 +16,7 @@ import click
 from sinotime import __version__
 from sinotime.console import COLOR_CHOICES, Console
 
-DEFAULT_FILE = "events.yaml"
+DEFAULT_FILE = "events.yaml"  # as loading.DEFAULT_FILE; not imported, to keep --help fast
 STDOUT = "-"  # -o -: standard output, as most tools take it
 DEFAULT_MAX_INPUT_MB = 0.5  # as loading.MAX_FILE_BYTES; not imported, to keep --help fast
 
