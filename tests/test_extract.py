@@ -337,6 +337,18 @@ def test_next_and_last_season_never_pick_one_of_two_summers_the_words_can_mean(
     assert only(sentence, published).date.text == expected
 
 
+def test_an_abbreviation_with_a_full_stop_does_not_end_the_quoted_sentence() -> None:
+    text = (
+        "NORTHPORT, Nov. 20 (Herald) -- The link will open next spring, Dr. Li said."
+        " It was due in Sept. 2026."
+    )
+    quoted = {c.phrase: c.sentence for c in extract(text, "2026-11-20").candidates}
+    assert quoted == {
+        "next spring": "NORTHPORT, Nov. 20 (Herald) -- The link will open next spring, Dr. Li said.",
+        "in Sept. 2026": "It was due in Sept. 2026.",
+    }
+
+
 def test_a_day_that_does_not_exist_is_not_proposed() -> None:
     assert [c.date.text for c in extract("It opens on February 30.", "2017-02-16").candidates] == ["2017-02"]
 

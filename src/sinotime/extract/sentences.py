@@ -15,8 +15,16 @@ from dataclasses import dataclass
 
 from sinotime.extract.model import Kind
 
+# A full stop that ends an abbreviation, not a sentence: "Nov. 20", "Sept. 5", "Dr. Li", "J. Smith".
+ABBREVIATIONS = (
+    *("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"),
+    *("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Gov", "Sen", "Rep", "Lt", "Col"),
+    *("No", "Nos", "Co", "Corp", "Inc", "Ltd", "Jr", "Sr", "vs", "approx", "est"),
+)
+_NOT_AN_ABBREVIATION = "".join(rf"(?<!\b{word}\.)" for word in ABBREVIATIONS) + r"(?<!\b[A-Z]\.)"
 _BOUNDARY = re.compile(
-    r"(?:(?<=[.!?])|(?<=[.!?][\"”»’)]))\s+(?=[\"“«‘(]?[A-ZА-ЯЁ0-9\u4e00-\u9fff])"  # Latin, Cyrillic
+    rf"(?:(?<=[.!?]){_NOT_AN_ABBREVIATION}|(?<=[.!?][\"”»’)]))"  # Latin, Cyrillic
+    r"\s+(?=[\"“«‘(]?[A-ZА-ЯЁ0-9\u4e00-\u9fff])"
     r"|(?<=[。！？])(?![”」』])|(?<=[。！？][”」』])"  # Chinese needs no space
     r"|\n\s*"  # a line break always ends a sentence
 )
