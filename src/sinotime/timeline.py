@@ -15,6 +15,7 @@ news dated and outcomes known by then); `first_target`, `current_target`, `curre
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -219,6 +220,9 @@ class Knowable:
     news: tuple[date, ...]
     outcome: date | None
     sources: Mapping[str, Source]
+    days: tuple[date, ...]  # each of those days once, in order: what is known changes only on them
+    # What `on` gave, by how many of `days` had come: the same for every day until the next.
+    known: dict[int, Event | None] = field(default_factory=dict, compare=False, repr=False)
     # Each partial event made (`told`), by the very parts it holds; what is known only grows
     # with the day or the story, so the same parts come again and again.
     made: dict[tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...] | None], Event] = field(
@@ -232,16 +236,20 @@ class Knowable:
 
     @classmethod
     def of(cls, event: Event, sources: Mapping[str, Source]) -> Knowable:
-        return cls(
-            event,
-            tuple(said_from(plan, sources) for plan in event.plans),
-            tuple(said_from(item, sources) for item in event.news),
-            None if event.outcome is None else known_from(event.outcome, sources),
-            sources,
-        )
+        plans = tuple(said_from(plan, sources) for plan in event.plans)
+        news = tuple(said_from(item, sources) for item in event.news)
+        outcome = None if event.outcome is None else known_from(event.outcome, sources)
+        days = sorted({*plans, *news, *(() if outcome is None else (outcome,))})
+        return cls(event, plans, news, outcome, sources, tuple(days))
 
     def on(self, as_of: date) -> Event | None:
         """The event as it stood on `as_of` (`as_known_on`); None when nothing of it was known."""
+        come = bisect.bisect_right(self.days, as_of)
+        if come not in self.known:
+            self.known[come] = self._on(as_of)
+        return self.known[come]
+
+    def _on(self, as_of: date) -> Event | None:
         event = self.event
         plans = tuple(plan for plan, day in zip(event.plans, self.plans, strict=True) if day <= as_of)
         news = tuple(item for item, day in zip(event.news, self.news, strict=True) if day <= as_of)
