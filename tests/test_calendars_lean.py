@@ -101,3 +101,9 @@ def test_an_address_is_written_as_icalendar_writes_it(name: str, address: str) -
     """Addresses as the calendars give them: every character a URI may not hold %-encoded."""
     uri = icalendar.vUri(ical_uri(address))
     assert content_line(name, uri, {"VALUE": "URI"}) == icalendars_line(name, uri, {"VALUE": "URI"})
+
+
+@settings(max_examples=200, deadline=None)
+@given(uid=st.one_of(st.text(), st.from_regex(r"[a-z0-9-]+@[a-z0-9.-]+", fullmatch=True)))
+def test_a_uid_is_written_as_icalendar_writes_it(uid: str) -> None:
+    assert content_line("uid", uid, None) == icalendars_line("uid", uid, None)
