@@ -66,6 +66,7 @@ VALIDATOR_MISTAKES = {
     "python-object-tag",
     "said-after-its-source",
     "span-ends-before-start",
+    "target-over-before-announced",
     "tab-indentation",
     "unknown-kind",  # a schema sees a well-formed id; only the validator knows the file's kinds
     "unknown-source",

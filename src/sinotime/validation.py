@@ -294,6 +294,15 @@ def _event_dates(event: Event, index: int, today: date) -> Iterator[Finding]:
                 f"announced {after} is before the previous plan's {before}",
                 "list plans in the order they were announced",
             )
+    for i, plan in enumerate(event.plans):
+        ends = plan.target.latest if plan.target is not None else None
+        if ends is not None and ends < plan.announced.earliest:
+            yield Finding(
+                (*base, "plans", i, "target"),
+                f"target {plan.target} was over before the plan was announced ({plan.announced})",
+                "a plan aims ahead of its announcement: check both dates; a source that only"
+                " reports an old plan is the news of it, or another report",
+            )
     yield from _news_dates(event, base, today)
     outcome = event.outcome
     if outcome is None or outcome.date is None:
