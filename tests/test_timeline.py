@@ -347,3 +347,16 @@ def test_no_news_since_an_undated_source_names_the_months_it_may_be_from(announc
         "plans": [{"target": "2024", "wording": "in 2024", "announced": announced, "source": "old"}]
     }
     assert status_words(entry_of(**undated)) == f"Past due, no news since {since}"
+
+
+def test_a_plan_called_off_by_a_source_older_than_the_plan_is_known_from_the_plan() -> None:
+    """Data where the postponement's source predates the plan's: before the plan was said, the
+    event had no day to stand on (a build as of then fell over on it)."""
+    called_off = event(
+        plans=[{"target": "2025", "wording": "in 2025", "announced": "2024-05-10", "source": "new"}],
+        cites=["old", "new"],
+        outcome={"status": "postponed", "source": "old"},
+    )
+    assert build_timeline(events_file(called_off), as_of=date(2020, 1, 1)).entries == ()
+    (later,) = build_timeline(events_file(called_off), as_of=date(2024, 6, 1)).entries
+    assert later.flag is Flag.POSTPONED

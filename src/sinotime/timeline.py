@@ -203,7 +203,9 @@ def as_known_on(event: Event, as_of: date, sources: Mapping[str, Source]) -> Eve
     an outcome known by then (`known_from`).
 
     A report as of a past day thus shows what was overdue on that day, not what we know now.
-    None when nothing of the event was known yet.
+    None when nothing of the event was known yet, or only that a plan no one had yet heard of
+    was cancelled or postponed (a source dated before the plan's: an undated outcome with no
+    plan has no day to stand on).
     """
     return Knowable.of(event, sources).on(as_of)
 
@@ -256,8 +258,8 @@ class Knowable:
         outcome = event.outcome
         if self.outcome is not None and self.outcome > as_of:
             outcome = None
-        if not plans and outcome is None:
-            return None
+        if not plans and (outcome is None or outcome.date is None):
+            return None  # nothing known yet, or only the calling off of a plan not yet heard of
         if plans == event.plans and news == event.news and outcome is event.outcome:
             return event
         return self.told(plans, news, outcome, () if outcome is None else outcome.other_reports)
