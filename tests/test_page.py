@@ -205,6 +205,22 @@ def test_the_rail_bridge_shows_its_targets_its_outcome_its_slip_and_its_sources(
     assert "https://seanews.ru/en/2022/11/18/en-first-train-crosses-amur-to-china-by-new-bridge/" in hrefs
 
 
+def test_a_steps_quote_follows_who_said_it_after_a_colon() -> None:
+    """Not "reported 4 March 2025 by Herald “the council has scrapped it”", where the quote reads
+    as part of the publisher's name."""
+    page = parse_html((Path(__file__).parent.parent / "feeds" / PAGE_NAME).read_bytes())
+    steps = [li for story in page.iter("ol") if story.get("class") == "story" for li in story]
+    quoted = [li for li in steps if li.find("q") is not None]
+    assert quoted
+    for li in quoted:
+        before_quote = li.text or ""
+        for child in li:
+            if child.tag == "q":
+                break
+            before_quote += text_of(child) + (child.tail or "")
+        assert before_quote.endswith(": "), before_quote
+
+
 def test_the_overdue_cableway_says_since_when_it_is_overdue(page: Element) -> None:
     (li,) = [li for li in event_items(page) if li.attrib["id"] == "event-cableway-opening"]
     text = " ".join(text_of(li).split())

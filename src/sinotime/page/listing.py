@@ -28,6 +28,11 @@ def _quote(text: str | None) -> str:
     return f" <q>{esc(text)}</q>" if text else ""
 
 
+def _step_quote(text: str | None) -> str:
+    """The source's words on a step, after a colon: "... reported 4 March 2025 by Herald: “...”"."""
+    return f": <q>{esc(text)}</q>" if text else ""
+
+
 def _note(text: str | None) -> str:
     """An outcome's note: what is uncertain about it. The curator's working notes on plans and
     other reports are left to `sinotime report --format json`, which keeps the page small."""
@@ -38,7 +43,7 @@ def _story(entry: Entry, timeline: Timeline) -> str:
     """The event's history in the words of every output, each step with the source's quote;
     then what qualifies its status, said as a note on it, not as one more step."""
     lines = [
-        f"<li>{phrase_html(step.phrase)}{_quote(step.quote)}{_note(step.note)}</li>"
+        f"<li>{phrase_html(step.phrase)}{_step_quote(step.quote)}{_note(step.note)}</li>"
         for step in history(entry.event, entry.flag, timeline.sources)
     ]
     story = '<ol class="story">' + "".join(lines) + "</ol>"
