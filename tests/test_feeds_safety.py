@@ -686,7 +686,7 @@ def test_hostile_text_comes_out_escaped_valid_and_as_it_went_in(
     data, texts = case
     files = feed_files(build_timeline(data, as_of=date(2026, 2, 1)), SITE)
     said = stored(texts["publisher"])
-    title = f"Completed: {stored(texts['title']).strip()}, 15 June 2021 ({said})"
+    title = f"Completed, on target: {stored(texts['title']).strip()}, 15 June 2021 ({said})"
     page = web_address(f"{SITE.base_url}index.html#event-hostile-event")
     for name, document in files.items():
         if name.endswith(".json"):

@@ -115,7 +115,7 @@ def test_its_report_counts_and_filters_by_its_kinds() -> None:
 
     text = report()
     assert "kinds: 2 tram, 2 housing, 3 roads, 3 public-building\n" in text
-    assert "\n  Completed · Tram works · Station Square, Harbour City\n" in text
+    assert "\n  Completed, on target · Tram works · Station Square, Harbour City\n" in text
     assert "| Road works |" in report("--format", "markdown")
     summary = json.loads(report("--format", "json"))["summary"]["kinds"]
     assert summary == {"tram": 2, "housing": 2, "roads": 3, "public-building": 3}

@@ -157,7 +157,12 @@ def test_a_source_of_unknown_publisher_is_named_by_its_headline() -> None:
             "16 November 2022",
         ),
         ({"outcome": {"date": "2016-05", "source": "old"}}, None, "Completed, ahead of target", "May 2016"),
-        ({"outcome": {"date": "2018-12-31", "source": "old"}}, None, "Completed", "31 December 2018"),
+        (
+            {"outcome": {"date": "2018-12-31", "source": "old"}},
+            None,
+            "Completed, on target",
+            "31 December 2018",
+        ),
         ({}, date(2018, 12, 31), "Planned", "2018"),
         ({}, None, "Past due, no news since 16 February 2017", "due 2018"),
         (
@@ -175,7 +180,7 @@ def test_a_source_of_unknown_publisher_is_named_by_its_headline() -> None:
         (
             {"outcome": {"date": "2018-06-01/2019-02-01", "source": "new"}},
             None,
-            "Completed",
+            "Completed, on target",  # it began within the target
             "1 June 2018 – 1 February 2019",
         ),
         (
@@ -304,7 +309,9 @@ def test_on_target_only_when_the_outcome_lies_within_the_target() -> None:
         == "Known only as 2010, which does not tell whether it kept the target of 18–22 August 2010."
     )
     exact = entry_of(date(2026, 11, 23), outcome={"date": "2010-08-18", "source": "old"}, **fair)
-    assert (status_words(exact), exact.note) == ("Completed", None)
+    assert (status_words(exact), exact.note) == ("Completed, on target", None)
+    unplanned = entry_of(date(2026, 11, 23), plans=[], outcome={"date": "2010-08-18", "source": "old"})
+    assert status_words(unplanned) == "Completed"  # no plan, so no target to be on
 
 
 def test_a_late_outcome_names_its_slip_against_the_last_target_too() -> None:

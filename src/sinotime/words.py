@@ -50,16 +50,18 @@ if TYPE_CHECKING:  # `timeline` words its entries with this module, so it is not
 def status_words(status: Entry, *, short: bool = False) -> str:
     """The status in words, the same in the calendars, feeds, page and report.
 
-    "Completed late, +3 y 11 m against the first target (2018)", "Completed, ahead of target",
-    "Completed, target unclear", "Planned, moved from 2025 to spring 2027", "Overdue since 1
-    July 2014", "Past due, no news since 2 March 2026", else the flag's label ("Planned",
-    "Planned, no date", "Cancelled"...). Short months when short.
+    "Completed late, +3 y 11 m against the first target (2018)", "Completed, on target",
+    "Completed, ahead of target", "Completed, target unclear", "Planned, moved from 2025 to
+    spring 2027", "Overdue since 1 July 2014", "Past due, no news since 2 March 2026", else the
+    flag's label ("Planned", "Planned, no date", "Cancelled"...). Short months when short.
     """
     flag = status.flag
     if flag in (Flag.COMPLETED_LATE, Flag.COMPLETED_PARTLY) and status.slip is not None:
         return f"{flag.label}, {slip_words(status.slip, status.first_target, 'first', short=short)}"
     if flag is Flag.COMPLETED and status.fit is Fit.AHEAD:
         return f"{flag.label}, ahead of target"
+    if flag is Flag.COMPLETED and status.fit is Fit.ON_TARGET:
+        return f"{flag.label}, on target"
     if flag is Flag.COMPLETED and status.fit is Fit.UNCLEAR:
         return f"{flag.label}, target unclear"
     if flag is Flag.SLIPPING and status.first_target is not None and status.date is not None:
