@@ -41,6 +41,7 @@ def test_the_past_due_plan_is_named_with_its_status_and_how_long(page: Element) 
     words = " ".join(text_of(item).split())
     assert "Overdue since 1 September 2026" in words
     assert words.endswith("past due for 3 m")  # 1 September to 23 November 2026: 2 m 22 d
+    assert text_of(item).endswith("3\u00a0m")  # a no-break space: the unit never wraps alone
 
 
 def test_the_plans_due_next_are_named_soonest_first(page: Element) -> None:

@@ -68,9 +68,13 @@ def _due_by(entry: Entry) -> date | None:
     return entry.date.latest or entry.date.earliest
 
 
+NO_BREAK = "\u00a0"
+
+
 def _past_due_item(entry: Entry, timeline: Timeline, homes: Mapping[str, str] | None) -> str:
     since = entry.overdue_since or timeline.as_of
-    how_long = f"past due for {duration_words(since, timeline.as_of)}"
+    # "3\u00a0m": a number never parted from its unit at the end of a line
+    how_long = f"past due for {duration_words(since, timeline.as_of).replace(' ', NO_BREAK)}"
     return (
         f"<li>{_link(entry, entry.event.title, homes)} {_status_badge(entry)}"
         f' <span class="how-long">{esc(how_long)}</span></li>'
