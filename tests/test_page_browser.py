@@ -37,6 +37,7 @@ from sinotime.models import EventsFile
 from sinotime.output import write_files
 from sinotime.page import render_page
 from sinotime.site import Site
+from sinotime.timeline import build_timeline
 
 CHROMIUM_FLAGS = (
     "--headless",
@@ -447,10 +448,33 @@ def test_on_a_phone_the_chart_opens_at_the_as_of_line(page: WebDriver) -> None:
         as_of = page.find_element(By.CSS_SELECTOR, "#chart .as-of")
         shown = page.execute_script(
             "var s = arguments[0].getBoundingClientRect(), a = arguments[1].getBoundingClientRect();"
-            "return [s.left, s.right, a.left, arguments[0].scrollLeft];",
+            "return [s.left, s.right, a.left, arguments[0].scrollLeft,"
+            " arguments[0].scrollWidth - arguments[0].clientWidth];",
             scroller,
             as_of,
         )
-        left, right, line, scrolled = shown
+        left, right, line, scrolled, most = shown
         assert scrolled > 0
         assert left < line < right, shown
+        assert scrolled == most  # the fixture's as-of is its last change: the drawing ends there
+
+
+def test_on_a_phone_the_chart_opens_with_the_as_of_line_a_third_of_the_way_in(
+    browser: WebDriver, tmp_path: Path
+) -> None:
+    """As of March 2017 much is still ahead: the line stands a third of the way in, so that the labels
+    of what is past due (to the right of their marks) and what is next are in view."""
+    data = fixture_data()
+    timeline = build_timeline(data, as_of=date(2017, 3, 1))
+    write_files(tmp_path, render_page(timeline, SITE, published_catalogue(timeline, SITE)))
+    browser.get((tmp_path / "index.html").as_uri())
+    with on_a_phone(browser):
+        scroller = browser.find_element(By.CSS_SELECTOR, ".chart-scroll")
+        as_of = browser.find_element(By.CSS_SELECTOR, "#chart .as-of")
+        left, right, line = browser.execute_script(
+            "var s = arguments[0].getBoundingClientRect(), a = arguments[1].getBoundingClientRect();"
+            "return [s.left, s.right, a.left];",
+            scroller,
+            as_of,
+        )
+        assert abs((line - left) - (right - left) / 3) < 4, (left, right, line)

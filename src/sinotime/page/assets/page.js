@@ -8,12 +8,13 @@
   var list = document.getElementById("events");
   var scroller = document.querySelector(".chart-scroll");
   var asOf = document.querySelector("#chart .as-of");
-  // On a narrow screen the chart opens scrolled to the as-of line: what is past due and next.
+  // On a narrow screen the chart opens scrolled to the as-of line, a third of the way in: what
+  // is past due (its marks end at the line, their labels run on to the right) and what is next.
   if (scroller && asOf && scroller.scrollWidth > scroller.clientWidth) {
     var chart = document.getElementById("chart");
     var scale = chart.getBoundingClientRect().width / chart.viewBox.baseVal.width;
     var x = parseFloat(asOf.getAttribute("x1")) * scale;
-    scroller.scrollLeft = Math.max(0, x - scroller.clientWidth * 0.75);
+    scroller.scrollLeft = Math.max(0, x - scroller.clientWidth / 3);
     // Each row's heading (its series or kind) follows the left edge of what is in view, so
     // that a mark far to the right can still be told by its row. It never runs past the
     // drawing's right margin: near it a long heading is set closer (to 3/4 of its width at
