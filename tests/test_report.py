@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from sinotime.report import (
     render_text,
     select,
 )
+from sinotime.report.words import slip_line
 from sinotime.timeline import Flag, build_timeline
 from sinotime.words import status_words
 
@@ -412,3 +414,16 @@ def test_the_report_does_not_depend_on_the_order_of_events_in_the_file(order: li
     assert render_json(a) == render_json(b)
     assert render_csv(a) == render_csv(b)
     assert render_markdown(a) == render_markdown(b)
+
+
+def test_a_plan_moved_later_is_among_the_longest_slips_with_its_slip_so_far() -> None:
+    """In July 2019 the rail bridge had not opened, and its target had moved from 2018 to the end
+    of 2019: the summary lists that slip beside the slips of what happened late."""
+    report = fixture_report(as_of=date(2019, 7, 1))
+    (bridge,) = [row for row in report.summary.longest_slips if row.id == "rail-bridge-opening"]
+    assert bridge.status.flag is Flag.SLIPPING
+    assert slip_line(bridge) == (
+        "+1 y so far against the first target (2018), now set for between 18 June 2019 and 31 December 2019"
+    )
+    (listed,) = [s for s in json.loads(render_json(report))["summary"]["longest_slips"] if s["so_far"]]
+    assert (listed["id"], listed["slip_days"]) == ("rail-bridge-opening", 365)

@@ -19,7 +19,7 @@ from sinotime.models import Source
 from sinotime.names import names_words
 from sinotime.report.indented_json import iter_indented, lean_dumps
 from sinotime.report.lines import spreadsheet_cell
-from sinotime.report.model import NewsRow, OutcomeRow, Report, Row, TargetRow
+from sinotime.report.model import NewsRow, OutcomeRow, Report, Row, TargetRow, row_slip
 from sinotime.report.words import date_words, history_steps
 from sinotime.text import JSON_C1
 from sinotime.words import place_words, status_words
@@ -87,9 +87,14 @@ def report_json(report: Report) -> dict[str, Any]:
             "flags": {flag.value: n for flag, n in summary.flags.items()},
             "kinds": dict(summary.kinds),
             "longest_slips": [
-                {"id": row.id, "slip_days": row.status.slip.days, "slip": row.status.slip.words()}
+                {
+                    "id": row.id,
+                    "slip_days": slip.days,
+                    "slip": slip.words(),
+                    "so_far": row.status.slip is None,
+                }
                 for row in summary.longest_slips
-                if row.status.slip is not None
+                if (slip := row_slip(row)) is not None
             ],
             "overdue": [row.id for row in summary.overdue],
             "unverified": [row.id for row in summary.unverified],

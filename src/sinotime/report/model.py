@@ -15,6 +15,7 @@ from datetime import date
 from sinotime.dates import FuzzyDate, day_after
 from sinotime.models import Event, OutcomeStatus, Place, Series, Source
 from sinotime.names import Name, all_names, other_names, search_key
+from sinotime.statuses import Slip, slip_between
 from sinotime.timeline import Entry, Flag, Timeline, current_plan
 from sinotime.words import Step, duration_words, history
 
@@ -296,6 +297,20 @@ def series_stories(timeline: Timeline, rows: Sequence[Row]) -> tuple[SeriesStory
     return tuple(SeriesStory(timeline.series[sid], tuple(members)) for sid, members in stories.items())
 
 
+def row_slip(row: Row) -> Slip | None:
+    """How late the event is against its first target: what happened late, or a plan moved to a
+    later target (its slip so far, last day against last day, as the change feed says it)."""
+    status = row.status
+    if status.slip is not None:
+        return status.slip
+    first, now = status.first_target, status.date
+    if status.flag is not Flag.SLIPPING or first is None or now is None:
+        return None
+    if first.latest is None or now.latest is None:
+        return None
+    return slip_between(first.latest, now.latest)
+
+
 def summarise(rows: Sequence[Row], kind_ids: Sequence[str]) -> Summary:
     """Counts of `rows` by flag and by kind (every one of `kind_ids`), the slips, what is due."""
     flags = dict.fromkeys(Flag, 0)
@@ -304,9 +319,9 @@ def summarise(rows: Sequence[Row], kind_ids: Sequence[str]) -> Summary:
         flags[row.status.flag] += 1
         kinds[row.kind] += 1
     order = {row.id: index for index, row in enumerate(rows)}
+    slips = {row.id: slip for row in rows if (slip := row_slip(row)) is not None}
     slipped = sorted(
-        (row for row in rows if row.status.slip is not None),
-        key=lambda row: (-row.status.slip.days if row.status.slip else 0, order[row.id]),
+        (row for row in rows if row.id in slips), key=lambda row: (-slips[row.id].days, order[row.id])
     )
     still_due = sorted(
         (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sinotime.models import Source
-from sinotime.report.model import Row
+from sinotime.report.model import Row, row_slip
 from sinotime.words import NO_DATE, slip_words, source_phrase, status_words
 from sinotime.words import date_words as event_date_words
 
@@ -44,11 +44,19 @@ def sources_words(sources: Sequence[Source]) -> str:
 
 
 def slip_line(row: Row) -> str:
-    """ "+3 y 11 m against the first target (2018), happened 16 November 2022": months in full,
-    as the report's list of events says them."""
-    assert row.status.slip is not None
-    slip = slip_words(row.status.slip, row.status.first_target, "first")
-    return f"{slip}, happened {date_words(row)}"
+    """ "+3 y 11 m against the first target (2018), happened 16 November 2022"; for a plan moved
+    later, "+9 m so far against the first target (summer 2026), now set for spring 2027"."""
+    slip = row_slip(row)
+    assert slip is not None
+    if row.status.slip is None:  # still a plan
+        return (
+            f"{slip.words()} so far against the first target ({_first(row)}), now set for {date_words(row)}"
+        )
+    return f"{slip_words(slip, row.status.first_target, 'first')}, happened {date_words(row)}"
+
+
+def _first(row: Row) -> str:
+    return row.status.first_target.words() if row.status.first_target is not None else NO_DATE
 
 
 def past_due_words(row: Row, *, short: bool = False) -> str:
