@@ -328,7 +328,9 @@ def test_a_sentence_that_opens_with_capitals_is_not_taken_for_a_dateline() -> No
         ("The fair was held last summer.", "2025-10-01", "2025-22"),
         ("The fair was held last summer.", "2025-07-10", "2024-22"),
         ("It opened last winter.", "2025-03-03", "2024-24"),  # December 2024 to February 2025
+        ("It opened last winter.", "2025-01-15", "2023-24"),  # in the winter of 2024: the one before
         ("It will open next winter.", "2025-12-15", "2026-24"),
+        ("It will open next winter.", "2025-01-15", "2025-24"),  # in the winter of 2024: the next one
     ],
 )
 def test_next_and_last_season_never_pick_one_of_two_summers_the_words_can_mean(

@@ -105,15 +105,17 @@ def sub_year(code: int, year: YearSpec, *, deadline: bool = False) -> Resolver:
 
 
 def next_season(code: int) -> Resolver:
-    """ "Next summer": the one after the season D is in or past; said before this year's season
-    began, it may mean that one or the next, so the window of both."""
+    """ "Next summer": during a summer, the one after it; said before this year's summer began,
+    that one or the next (people mean either), so the window of both; else next year's."""
 
     def resolve(d: date, _kind: Kind | None) -> str:
-        this_year = parse_date(cal.group_text(d.year, code))
-        following = parse_date(cal.group_text(d.year + 1, code))
-        if d < this_year.earliest:
-            return cal.window_text(this_year.earliest, following.latest)
-        return following.text
+        seasons = [parse_date(cal.group_text(year, code)) for year in range(d.year - 1, d.year + 3)]
+        ahead = [season for season in seasons if season.earliest > d]
+        upcoming, after = ahead[0], ahead[1]
+        in_one = any(s.earliest <= d and s.latest is not None and d <= s.latest for s in seasons)
+        if not in_one and upcoming.earliest.year == d.year:
+            return cal.window_text(upcoming.earliest, after.latest)
+        return upcoming.text
 
     return resolve
 
@@ -122,10 +124,11 @@ def last_season(code: int) -> Resolver:
     """ "Last summer": the newest such season over before D."""
 
     def resolve(d: date, _kind: Kind | None) -> str:
-        this_year = parse_date(cal.group_text(d.year, code))
-        latest = this_year.latest
-        assert latest is not None
-        return this_year.text if latest < d else cal.group_text(d.year - 1, code)
+        for year in (d.year, d.year - 1):  # a winter said in January is not over yet: the one before
+            season = parse_date(cal.group_text(year, code))
+            if season.latest is not None and season.latest < d:
+                return season.text
+        return cal.group_text(d.year - 2, code)
 
     return resolve
 
