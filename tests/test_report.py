@@ -427,3 +427,10 @@ def test_a_plan_moved_later_is_among_the_longest_slips_with_its_slip_so_far() ->
     )
     (listed,) = [s for s in json.loads(render_json(report))["summary"]["longest_slips"] if s["so_far"]]
     assert (listed["id"], listed["slip_days"]) == ("rail-bridge-opening", 365)
+
+
+def test_the_markdown_summary_names_kinds_as_the_report_does_and_leaves_out_what_is_none() -> None:
+    text = render_markdown(fixture_report())
+    summary = text.split("## Summary")[1].split("## Events")[0]
+    assert "| Bridge or infrastructure (infrastructure) | 5 |" in summary  # the label, then --kind's value
+    assert "| Overdue | 0 |" not in summary and "| Overdue |" not in summary  # as the text report: no zeros

@@ -26,11 +26,11 @@ def render_markdown(report: Report) -> str:
         "",
         "| status | events |",
         "|:--|--:|",
-        *(f"| {flag.choice_label} | {n} |" for flag, n in report.summary.flags.items()),
+        *(f"| {flag.choice_label} | {n} |" for flag, n in report.summary.flags.items() if n),
         "",
         "| kind | events |",
         "|:--|--:|",
-        *(f"| {kind} | {n} |" for kind, n in report.summary.kinds.items() if n),
+        *(f"| {md(_kind_words(report, kind))} | {n} |" for kind, n in report.summary.kinds.items() if n),
         "",
     ]
     out += _markdown_summary_lists(report)
@@ -63,6 +63,13 @@ def render_markdown(report: Report) -> str:
                 for n, row in enumerate(story.rows, 1)
             ]
     return "\n".join(out) + "\n"
+
+
+def _kind_words(report: Report, kind: str) -> str:
+    """A kind as the rest of the report names it, its label, with the --kind value beside it:
+    "Expo or trade fair (expo)"."""
+    label = next(row.kind_label for row in report.rows if row.kind == kind)
+    return label if label == kind else f"{label} ({kind})"
 
 
 def _plans_and_outcomes(report: Report) -> list[str]:
