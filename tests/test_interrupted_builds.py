@@ -27,6 +27,9 @@ SIGNAL_AT = textwrap.dedent(
     from sinotime import output
     number, point = getattr(signal, sys.argv[1]), sys.argv[2]
     sent = False
+    # Ctrl-C as from a terminal: a suite run as a background job (`pytest &`) passes its
+    # children SIGINT ignored, as shells do, and a stop that never comes would fail the test.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
     def signal_after(real, counts):
         def passing(*args, **kwargs):
