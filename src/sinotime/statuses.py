@@ -74,6 +74,11 @@ class Flag(StrEnum):
         return self in PLAN_FLAGS
 
     @property
+    def is_called_off(self) -> bool:
+        """Cancelled or postponed: no longer due by its date, which it "was due"."""
+        return self in (Flag.CANCELLED, Flag.POSTPONED)
+
+    @property
     def is_past_due(self) -> bool:
         """A plan whose last possible day has passed: overdue or unverified."""
         return self in (Flag.OVERDUE, Flag.UNVERIFIED)

@@ -171,7 +171,7 @@ def date_words(status: Entry, *, short: bool = False) -> str | None:
     if status.date is None:
         return None
     words = status.date.words(short=short)
-    if status.flag in (Flag.CANCELLED, Flag.POSTPONED):
+    if status.flag.is_called_off:
         return f"was due {words}"
     if status.flag.is_past_due:
         return f"due {words}"

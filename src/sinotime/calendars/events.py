@@ -49,7 +49,6 @@ SUMMARY_PREFIX = {
 
 # A plan still ahead: a deadline's title says when it is due rather than "Planned:".
 DUE_FLAGS = frozenset({Flag.UPCOMING, Flag.SLIPPING})
-CALLED_OFF_FLAGS = frozenset({Flag.CANCELLED, Flag.POSTPONED})
 
 
 def deadline_words(when: FuzzyDate) -> str:
@@ -73,7 +72,7 @@ def summary(entry: Entry, where: Placement) -> str:
         due = deadline_words(entry.date)
         if entry.flag in DUE_FLAGS:  # "Due by the end of summer 2026: …" says it is planned
             return f"{due[0].upper()}{due[1:]}: {title}"
-        if entry.flag in CALLED_OFF_FLAGS:  # no longer due by anything
+        if entry.flag.is_called_off:  # no longer due by anything
             due = f"was {due}"
         return f"{SUMMARY_PREFIX[entry.flag]}{title} ({due})"
     text = SUMMARY_PREFIX[entry.flag] + title
